@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    # The open-data API keeps one address whatever the language.
+    path("api/v1/", include("loften.opendata.api.urls")),
+    path("", include("loften.public.urls_root")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("redaktion/import/", include("loften.imports.urls")),
+    path("redaktion/", include("loften.editor.urls")),
+    path("", include("loften.core.urls")),
+    path("", include("loften.reports.urls")),
+    path("", include("loften.opendata.urls")),
+    path("", include("loften.public.urls")),
+    path("sok/", include("loften.search.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,117 @@
+"""Shared pytest configuration and fixtures.
+
+Optional inputs (Chromium, the document corpus) make their tests skip with a
+reason when absent; CI sets LOFTEN_REQUIRE_BROWSER=1 so a missing browser fails
+instead of hiding the tests.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parent
+CORPUS_DIR = Path(
+    os.environ.get("LOFTEN_CORPUS_DIR", REPOSITORY.parent / "shared" / "corpus")
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing is slow on purpose; tests only need it to be correct.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Swedish: a request to /en/ leaves English active in the
+    thread, and reverse() and gettext outside requests would follow it."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """For tests that commit: the reference rows the data migrations load, put back
+    if an earlier transactional test emptied the tables."""
+    from loften.testing.reference import reference_data_ensure
+
+    reference_data_ensure()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached public pages must not outlive the test database they were built from.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The folder of real published documents, or a skip when it is absent."""
+    if not CORPUS_DIR.is_dir():
+        pytest.skip(
+            f"the document corpus is not at {CORPUS_DIR} (set LOFTEN_CORPUS_DIR)"
+        )
+    return CORPUS_DIR
+
+
+@pytest.fixture
+def parties(db):
+    """A promise with a municipality and a police area, and a member of each role."""
+    from loften.testing.workflow import promise_with_parties
+
+    return promise_with_parties()
+
+
+def _chromium_path() -> str | None:
+    path = os.environ.get("LOFTEN_CHROMIUM") or shutil.which("chromium")
+    return path if path and os.path.exists(path) else None
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright, for browser tests."""
+    path = _chromium_path()
+    if path is None:
+        reason = "Chromium is not installed (apt-get install chromium)"
+        if os.environ.get("LOFTEN_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # ORM calls are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser tab (its own cookies) in Swedish."""
+    context = chromium.new_context(
+        locale="sv-SE", viewport={"width": 1280, "height": 900}
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()

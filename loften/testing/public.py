@@ -1,0 +1,120 @@
+"""Published promises of any size for the public site's tests, built through the
+same services editors and approvers use."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from loften.followups.models import FollowUpStatus, ReportingPeriod
+from loften.followups.services import followup_save, reporting_periods_ensure
+from loften.geography.models import Municipality
+from loften.promises import services as promise_services
+from loften.promises.models import Activity, FocusArea, Promise
+from loften.publication.models import PromiseVersion
+
+from . import factories
+from .workflow import Parties, promise_with_parties, publish_period, publish_plan
+
+FOCUS_AREA_SLUGS = ["trafik", "narkotika", "skadegorelse", "ungdomar-i-riskzon"]
+
+
+@dataclass
+class PublishedPromise:
+    """A promise published with its plan and `periods` follow-ups."""
+
+    parties: Parties
+    activities: list[Activity]
+    periods: list[ReportingPeriod]
+    version: PromiseVersion
+
+    @property
+    def promise(self) -> Promise:
+        return self.parties.promise
+
+
+def published_promise(
+    *,
+    activities: int = 3,
+    periods: int = 1,
+    municipality: Municipality | None = None,
+    year: int = 2026,
+    title: str | None = None,
+    indicators: int = 1,
+    quantity: int = 3,
+) -> PublishedPromise:
+    """A tertial promise for `year` with `activities` activities (every other one
+    with a target of at least 4 per year), published with the follow-ups of its
+    first `periods` reporting periods (T1, T2, T3, the whole year)."""
+    place = municipality or factories.municipality()
+    extra = {"title": title} if title else {}
+    parties = promise_with_parties(
+        municipalities=[place],
+        start_date=datetime.date(year, 1, 1),
+        end_date=datetime.date(year, 12, 31),
+        **extra,
+    )
+    promise = parties.promise
+    editor = parties.municipality_editor
+    areas = {a.slug: a for a in FocusArea.objects.filter(slug__in=FOCUS_AREA_SLUGS)}
+    commitment = promise_services.commitment_create(
+        promise=promise, actor=editor, text="Vi ska öka tryggheten i centrum."
+    )
+    planned = []
+    for number in range(activities):
+        with_target = number % 2 == 0
+        planned.append(
+            promise_services.activity_create(
+                promise=promise,
+                actor=editor,
+                text=f"Genomföra trygghetsvandringar i område {number + 1}",
+                focus_area=areas[FOCUS_AREA_SLUGS[number % len(FOCUS_AREA_SLUGS)]],
+                commitment=commitment,
+                responsible_police=number % 3 != 1,
+                responsible_municipality=number % 3 != 2,
+                target_comparator="at_least" if with_target else "",
+                target_value=4 if with_target else None,
+                target_unit="trygghetsvandringar" if with_target else "",
+                place="Centrum" if number % 4 == 0 else "",
+            )
+        )
+    for number in range(indicators):
+        indicator = promise_services.indicator_create(
+            promise=promise,
+            actor=editor,
+            name=f"Andel som känner sig otrygga {number + 1}",
+            source="Polisens trygghetsmätning",
+            unit="%",
+            direction="decrease",
+        )
+        for offset, value in enumerate(("31.5", "28", "26.2")):
+            promise_services.indicator_value_set(
+                indicator=indicator,
+                actor=editor,
+                year=year - 3 + offset,
+                value=Decimal(value),
+            )
+    promise_services.signatory_create(
+        promise=promise,
+        actor=editor,
+        name="Per Holm",
+        title="Kommunstyrelsens ordförande",
+        organisation=parties.municipality.name,
+    )
+    version = publish_plan(parties)
+    all_periods = reporting_periods_ensure(promise=promise)[:periods]
+    done = FollowUpStatus.objects.filter(category="done").first()
+    for period in all_periods:
+        for activity in planned:
+            followup_save(
+                activity=activity,
+                period=period,
+                actor=editor,
+                expected_version=None,
+                status=done,
+                text=f"Vi genomförde {quantity} trygghetsvandringar under perioden.",
+                quantity=quantity if activity.has_target else None,
+            )
+        version = publish_period(parties, period)
+    return PublishedPromise(
+        parties=parties, activities=planned, periods=all_periods, version=version
+    )
