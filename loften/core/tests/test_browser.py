@@ -1,0 +1,24 @@
+"""The shell of every page in a real browser: skip link and language switch."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(live_server, page):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Hoppa till huvudinnehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_the_language_switch_works_without_javascript(live_server, chromium):
+    context = chromium.new_context(java_script_enabled=False, locale="sv-SE")
+    tab = context.new_page()
+    tab.goto(live_server.url + "/")
+    tab.get_by_role("button", name="English").click()
+    assert tab.locator("html").get_attribute("lang") == "en"
+    assert "Citizen promises" in tab.locator("h1").inner_text()
+    context.close()

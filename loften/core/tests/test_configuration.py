@@ -1,0 +1,112 @@
+"""Bad configuration stops with one clear sentence; production passes check --deploy."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[3]
+# Each test sets these itself; DJANGO_ALLOW_ASYNC_UNSAFE comes from the browser
+# tests' fixture and would fail the deployment checks.
+CONTROLLED_VARIABLES = {
+    "DATABASE_URL",
+    "LOFTEN_ENV",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
+GOOD_SECRET = "k" * 20 + "Zq9-" + "x" * 40
+
+
+def run_loften(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in CONTROLLED_VARIABLES
+    }
+    environment.update(env)
+    environment["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    return subprocess.run(
+        [sys.executable, "-m", "loften.cli", *args],
+        cwd=REPOSITORY,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_one_clear_sentence(
+    result: subprocess.CompletedProcess, expected: str
+) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+
+
+def test_production_without_a_secret_stops_with_one_sentence(tmp_path):
+    result = run_loften(
+        "check",
+        LOFTEN_ENV="production",
+        ALLOWED_HOSTS="loften.example.se",
+        LOFTEN_VAR_DIR=str(tmp_path),
+    )
+    assert_one_clear_sentence(result, "SECRET_KEY")
+
+
+def test_production_without_allowed_hosts_stops_with_one_sentence(tmp_path):
+    result = run_loften(
+        "check",
+        LOFTEN_ENV="production",
+        SECRET_KEY=GOOD_SECRET,
+        LOFTEN_VAR_DIR=str(tmp_path),
+    )
+    assert_one_clear_sentence(result, "ALLOWED_HOSTS")
+
+
+def test_an_unknown_environment_name_is_refused(tmp_path):
+    result = run_loften("check", LOFTEN_ENV="staging", LOFTEN_VAR_DIR=str(tmp_path))
+    assert_one_clear_sentence(result, "LOFTEN_ENV")
+
+
+def test_a_database_url_of_another_kind_is_refused(tmp_path):
+    result = run_loften(
+        "check", DATABASE_URL="mysql://root@127.0.0.1/x", LOFTEN_VAR_DIR=str(tmp_path)
+    )
+    assert_one_clear_sentence(result, "DATABASE_URL")
+
+
+def test_an_unreachable_database_stops_with_one_sentence(tmp_path):
+    result = run_loften(
+        "migrate",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing",
+        LOFTEN_VAR_DIR=str(tmp_path),
+    )
+    assert_one_clear_sentence(result, "cannot use the database")
+
+
+def test_production_settings_pass_the_deployment_checks(tmp_path):
+    result = run_loften(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        LOFTEN_ENV="production",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="loften.example.se",
+        LOFTEN_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["maybe", "2"])
+def test_a_yes_no_setting_with_another_value_is_refused(tmp_path, value):
+    result = run_loften("check", DEBUG=value, LOFTEN_VAR_DIR=str(tmp_path))
+    assert_one_clear_sentence(result, "DEBUG must be true or false")

@@ -1,0 +1,93 @@
+"""The reference geography loaded by the data migrations."""
+
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from loften.geography import reference
+from loften.geography.models import County, Municipality, PoliceRegion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_all_290_municipalities_are_loaded_with_unique_four_digit_codes():
+    codes = list(Municipality.objects.values_list("code", flat=True))
+    assert len(codes) == 290
+    assert len(set(codes)) == 290
+    assert all(re.fullmatch(r"[0-9]{4}", code) for code in codes)
+
+
+def test_every_municipality_code_starts_with_an_existing_county_code():
+    county_codes = set(County.objects.values_list("code", flat=True))
+    for municipality in Municipality.objects.select_related("county"):
+        assert municipality.code[:2] == municipality.county.code
+        assert municipality.code[:2] in county_codes
+
+
+def test_21_counties_each_in_exactly_one_of_the_7_police_regions():
+    assert County.objects.count() == 21
+    assert PoliceRegion.objects.count() == 7
+    assert sorted(PoliceRegion.objects.values_list("name", flat=True)) == [
+        "Bergslagen",
+        "Mitt",
+        "Nord",
+        "Stockholm",
+        "Syd",
+        "Väst",
+        "Öst",
+    ]
+    assert not County.objects.filter(police_region__isnull=True).exists()
+    regions_of_county = {}
+    for region in PoliceRegion.objects.prefetch_related("counties"):
+        for county in region.counties.all():
+            assert county.code not in regions_of_county
+            regions_of_county[county.code] = region.name
+    assert len(regions_of_county) == 21
+
+
+def test_northern_counties_belong_to_region_nord():
+    nord = set(
+        County.objects.filter(police_region__name="Nord").values_list("code", flat=True)
+    )
+    assert nord == {"22", "23", "24", "25"}
+
+
+def test_municipalities_that_differ_only_by_swedish_letters_get_distinct_slugs():
+    assert Municipality.objects.get(name="Håbo").slug == "håbo"
+    assert Municipality.objects.get(name="Habo").slug == "habo"
+    slugs = list(Municipality.objects.values_list("slug", flat=True))
+    assert len(set(slugs)) == len(slugs)
+
+
+def test_the_project_copy_of_the_reference_lists_agrees_with_the_database():
+    rows = {row.code: row for row in reference.municipalities()}
+    assert len(rows) == 290
+    for municipality in Municipality.objects.all():
+        assert rows[municipality.code].name == municipality.name
+
+
+def test_municipality_code_must_be_four_digits_in_the_database():
+    county = County.objects.get(code="06")
+    with pytest.raises(IntegrityError):
+        Municipality.objects.create(code="68a", name="Fel", slug="fel", county=county)
+
+
+def test_municipality_code_must_start_with_its_county_code_when_validated():
+    municipality = Municipality(
+        code="0199",
+        name="Felplacerad",
+        slug="felplacerad",
+        county=County.objects.get(code="06"),
+    )
+    with pytest.raises(ValidationError) as error:
+        municipality.full_clean()
+    assert "code" in error.value.message_dict
+
+
+def test_county_code_must_be_two_digits():
+    with pytest.raises(IntegrityError):
+        County.objects.create(
+            code="7", name="Felaktigt län", police_region=PoliceRegion.objects.first()
+        )
