@@ -1,0 +1,98 @@
+"""Target against actual: pure rules shared by the editors' screens, the public
+pages, reports and open data."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+AT_LEAST = "at_least"
+AT_MOST = "at_most"
+EXACTLY = "exactly"
+
+PER_PERIOD = "per_period"
+PER_YEAR = "per_year"
+WHOLE_PROMISE = "whole_promise"
+
+
+def target_met(
+    comparator: str, target: int | None, achieved: int | None
+) -> bool | None:
+    """Whether `achieved` satisfies the target; None when either is unknown."""
+    if target is None or achieved is None or not comparator:
+        return None
+    if comparator == AT_LEAST:
+        return achieved >= target
+    if comparator == AT_MOST:
+        return achieved <= target
+    if comparator == EXACTLY:
+        return achieved == target
+    raise ValueError(f"unknown comparator {comparator!r}")
+
+
+@dataclass(frozen=True)
+class PeriodRef:
+    """What progress needs to know of a period: which year, kind and number."""
+
+    id: int
+    year: int
+    kind: str
+    number: int
+
+
+def achieved_towards_target(
+    *,
+    scope: str,
+    period: PeriodRef,
+    periods: Sequence[PeriodRef],
+    quantities: Mapping[int, int | None],
+) -> int | None:
+    """The quantity to compare with the target at `period`.
+
+    Per period: that period's quantity. Per year: the sum over the year's periods up
+    to and including this one (a whole-year period uses its own figure when given,
+    otherwise the sum of the year). For the whole promise: the running sum so far.
+    None when nothing has been reported for `period`.
+    """
+    own = quantities.get(period.id)
+    if scope == PER_PERIOD:
+        return own
+    if period.kind == "year" and own is not None and scope == PER_YEAR:
+        return own
+    sub_periods = [
+        p
+        for p in periods
+        if p.kind != "year"
+        and (p.year, p.number) <= (period.year, period.number or 99)
+        and (scope == WHOLE_PROMISE or p.year == period.year)
+    ]
+    if period.kind == "year":
+        reported = [quantities.get(p.id) for p in sub_periods]
+        if all(value is None for value in reported):
+            return own
+        return sum(value or 0 for value in reported)
+    if own is None:
+        return None
+    return sum(quantities.get(p.id) or 0 for p in sub_periods)
+
+
+def progress_share(target: int | None, achieved: int | None) -> float | None:
+    """How much of the target is reached, from 0.0 to 1.0, for progress bars."""
+    if target is None or achieved is None:
+        return None
+    if target == 0:
+        return 1.0
+    return max(0.0, min(1.0, achieved / target))
+
+
+def behind_schedule(
+    *, comparator: str, target: int | None, achieved: int, elapsed_share: float
+) -> bool:
+    """Whether `achieved` is short of where an at-least or exactly target should
+    be after `elapsed_share` (0.0–1.0) of the time the target applies to.
+
+    At-most targets are limits, never behind. The expected figure is rounded down,
+    so one occurrence early in a period is not yet "behind".
+    """
+    if target is None or comparator not in {AT_LEAST, EXACTLY}:
+        return False
+    share = max(0.0, min(1.0, elapsed_share))
+    return achieved < int(target * share)

@@ -1,0 +1,138 @@
+"""Pure target-against-actual rules."""
+
+import pytest
+
+from loften.followups.progress import (
+    PeriodRef,
+    achieved_towards_target,
+    behind_schedule,
+    progress_share,
+    target_met,
+)
+
+T1, T2, T3 = (
+    PeriodRef(1, 2026, "tertial", 1),
+    PeriodRef(2, 2026, "tertial", 2),
+    PeriodRef(3, 2026, "tertial", 3),
+)
+YEAR = PeriodRef(4, 2026, "year", 0)
+NEXT_T1 = PeriodRef(5, 2027, "tertial", 1)
+PERIODS = [T1, T2, T3, YEAR, NEXT_T1]
+
+
+@pytest.mark.parametrize(
+    ("comparator", "target", "achieved", "expected"),
+    [
+        ("at_least", 4, 4, True),
+        ("at_least", 4, 3, False),
+        ("at_most", 2, 3, False),
+        ("at_most", 2, 0, True),
+        ("exactly", 5, 5, True),
+        ("exactly", 5, 6, False),
+        ("at_least", 4, None, None),
+        ("at_least", None, 4, None),
+        ("", 4, 4, None),
+    ],
+)
+def test_target_met(comparator, target, achieved, expected):
+    assert target_met(comparator, target, achieved) is expected
+
+
+def test_unknown_comparator_is_an_error():
+    with pytest.raises(ValueError, match="unknown comparator"):
+        target_met("about", 4, 4)
+
+
+def test_per_period_targets_compare_each_period_alone():
+    quantities = {1: 8, 2: 5}
+    assert (
+        achieved_towards_target(
+            scope="per_period", period=T2, periods=PERIODS, quantities=quantities
+        )
+        == 5
+    )
+
+
+def test_per_year_targets_accumulate_within_the_year():
+    quantities = {1: 1, 2: 2, 3: 1, 5: 3}
+    assert (
+        achieved_towards_target(
+            scope="per_year", period=T2, periods=PERIODS, quantities=quantities
+        )
+        == 3
+    )
+    assert (
+        achieved_towards_target(
+            scope="per_year", period=NEXT_T1, periods=PERIODS, quantities=quantities
+        )
+        == 3
+    )
+
+
+def test_the_whole_year_uses_its_own_figure_or_else_the_sum():
+    quantities = {1: 1, 2: 2, 3: 1}
+    assert (
+        achieved_towards_target(
+            scope="per_year", period=YEAR, periods=PERIODS, quantities=quantities
+        )
+        == 4
+    )
+    quantities[4] = 10
+    assert (
+        achieved_towards_target(
+            scope="per_year", period=YEAR, periods=PERIODS, quantities=quantities
+        )
+        == 10
+    )
+
+
+def test_whole_promise_targets_accumulate_across_years():
+    quantities = {1: 1, 2: 2, 3: 1, 5: 3}
+    assert (
+        achieved_towards_target(
+            scope="whole_promise",
+            period=NEXT_T1,
+            periods=PERIODS,
+            quantities=quantities,
+        )
+        == 7
+    )
+
+
+def test_nothing_reported_for_the_period_gives_none():
+    assert (
+        achieved_towards_target(
+            scope="per_year", period=T3, periods=PERIODS, quantities={1: 2}
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "achieved", "share"),
+    [(4, 3, 0.75), (4, 9, 1.0), (0, 0, 1.0), (4, None, None), (None, 3, None)],
+)
+def test_progress_share_is_capped(target, achieved, share):
+    assert progress_share(target, achieved) == share
+
+
+@pytest.mark.parametrize(
+    ("comparator", "target", "achieved", "share", "behind"),
+    [
+        ("at_least", 12, 3, 0.5, True),  # 6 expected by half time
+        ("at_least", 12, 6, 0.5, False),
+        ("at_least", 4, 0, 0.2, False),  # 0.8 expected: rounded down, not behind
+        ("at_least", 4, 0, 0.3, True),
+        ("exactly", 10, 9, 1.0, True),
+        ("at_most", 2, 0, 1.0, False),  # a limit is never behind
+        ("at_least", None, 0, 1.0, False),
+        ("at_least", 4, 3, 1.5, True),  # the share is capped at the whole
+    ],
+)
+def test_behind_schedule(comparator, target, achieved, share, behind):
+    assert (
+        behind_schedule(
+            comparator=comparator, target=target, achieved=achieved, elapsed_share=share
+        )
+        is behind
+    )
