@@ -1,0 +1,48 @@
+"""Forms of the editors' screens. They parse and validate input; the services in
+promises, followups and publication make the changes."""
+
+from .approval import ApprovalForm
+from .common import ConflictMixin, DecimalField, display, live_checks
+from .followup import (
+    FollowUpRowForm,
+    followup_current_values,
+    followup_fingerprint,
+    rebased_data,
+)
+from .log import ActivityEventForm, QuickLogForm
+from .plan import (
+    ActivityForm,
+    CommitmentForm,
+    FingerprintForm,
+    MoveForm,
+    PromiseCreateForm,
+    PromiseDetailsForm,
+    RenewForm,
+    SignatoryForm,
+    SituationForm,
+    SituationSourceForm,
+)
+
+__all__ = [
+    "ActivityEventForm",
+    "ActivityForm",
+    "ApprovalForm",
+    "CommitmentForm",
+    "ConflictMixin",
+    "DecimalField",
+    "FingerprintForm",
+    "FollowUpRowForm",
+    "MoveForm",
+    "PromiseCreateForm",
+    "PromiseDetailsForm",
+    "QuickLogForm",
+    "RenewForm",
+    "SignatoryForm",
+    "SituationForm",
+    "SituationSourceForm",
+    "display",
+    "followup_current_values",
+    "followup_fingerprint",
+    "live_checks",
+    "rebased_data",
+]

@@ -1,0 +1,399 @@
+"""Forms for the plan: the promise, its parts and its activities."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from loften.core.models import User
+from loften.geography.models import Municipality, PoliceArea
+from loften.organisations.models import Membership, Organisation
+from loften.organisations.selectors import organisation_list_for_user
+from loften.promises.models import (
+    Activity,
+    Cadence,
+    Commitment,
+    Comparator,
+    FocusArea,
+    Promise,
+    SituationSource,
+    TargetScope,
+)
+from loften.promises.selectors import focus_area_choices, promise_fingerprint
+
+from .common import (
+    DATE_INPUT,
+    MAX_CHECKBOXES,
+    ConflictMixin,
+    check_dates,
+    live_checks,
+    short,
+)
+
+# --- The promise ----------------------------------------------------------------------
+
+
+class PromiseCreateForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=250,
+        help_text=gettext_lazy("E.g. Medborgarlöfte Nässjö 2027."),
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Municipalities"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    police_area = forms.ModelChoiceField(
+        label=gettext_lazy("Police area"),
+        queryset=PoliceArea.objects.none(),
+        required=False,
+        help_text=gettext_lazy(
+            "Leave empty if the municipality makes the promise alone."
+        ),
+    )
+    start_date = forms.DateField(label=gettext_lazy("Start date"), widget=DATE_INPUT)
+    end_date = forms.DateField(label=gettext_lazy("End date"), widget=DATE_INPUT)
+    cadence = forms.ChoiceField(
+        label=gettext_lazy("Follow-up cadence"),
+        choices=Cadence.choices,
+        initial=Cadence.TERTIAL,
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipalities, police_areas = self._places_for(user)
+        self.fields["municipalities"].queryset = municipalities
+        self.fields["police_area"].queryset = police_areas
+        if municipalities.count() > MAX_CHECKBOXES:
+            self.fields["municipalities"].widget = forms.SelectMultiple(
+                attrs={"size": 10}
+            )
+        elif municipalities.count() == 1:
+            self.fields["municipalities"].initial = list(municipalities)
+        if police_areas.count() == 1:
+            self.fields["police_area"].initial = police_areas.get()
+        year = timezone.localdate().year + 1
+        self.fields["start_date"].initial = datetime.date(year, 1, 1)
+        self.fields["end_date"].initial = datetime.date(year, 12, 31)
+
+    @staticmethod
+    def _places_for(user: User):
+        if user.is_superuser:
+            return (
+                Municipality.objects.order_by("name"),
+                PoliceArea.objects.order_by("name"),
+            )
+        organisations = organisation_list_for_user(
+            user=user, min_role=Membership.Role.EDITOR
+        )
+        own_municipalities = organisations.filter(
+            kind=Organisation.Kind.MUNICIPALITY
+        ).values("municipality_id")
+        own_areas = organisations.filter(kind=Organisation.Kind.POLICE_AREA).values(
+            "police_area_id"
+        )
+        municipalities = Municipality.objects.filter(
+            Q(pk__in=own_municipalities) | Q(police_areas__in=own_areas)
+        ).distinct()
+        areas = PoliceArea.objects.filter(
+            Q(pk__in=own_areas) | Q(municipalities__in=own_municipalities)
+        ).distinct()
+        return municipalities.order_by("name"), areas.order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        check_dates(self)
+        return cleaned
+
+
+class FingerprintForm(ConflictMixin, forms.Form):
+    """A form over some of the promise's own fields, refusing stale saves."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    prose_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, promise: Promise, **kwargs):
+        initial = {name: getattr(promise, name) for name in self.promise_fields()}
+        initial["fingerprint"] = promise_fingerprint(
+            promise=promise, fields=self.promise_fields()
+        )
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        self.conflict_fields = tuple(self.promise_fields())
+        live_checks(self, *self.prose_fields)
+
+    def promise_fields(self) -> list[str]:
+        return [name for name in self.base_fields if name != "fingerprint"]
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.promise_fields()}
+
+
+class PromiseDetailsForm(FingerprintForm):
+    anchor = "details"
+    prose_fields = ("followup_plan",)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
+    start_date = forms.DateField(label=gettext_lazy("Start date"), widget=DATE_INPUT)
+    end_date = forms.DateField(label=gettext_lazy("End date"), widget=DATE_INPUT)
+    cadence = forms.ChoiceField(
+        label=gettext_lazy("Follow-up cadence"), choices=Cadence.choices
+    )
+    followup_plan = forms.CharField(
+        label=gettext_lazy("Follow-up plan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy(
+            "How often, who reports to whom, and which effect measures are used."
+        ),
+    )
+    signing_date = forms.DateField(
+        label=gettext_lazy("Signing date"), required=False, widget=DATE_INPUT
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        check_dates(self)
+        return cleaned
+
+
+class SituationForm(FingerprintForm):
+    anchor = "situation"
+    prose_fields = ("situation_summary",)
+    situation_summary = forms.CharField(
+        label=gettext_lazy("Situational picture (lägesbild)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=gettext_lazy(
+            "The problems found, in brief and in plain language. It is published "
+            "with the promise."
+        ),
+    )
+
+
+class RenewForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
+    start_date = forms.DateField(label=gettext_lazy("Start date"), widget=DATE_INPUT)
+    end_date = forms.DateField(label=gettext_lazy("End date"), widget=DATE_INPUT)
+
+    def clean(self):
+        cleaned = super().clean()
+        check_dates(self)
+        return cleaned
+
+
+# --- Parts of the plan ---------------------------------------------------------------
+
+
+class SituationSourceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of source"), choices=SituationSource.Kind.choices
+    )
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=250)
+    year = forms.IntegerField(
+        label=gettext_lazy("Year"), required=False, min_value=1990, max_value=2100
+    )
+    url = forms.URLField(
+        label=gettext_lazy("Link"), required=False, assume_scheme="https"
+    )
+    note = forms.CharField(
+        label=gettext_lazy("What it showed"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        live_checks(self, "note")
+
+
+class CommitmentForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Commitment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "One promise statement, e.g. “Vi ska arbeta för en drogfri miljö för "
+            "barn och ungdomar.”"
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        live_checks(self, "text")
+
+
+class SignatoryForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=200,
+        help_text=gettext_lazy("E.g. Kommunstyrelsens ordförande."),
+    )
+    organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=200)
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+    @property
+    def offset(self) -> int:
+        return -1 if self.cleaned_data["direction"] == "up" else 1
+
+
+# --- Activities -----------------------------------------------------------------------
+
+
+class ActivityForm(ConflictMixin, forms.Form):
+    conflict_fields = (
+        "text",
+        "focus_area",
+        "commitment",
+        "responsible_police",
+        "responsible_municipality",
+        "partners",
+        "target_comparator",
+        "target_value",
+        "target_unit",
+        "target_scope",
+        "place",
+    )
+
+    text = forms.CharField(
+        label=gettext_lazy("Activity"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "What will be done, e.g. “Genomföra trygghetsvandringar i centrum”."
+        ),
+    )
+    focus_area = forms.ModelChoiceField(
+        label=gettext_lazy("Focus area"),
+        queryset=FocusArea.objects.none(),
+        required=False,
+    )
+    commitment = forms.ModelChoiceField(
+        label=gettext_lazy("Commitment it carries out"),
+        queryset=Commitment.objects.none(),
+        required=False,
+    )
+    responsible_police = forms.BooleanField(
+        label=gettext_lazy("The police are responsible"), required=False
+    )
+    responsible_municipality = forms.BooleanField(
+        label=gettext_lazy("The municipality is responsible"), required=False
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Other responsible partners"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_comparator = forms.ChoiceField(
+        label=gettext_lazy("Target"),
+        choices=[("", gettext_lazy("No numeric target")), *Comparator.choices],
+        required=False,
+    )
+    target_value = forms.IntegerField(
+        label=gettext_lazy("Number"), required=False, min_value=0
+    )
+    target_unit = forms.CharField(
+        label=gettext_lazy("What is counted"),
+        required=False,
+        max_length=120,
+        help_text=gettext_lazy("E.g. trygghetsvandringar or trafikkontroller."),
+    )
+    target_scope = forms.ChoiceField(
+        label=gettext_lazy("The target applies"),
+        choices=TargetScope.choices,
+        initial=TargetScope.PER_YEAR,
+    )
+    place = forms.CharField(
+        label=gettext_lazy("Place"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("E.g. resecentrum or a school; leave empty if none."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self, *args, promise: Promise, activity: Activity | None = None, **kwargs
+    ):
+        if activity is not None:
+            kwargs.setdefault("initial", self.initial_for(activity))
+        super().__init__(*args, **kwargs)
+        live_checks(self, "text")
+        areas = focus_area_choices()
+        if activity is not None and activity.focus_area_id:
+            areas = FocusArea.objects.filter(
+                Q(pk__in=areas.values("pk")) | Q(pk=activity.focus_area_id)
+            ).order_by("order", "name")
+        self.fields["focus_area"].queryset = areas
+        self.fields["commitment"].queryset = promise.commitments.order_by("order", "id")
+        self.fields["commitment"].label_from_instance = lambda c: short(c.text)
+        local = Q(municipality__isnull=True) | Q(
+            municipality__in=promise.municipalities.all()
+        )
+        if activity is not None:
+            local |= Q(activities=activity)
+        self.fields["partners"].queryset = (
+            Organisation.objects.filter(Q(kind=Organisation.Kind.PARTNER) & local)
+            .distinct()
+            .order_by("name")
+        )
+
+    @staticmethod
+    def initial_for(activity: Activity) -> dict[str, Any]:
+        return {
+            "text": activity.text,
+            "focus_area": activity.focus_area_id,
+            "commitment": activity.commitment_id,
+            "responsible_police": activity.responsible_police,
+            "responsible_municipality": activity.responsible_municipality,
+            "partners": list(activity.partners.all()),
+            "target_comparator": activity.target_comparator,
+            "target_value": activity.target_value,
+            "target_unit": activity.target_unit,
+            "target_scope": activity.target_scope,
+            "place": activity.place,
+            "version": activity.version,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (
+            cleaned.get("responsible_police")
+            or cleaned.get("responsible_municipality")
+            or cleaned.get("partners")
+        ):
+            self.add_error(
+                "responsible_police",
+                _(
+                    "Name who is responsible: the police, the municipality or "
+                    "a partner."
+                ),
+            )
+        comparator = cleaned.get("target_comparator")
+        value = cleaned.get("target_value")
+        if comparator and value is None and "target_value" not in self.errors:
+            self.add_error("target_value", _("Give the number the target counts."))
+        if value is not None and not comparator:
+            self.add_error(
+                "target_comparator",
+                _("Say whether the target is at least, at most or exactly."),
+            )
+        if cleaned.get("target_unit") and value is None and not comparator:
+            self.add_error(
+                "target_value", _("Give the number and the comparison, or no unit.")
+            )
+        return cleaned
+
+    def values(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        data.pop("partners", None)
+        if data["target_value"] is None:
+            data["target_comparator"] = ""
+        return data

@@ -1,0 +1,173 @@
+"""Sending for approval, joint approval, publishing and the history."""
+
+import pytest
+from django.urls import reverse
+
+from loften.followups.periods import PeriodKey
+from loften.followups.services import followup_save
+from loften.promises import services as promise_services
+from loften.promises.models import Promise
+from loften.publication.models import PromiseVersion, PublishedActivity
+from loften.publication.services import promise_submit_for_review
+from loften.testing import factories
+from loften.testing.workflow import publish_plan
+
+pytestmark = pytest.mark.django_db
+
+T1 = PeriodKey(2026, "tertial", 1)
+
+
+def _approve(client, user, promise, organisation):
+    client.force_login(user)
+    return client.post(
+        reverse("editor:promise_approve", args=[promise.pk]),
+        {"organisation": organisation.pk, "comment": "Bra."},
+    )
+
+
+def test_an_editor_sends_the_plan_for_approval(client, planned):
+    client.force_login(planned.municipality_editor)
+    response = client.post(reverse("editor:promise_submit", args=[planned.promise.pk]))
+    assert response.status_code == 302
+    planned.promise.refresh_from_db()
+    assert planned.promise.status == Promise.Status.IN_REVIEW
+
+
+def test_sending_an_empty_plan_explains_why_not(client, parties):
+    client.force_login(parties.municipality_editor)
+    response = client.post(
+        reverse("editor:promise_submit", args=[parties.promise.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert next(iter(response.context["messages"])).level_tag == "error"
+
+
+def test_both_parties_approve_and_the_plan_is_published(client, planned):
+    promise = planned.promise
+    promise_submit_for_review(promise=promise, actor=planned.municipality_editor)
+    _approve(client, planned.municipality_approver, promise, planned.municipality)
+    assert not PromiseVersion.objects.exists()
+    page = client.get(reverse("editor:promise_approval", args=[promise.pk]))
+    assert page.context["missing"] == [planned.police]
+    _approve(client, planned.police_approver, promise, planned.police)
+    version = PromiseVersion.objects.get()
+    assert version.published_by == planned.police_approver
+    promise.refresh_from_db()
+    assert promise.status == Promise.Status.PUBLISHED
+
+
+def test_an_approver_cannot_approve_for_the_other_party(client, planned):
+    promise = planned.promise
+    promise_submit_for_review(promise=promise, actor=planned.municipality_editor)
+    response = _approve(client, planned.police_approver, promise, planned.municipality)
+    assert response.status_code == 302
+    assert not promise.approvals.exists()
+
+
+def test_an_editor_cannot_approve(client, planned):
+    promise = planned.promise
+    promise_submit_for_review(promise=promise, actor=planned.municipality_editor)
+    response = _approve(client, planned.police_editor, promise, planned.police)
+    assert response.status_code == 403
+
+
+def test_the_approval_page_shows_the_checks(client, planned):
+    promise_services.promise_update(
+        promise=planned.promise,
+        actor=None,
+        situation_summary="Anmälan från 880320-0016.",
+    )
+    client.force_login(planned.municipality_editor)
+    response = client.get(reverse("editor:promise_approval", args=[planned.promise.pk]))
+    assert response.context["checks"].blocks
+    assert "880320-0016" in response.content.decode()
+
+
+def test_the_approval_page_shows_what_publishing_would_change(client, planned):
+    publish_plan(planned)
+    promise_services.activity_update(
+        activity=planned.activity, actor=None, text="Ändrad aktivitet."
+    )
+    client.force_login(planned.police_approver)
+    response = client.get(reverse("editor:promise_approval", args=[planned.promise.pk]))
+    assert [c.item for c in response.context["pending"].plan] == ["Ändrad aktivitet."]
+
+
+def _write_t1(planned):
+    followup_save(
+        activity=planned.activity,
+        period=factories.tertial(),
+        actor=planned.municipality_editor,
+        expected_version=None,
+        status=factories.status(),
+        text="Tre vandringar.",
+        quantity=3,
+    )
+
+
+def test_a_period_is_approved_by_both_and_published(client, planned):
+    publish_plan(planned)
+    _write_t1(planned)
+    promise = planned.promise
+    client.force_login(planned.municipality_editor)
+    client.post(reverse("editor:period_submit", args=[promise.pk, T1]))
+    for user, organisation in (
+        (planned.municipality_approver, planned.municipality),
+        (planned.police_approver, planned.police),
+    ):
+        client.force_login(user)
+        response = client.post(
+            reverse("editor:period_approve", args=[promise.pk, T1]),
+            {"organisation": organisation.pk},
+        )
+        assert response.status_code == 302
+    version = PromiseVersion.objects.order_by("number").last()
+    assert (version.number, version.kind) == (2, PromiseVersion.Kind.PERIOD)
+    page = client.get(reverse("editor:period_approval", args=[promise.pk, T1]))
+    assert page.context["report"].status == "published"
+
+
+def test_the_period_approval_page_lists_what_will_be_published(client, planned):
+    _write_t1(planned)
+    client.force_login(planned.police_approver)
+    response = client.get(
+        reverse("editor:period_approval", args=[planned.promise.pk, T1])
+    )
+    assert response.status_code == 200
+    assert "Tre vandringar." in response.content.decode()
+    assert response.context["plan_published"] is False
+
+
+def test_an_approver_concludes_a_published_promise(client, planned):
+    publish_plan(planned)
+    client.force_login(planned.municipality_approver)
+    client.post(reverse("editor:promise_conclude", args=[planned.promise.pk]))
+    planned.promise.refresh_from_db()
+    assert planned.promise.status == Promise.Status.CONCLUDED
+
+
+def test_the_history_shows_versions_with_readable_changes(client, planned):
+    publish_plan(planned)
+    promise_services.activity_update(
+        activity=planned.activity, actor=None, target_value=6
+    )
+    publish_plan(planned)
+    promise_services.activity_update(
+        activity=planned.activity, actor=None, text="Utkast till ny text."
+    )
+    client.force_login(planned.municipality_editor)
+    response = client.get(reverse("editor:history", args=[planned.promise.pk]))
+    versions = response.context["versions"]
+    assert [entry.version.number for entry in versions] == [2, 1]
+    (target_change,) = versions[0].changes
+    assert (target_change.old, target_change.new) == (
+        "minst 4 trygghetsvandringar per period",
+        "minst 6 trygghetsvandringar per period",
+    )
+    html = response.content.decode()
+    assert "Utkast till ny text." in html  # the draft's changes, not yet public
+    assert planned.police_approver.display_name in html  # who published
+    assert (
+        PublishedActivity.objects.get().text
+        == "Genomföra trygghetsvandringar i centrum."
+    )

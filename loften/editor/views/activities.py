@@ -1,0 +1,178 @@
+"""Activities of the plan: add, change (refusing stale saves), reorder, remove;
+and moving a focus area's group of activities."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from loften.core.exceptions import StaleVersionError
+from loften.promises import services as promise_services
+from loften.promises.models import Activity
+
+from ..forms import ActivityForm, MoveForm, rebased_data
+from ..permissions import EDIT, access_activity, access_focus_area, access_promise
+from .common import add_service_errors, is_htmx, plan_url, render_plan_part
+
+
+@login_required
+def activity_create(request, promise_id: int):
+    promise = access_promise(user=request.user, promise_id=promise_id, action=EDIT)
+    initial = {}
+    area = request.GET.get("fokusomrade", "")
+    if area.isdigit():
+        initial["focus_area"] = int(area)
+    form = ActivityForm(request.POST or None, promise=promise, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = promise_services.activity_create(
+                promise=promise,
+                actor=request.user,
+                partners=form.cleaned_data["partners"],
+                **form.values(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The activity was added."))
+            return redirect(plan_url(promise, f"activity-{activity.pk}"))
+    return render(
+        request,
+        "editor/activity_form.html",
+        {"promise": promise, "form": form, "activity": None},
+    )
+
+
+@login_required
+def activity_edit(request, promise_id: int, activity_id: int):
+    """Change an activity. If someone else saved it meanwhile, both versions are
+    shown and what the user typed stays in the form."""
+    try:
+        activity = access_activity(
+            user=request.user,
+            promise_id=promise_id,
+            activity_id=activity_id,
+            action=EDIT,
+        )
+    except Http404:
+        return _activity_gone(request, promise_id)
+    promise = activity.promise
+    form = ActivityForm(request.POST or None, promise=promise, activity=activity)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = promise_services.activity_update(
+                activity=activity,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                partners=form.cleaned_data["partners"],
+                **form.values(),
+            )
+        except StaleVersionError as error:
+            conflict = form.differences_from(error.current)
+            form = ActivityForm(
+                rebased_data(form, version=error.current.version),
+                promise=promise,
+                activity=error.current,
+            )
+            form.is_valid()
+            form.conflict_message = error.message
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect(plan_url(promise, f"activity-{activity.pk}"))
+    return render(
+        request,
+        "editor/activity_form.html",
+        {
+            "promise": promise,
+            "form": form,
+            "activity": activity,
+            "conflict": conflict,
+        },
+    )
+
+
+def _activity_gone(request, promise_id: int):
+    """The activity was removed while the user edited it: keep what they typed
+    and offer to add it as a new activity."""
+    promise = access_promise(user=request.user, promise_id=promise_id, action=EDIT)
+    if request.method != "POST":
+        raise Http404(_("No such activity."))
+    form = ActivityForm(request.POST, promise=promise)
+    form.is_valid()
+    return render(
+        request,
+        "editor/activity_form.html",
+        {"promise": promise, "form": form, "activity": None, "gone": True},
+        status=409,
+    )
+
+
+@login_required
+def activity_delete(request, promise_id: int, activity_id: int):
+    activity = access_activity(
+        user=request.user, promise_id=promise_id, activity_id=activity_id, action=EDIT
+    )
+    promise = activity.promise
+    if request.method == "POST":
+        promise_services.activity_delete(activity=activity, actor=request.user)
+        if is_htmx(request):
+            return render_plan_part(request, promise, "activities")
+        messages.success(request, _("The activity was removed."))
+        return redirect(plan_url(promise, "activities"))
+    return render(
+        request,
+        "editor/confirm_delete.html",
+        {
+            "promise": promise,
+            "what": activity.text,
+            "consequence": _(
+                "Its %(events)s logged occurrences and %(followups)s follow-ups "
+                "are removed with it. What has been published stays published."
+            )
+            % {
+                "events": activity.events.count(),
+                "followups": activity.followups.count(),
+            },
+            "back_url": plan_url(promise, f"activity-{activity.pk}"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def activity_move(request, promise_id: int, activity_id: int):
+    activity: Activity = access_activity(
+        user=request.user, promise_id=promise_id, activity_id=activity_id, action=EDIT
+    )
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        promise_services.activity_move(
+            activity=activity, actor=request.user, offset=form.offset
+        )
+    if is_htmx(request):
+        return render_plan_part(request, activity.promise, "activities")
+    return redirect(plan_url(activity.promise, f"activity-{activity.pk}"))
+
+
+@login_required
+@require_POST
+def focus_area_move(request, promise_id: int, focus_area_id: int):
+    promise = access_promise(user=request.user, promise_id=promise_id, action=EDIT)
+    focus_area = access_focus_area(promise=promise, focus_area_id=focus_area_id)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        promise_services.focus_area_move(
+            promise=promise,
+            focus_area=focus_area,
+            actor=request.user,
+            offset=form.offset,
+        )
+    if is_htmx(request):
+        return render_plan_part(request, promise, "activities")
+    return redirect(plan_url(promise, f"focus-area-{focus_area_id}"))

@@ -1,0 +1,69 @@
+"""The editors' start page, the quick log and the live text check."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from loften.followups.services import activity_event_log
+
+from ..forms import QuickLogForm
+from ..permissions import loggable_activities
+from ..selectors import editor_overview
+from .common import add_service_errors
+
+# The live check of a text being typed; longer input is cut, not refused.
+TEXT_CHECK_MAX_CHARS = 20_000
+
+
+@login_required
+def start(request):
+    """The editor's organisations, promises by status, and what is due now."""
+    overview = editor_overview(user=request.user, today=timezone.localdate())
+    return render(request, "editor/start.html", {"overview": overview})
+
+
+@login_required
+def quick_log(request):
+    """Log one occurrence of any activity the user may log: a short form that
+    works on a phone."""
+    activities = list(loggable_activities(user=request.user))
+    # After logging, the same activity stays chosen for the next occurrence.
+    last = request.GET.get("aktivitet", "")
+    initial = {"activity": int(last)} if last.isdigit() else {}
+    form = QuickLogForm(request.POST or None, activities=activities, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        activity = form.cleaned_data["activity"]
+        try:
+            activity_event_log(activity=activity, actor=request.user, **form.values())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Logged: %(activity)s, %(date)s.")
+                % {"activity": activity.text[:80], "date": form.cleaned_data["date"]},
+            )
+            return redirect(f"{reverse('editor:quick_log')}?aktivitet={activity.pk}")
+    return render(
+        request,
+        "editor/quick_log.html",
+        {"form": form, "has_activities": bool(activities)},
+    )
+
+
+@login_required
+@require_POST
+def text_check(request):
+    """The checks of a text as it is typed (htmx); the same as shown after saving."""
+    field = request.GET.get("field", "text")
+    text = request.POST.get(field, "")[:TEXT_CHECK_MAX_CHARS]
+    return render(
+        request,
+        "editor/components/text_check_live.html",
+        {"text": text, "prose": request.POST.get("prose", "1") == "1"},
+    )

@@ -1,0 +1,229 @@
+"""Rebuild the public read model (the Published* tables) and the search index from
+a published version.
+
+Rows keep the ids of the live objects and keep their `updated_at` when their
+content did not change, so open-data clients can ask for what changed since a date.
+"""
+
+import datetime
+import json
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from loften.followups.progress import PeriodRef, achieved_towards_target, target_met
+from loften.search.services import search_entries_rebuild
+
+from .models import (
+    PromiseVersion,
+    PublishedActivity,
+    PublishedCommitment,
+    PublishedFollowUp,
+    PublishedIndicator,
+    PublishedIndicatorValue,
+    PublishedPromise,
+)
+
+
+def _fingerprint(values: dict[str, Any]) -> str:
+    return json.dumps(values, sort_keys=True, default=str)
+
+
+def _stamps(
+    model, promise_id: int, path: str
+) -> dict[int, tuple[str, datetime.datetime]]:
+    """{id: (fingerprint, updated_at)} of the rows now published for the promise."""
+    rows = model.objects.filter(**{path: promise_id})
+    return {row.pk: (_fingerprint(_row_values(row)), row.updated_at) for row in rows}
+
+
+def _row_values(row) -> dict[str, Any]:
+    values = {}
+    for field in row._meta.concrete_fields:
+        if field.attname in {"updated_at", "version_id"}:
+            continue
+        value = getattr(row, field.attname)
+        if isinstance(value, Decimal):
+            # 2 and 2.0 are the same figure; only a new figure is a change.
+            value = format(value.normalize(), "f")
+        values[field.attname] = value
+    return values
+
+
+def _stamp(row, stamps, published_at):
+    previous = stamps.get(row.pk)
+    if previous and previous[0] == _fingerprint(_row_values(row)):
+        row.updated_at = previous[1]
+    else:
+        row.updated_at = published_at
+    return row
+
+
+@transaction.atomic
+def read_model_rebuild(*, version: PromiseVersion) -> PublishedPromise:
+    """Make the public tables show exactly `version` of its promise."""
+    data = version.snapshot
+    promise = data["promise"]
+    promise_id = promise["id"]
+    at = version.published_at
+    stamps = {
+        "promise": _stamps(PublishedPromise, promise_id, "pk"),
+        "commitment": _stamps(PublishedCommitment, promise_id, "promise_id"),
+        "activity": _stamps(PublishedActivity, promise_id, "promise_id"),
+        "followup": _stamps(PublishedFollowUp, promise_id, "activity__promise_id"),
+        "indicator": _stamps(PublishedIndicator, promise_id, "promise_id"),
+        "value": _stamps(PublishedIndicatorValue, promise_id, "indicator__promise_id"),
+    }
+    first_published = (
+        PromiseVersion.objects.filter(promise_id=promise_id)
+        .order_by("number")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    PublishedPromise.objects.filter(pk=promise_id).delete()
+
+    published = _stamp(
+        PublishedPromise(
+            id=promise_id,
+            version=version,
+            title=promise["title"],
+            slug=promise["slug"],
+            police_area_id=(promise["police_area"] or {}).get("id"),
+            start_date=datetime.date.fromisoformat(promise["start_date"]),
+            end_date=datetime.date.fromisoformat(promise["end_date"]),
+            cadence=promise["cadence"],
+            is_concluded=promise["status"] == "concluded",
+            situation_summary=promise["situation_summary"],
+            followup_plan=promise["followup_plan"],
+            signing_date=_date_or_none(promise["signing_date"]),
+            previous_id=promise["previous_id"],
+            first_published_at=first_published or at,
+        ),
+        stamps["promise"],
+        at,
+    )
+    published.save(force_insert=True)
+    published.municipalities.set([m["id"] for m in promise["municipalities"]])
+
+    PublishedCommitment.objects.bulk_create(
+        _stamp(
+            PublishedCommitment(
+                id=c["id"], promise=published, text=c["text"], order=c["order"]
+            ),
+            stamps["commitment"],
+            at,
+        )
+        for c in data["commitments"]
+    )
+    commitment_ids = {c["id"] for c in data["commitments"]}
+    activities = {a["id"]: a for a in data["activities"]}
+    PublishedActivity.objects.bulk_create(
+        _stamp(_activity_row(a, published, commitment_ids), stamps["activity"], at)
+        for a in data["activities"]
+    )
+    PublishedFollowUp.objects.bulk_create(
+        _stamp(row, stamps["followup"], at) for row in _followup_rows(data, activities)
+    )
+    PublishedIndicator.objects.bulk_create(
+        _stamp(
+            PublishedIndicator(
+                id=i["id"],
+                promise=published,
+                focus_area_id=i["focus_area_id"],
+                name=i["name"],
+                description=i["description"],
+                source=i["source"],
+                unit=i["unit"],
+                direction=i["direction"],
+                order=i["order"],
+            ),
+            stamps["indicator"],
+            at,
+        )
+        for i in data["indicators"]
+    )
+    PublishedIndicatorValue.objects.bulk_create(
+        _stamp(
+            PublishedIndicatorValue(
+                id=v["id"],
+                indicator_id=i["id"],
+                year=v["year"],
+                value=Decimal(v["value"]),
+                note=v["note"],
+            ),
+            stamps["value"],
+            at,
+        )
+        for i in data["indicators"]
+        for v in i["values"]
+    )
+    search_entries_rebuild(promise_id=promise_id, snapshot=data)
+    return published
+
+
+def _date_or_none(value: str | None) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def _activity_row(a: dict[str, Any], published, commitment_ids) -> PublishedActivity:
+    target = a["target"] or {}
+    return PublishedActivity(
+        id=a["id"],
+        promise=published,
+        commitment_id=a["commitment_id"]
+        if a["commitment_id"] in commitment_ids
+        else None,
+        focus_area_id=a["focus_area_id"],
+        text=a["text"],
+        responsible_police=a["responsible_police"],
+        responsible_municipality=a["responsible_municipality"],
+        partners=a["partners"],
+        target_comparator=target.get("comparator", ""),
+        target_value=target.get("value"),
+        target_unit=target.get("unit", ""),
+        target_scope=target.get("scope", "per_year"),
+        place=a["place"],
+        order=a["order"],
+    )
+
+
+def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
+    published_periods = [p for p in data["periods"] if p["published"]]
+    refs = [
+        PeriodRef(p["id"], p["year"], p["kind"], p["number"]) for p in published_periods
+    ]
+    by_id = {ref.id: ref for ref in refs}
+    quantities: dict[int, dict[int, int | None]] = {}
+    for f in data["followups"]:
+        quantities.setdefault(f["activity_id"], {})[f["period_id"]] = f["quantity"]
+    rows = []
+    for f in data["followups"]:
+        activity = activities.get(f["activity_id"])
+        if activity is None or f["period_id"] not in by_id:
+            continue
+        target = activity["target"]
+        met = None
+        if target:
+            achieved = achieved_towards_target(
+                scope=target["scope"],
+                period=by_id[f["period_id"]],
+                periods=refs,
+                quantities=quantities[f["activity_id"]],
+            )
+            met = target_met(target["comparator"], target["value"], achieved)
+        status = f["status"] or {}
+        rows.append(
+            PublishedFollowUp(
+                id=f["id"],
+                activity_id=f["activity_id"],
+                period_id=f["period_id"],
+                status_name=status.get("name", ""),
+                status_category=status.get("category", ""),
+                text=f["text"],
+                quantity=f["quantity"],
+                hours=None if f["hours"] is None else Decimal(f["hours"]),
+                target_met=met,
+            )
+        )
+    return rows

@@ -1,0 +1,453 @@
+"""Submitting, approving and publishing promises and their period follow-ups.
+
+A promise, and each period's follow-up, is published only when an approver of
+every party (the municipality or municipalities, and the police area) has
+approved its current revision. Publishing writes an immutable PromiseVersion and
+rebuilds the public read model from it; later edits never touch what was
+published.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from loften.core.models import User
+from loften.core.services import audit_log
+from loften.followups.models import PeriodReport, ReportingPeriod
+from loften.followups.services import (
+    period_report_get_or_create,
+    reporting_periods_ensure,
+)
+from loften.organisations.models import Membership, Organisation
+from loften.promises.models import Promise
+from loften.promises.permissions import (
+    can_approve_promise,
+    can_edit_promise,
+    promise_role,
+)
+from loften.promises.selectors import promise_party_organisations
+
+from . import checks
+from . import snapshot as snapshot_rules
+from .models import Approval, PromiseVersion
+from .read_model import read_model_rebuild
+from .selectors import approvals_missing, latest_version, promise_snapshot_build
+from .signals import promise_published
+
+
+def _lock(promise: Promise) -> Promise:
+    """Serialise publication of one promise (two approvers may click at once)."""
+    return Promise.objects.select_for_update().get(pk=promise.pk)
+
+
+def _require_edit(actor: User | None, promise: Promise) -> None:
+    if actor is not None and not can_edit_promise(user=actor, promise=promise):
+        raise PermissionDenied(_("You may not change this promise."))
+
+
+def _require_publisher(actor: User | None, promise: Promise) -> None:
+    """Publishing is done by an approver of a party (or the system itself)."""
+    if actor is None:
+        return
+    role = promise_role(user=actor, promise=promise)
+    if role not in {Membership.Role.APPROVER, Membership.Role.ADMINISTRATOR}:
+        raise PermissionDenied(_("Only an approver of a party may publish."))
+
+
+def _require_parties(promise: Promise) -> list[Organisation]:
+    parties = promise_party_organisations(promise=promise)
+    if not parties:
+        raise ValidationError(
+            _(
+                "Neither the municipality nor the police area has an organisation "
+                "in Löften, so nobody can approve this promise. Ask an administrator "
+                "to add them."
+            )
+        )
+    return parties
+
+
+def _missing_message(missing: list[Organisation]) -> str:
+    return _("Waiting for approval from: %(parties)s.") % {
+        "parties": ", ".join(o.name for o in missing)
+    }
+
+
+def _refuse_personal_numbers(texts: list[checks.PublicText]) -> None:
+    """A personnummer must never be published, whichever screen or command tries."""
+    found = checks.blocking_findings(texts)
+    if found:
+        places = list(dict.fromkeys(text.where for text, _finding in found))
+        raise ValidationError(
+            _(
+                "A personal identity number (personnummer) must never be "
+                "published. Remove it from: %(places)s."
+            )
+            % {"places": "; ".join(places)},
+            code="personnummer",
+        )
+
+
+def _next_version(
+    *,
+    promise: Promise,
+    actor: User | None,
+    kind: str,
+    snapshot: dict,
+    period: ReportingPeriod | None = None,
+    note: str = "",
+) -> PromiseVersion:
+    previous = latest_version(promise=promise)
+    version = PromiseVersion.objects.create(
+        promise=promise,
+        number=1 if previous is None else previous.number + 1,
+        kind=kind,
+        period=period,
+        snapshot=snapshot,
+        published_at=timezone.now(),
+        published_by=actor,
+        note=note,
+    )
+    read_model_rebuild(version=version)
+    transaction.on_commit(
+        lambda: promise_published.send(
+            sender=PromiseVersion, promise_id=promise.pk, version_id=version.pk
+        )
+    )
+    return version
+
+
+# --- The promise (the plan) -----------------------------------------------------------
+
+
+@transaction.atomic
+def promise_submit_for_review(*, promise: Promise, actor: User | None) -> Promise:
+    """Send the draft to the parties' approvers."""
+    _require_edit(actor, promise)
+    promise = _lock(promise)
+    if promise.status != Promise.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be sent for approval."))
+    _require_parties(promise)
+    if not promise.activities.exists():
+        raise ValidationError(
+            _("Add at least one activity before sending for approval.")
+        )
+    _refuse_personal_numbers(checks.plan_texts(promise_snapshot_build(promise=promise)))
+    promise.status = Promise.Status.IN_REVIEW
+    promise.save(update_fields=["status", "updated_at"])
+    audit_log(actor=actor, action="promise.submit", obj=promise, promise_id=promise.pk)
+    return promise
+
+
+@transaction.atomic
+def promise_approve(
+    *,
+    promise: Promise,
+    actor: User,
+    organisation: Organisation,
+    comment: str = "",
+) -> Approval:
+    """Approve the promise's current revision on behalf of one party."""
+    if not can_approve_promise(user=actor, promise=promise, organisation=organisation):
+        raise PermissionDenied(
+            _("You may not approve on behalf of %(organisation)s.")
+            % {"organisation": organisation}
+        )
+    promise = _lock(promise)
+    if promise.status != Promise.Status.IN_REVIEW:
+        raise ValidationError(_("Only a promise sent for approval can be approved."))
+    if Approval.objects.filter(
+        promise=promise,
+        period=None,
+        organisation=organisation,
+        revision=promise.revision,
+    ).exists():
+        raise ValidationError(_("This party has already approved this version."))
+    approval = Approval.objects.create(
+        promise=promise,
+        organisation=organisation,
+        user=actor,
+        revision=promise.revision,
+        comment=comment.strip(),
+    )
+    audit_log(
+        actor=actor,
+        action="promise.approve",
+        obj=promise,
+        promise_id=promise.pk,
+        changes={"revision": [None, promise.revision]},
+        message=str(organisation),
+    )
+    return approval
+
+
+@transaction.atomic
+def promise_publish(
+    *, promise: Promise, actor: User | None, note: str = ""
+) -> PromiseVersion:
+    """Publish the approved plan as a new immutable version."""
+    _require_publisher(actor, promise)
+    promise = _lock(promise)
+    if promise.status != Promise.Status.IN_REVIEW:
+        raise ValidationError(_("Only a promise sent for approval can be published."))
+    _require_parties(promise)
+    missing = approvals_missing(promise=promise)
+    if missing:
+        raise ValidationError(_missing_message(missing))
+    reporting_periods_ensure(promise=promise)
+    previous = latest_version(promise=promise)
+    snapshot = snapshot_rules.merge_plan(
+        previous.snapshot if previous else None,
+        promise_snapshot_build(promise=promise),
+    )
+    snapshot["promise"]["status"] = Promise.Status.PUBLISHED
+    _refuse_personal_numbers(checks.plan_texts(snapshot))
+    version = _next_version(
+        promise=promise,
+        actor=actor,
+        kind=PromiseVersion.Kind.PLAN,
+        snapshot=snapshot,
+        note=note,
+    )
+    promise.status = Promise.Status.PUBLISHED
+    promise.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="promise.publish",
+        obj=promise,
+        promise_id=promise.pk,
+        changes={"version": [None, version.number]},
+    )
+    return version
+
+
+@transaction.atomic
+def promise_conclude(
+    *, promise: Promise, actor: User | None, note: str = ""
+) -> PromiseVersion:
+    """Mark a published promise as concluded; it becomes read-only."""
+    _require_publisher(actor, promise)
+    promise = _lock(promise)
+    previous = latest_version(promise=promise)
+    if previous is None:
+        raise ValidationError(_("Only a published promise can be concluded."))
+    if promise.status == Promise.Status.CONCLUDED:
+        raise ValidationError(_("The promise is already concluded."))
+    version = _next_version(
+        promise=promise,
+        actor=actor,
+        kind=PromiseVersion.Kind.PLAN,
+        snapshot=snapshot_rules.with_status(
+            previous.snapshot, Promise.Status.CONCLUDED
+        ),
+        note=note or _("The promise was concluded."),
+    )
+    promise.status = Promise.Status.CONCLUDED
+    promise.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor, action="promise.conclude", obj=promise, promise_id=promise.pk
+    )
+    return version
+
+
+# --- A period's follow-up -------------------------------------------------------------
+
+
+def _check_period(promise: Promise, period: ReportingPeriod) -> None:
+    if period not in reporting_periods_ensure(promise=promise):
+        raise ValidationError(_("The promise does not report on this period."))
+
+
+@transaction.atomic
+def period_report_submit(
+    *, promise: Promise, period: ReportingPeriod, actor: User | None
+) -> PeriodReport:
+    """Send a period's follow-up to the parties' approvers."""
+    _require_edit(actor, promise)
+    _check_period(promise, period)
+    report = period_report_get_or_create(promise=promise, period=period)
+    report = PeriodReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == PeriodReport.Status.SUBMITTED:
+        raise ValidationError(_("This follow-up has already been sent for approval."))
+    if not promise.activities.filter(followups__period=period).exists():
+        raise ValidationError(
+            _("Write at least one follow-up before sending for approval.")
+        )
+    _refuse_personal_numbers(
+        checks.period_texts(promise_snapshot_build(promise=promise), period.pk)
+    )
+    report.status = PeriodReport.Status.SUBMITTED
+    report.submitted_by = actor
+    report.submitted_at = timezone.now()
+    report.save()
+    audit_log(
+        actor=actor,
+        action="period_report.submit",
+        obj=report,
+        promise_id=promise.pk,
+    )
+    return report
+
+
+@transaction.atomic
+def period_report_approve(
+    *,
+    promise: Promise,
+    period: ReportingPeriod,
+    actor: User,
+    organisation: Organisation,
+    comment: str = "",
+) -> Approval:
+    if not can_approve_promise(user=actor, promise=promise, organisation=organisation):
+        raise PermissionDenied(
+            _("You may not approve on behalf of %(organisation)s.")
+            % {"organisation": organisation}
+        )
+    report = (
+        PeriodReport.objects.select_for_update()
+        .filter(promise=promise, period=period)
+        .first()
+    )
+    if report is None or report.status != PeriodReport.Status.SUBMITTED:
+        raise ValidationError(_("Only a follow-up sent for approval can be approved."))
+    if Approval.objects.filter(
+        promise=promise,
+        period=period,
+        organisation=organisation,
+        revision=report.revision,
+    ).exists():
+        raise ValidationError(_("This party has already approved this version."))
+    approval = Approval.objects.create(
+        promise=promise,
+        period=period,
+        organisation=organisation,
+        user=actor,
+        revision=report.revision,
+        comment=comment.strip(),
+    )
+    audit_log(
+        actor=actor,
+        action="period_report.approve",
+        obj=report,
+        promise_id=promise.pk,
+        changes={"revision": [None, report.revision]},
+        message=str(organisation),
+    )
+    return approval
+
+
+@transaction.atomic
+def period_report_publish(
+    *,
+    promise: Promise,
+    period: ReportingPeriod,
+    actor: User | None,
+    note: str = "",
+) -> PromiseVersion:
+    """Publish an approved period follow-up as a new version of the promise."""
+    _require_publisher(actor, promise)
+    promise = _lock(promise)
+    previous = latest_version(promise=promise)
+    if previous is None:
+        raise ValidationError(
+            _("Publish the promise itself before publishing a follow-up.")
+        )
+    report = (
+        PeriodReport.objects.select_for_update()
+        .filter(promise=promise, period=period)
+        .first()
+    )
+    if report is None or report.status != PeriodReport.Status.SUBMITTED:
+        raise ValidationError(_("Only a follow-up sent for approval can be published."))
+    _require_parties(promise)
+    missing = approvals_missing(promise=promise, period=period)
+    if missing:
+        raise ValidationError(_missing_message(missing))
+    snapshot = snapshot_rules.merge_period(
+        previous.snapshot, promise_snapshot_build(promise=promise), period.pk
+    )
+    _refuse_personal_numbers(checks.period_texts(snapshot, period.pk))
+    version = _next_version(
+        promise=promise,
+        actor=actor,
+        kind=PromiseVersion.Kind.PERIOD,
+        snapshot=snapshot,
+        period=period,
+        note=note,
+    )
+    report.status = PeriodReport.Status.PUBLISHED
+    report.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="period_report.publish",
+        obj=report,
+        promise_id=promise.pk,
+        changes={"version": [None, version.number]},
+    )
+    return version
+
+
+# --- Approving as the last party ------------------------------------------------------
+
+
+@transaction.atomic
+def promise_approve_and_publish(
+    *,
+    promise: Promise,
+    actor: User,
+    organisation: Organisation,
+    comment: str = "",
+) -> tuple[Approval, PromiseVersion | None]:
+    """Approve for one party and, when no approval is missing any more, publish.
+
+    Follow-ups that every party approved while the plan waited are published
+    with it, oldest period first. Returns the approval and the newest version
+    published (None when other parties still have to approve).
+    """
+    approval = promise_approve(
+        promise=promise, actor=actor, organisation=organisation, comment=comment
+    )
+    promise.refresh_from_db()
+    if approvals_missing(promise=promise):
+        return approval, None
+    version = promise_publish(promise=promise, actor=actor)
+    waiting = (
+        PeriodReport.objects.filter(
+            promise=promise, status=PeriodReport.Status.SUBMITTED
+        )
+        .select_related("period")
+        .order_by("period__start_date", "period__kind")
+    )
+    for report in waiting:
+        if not approvals_missing(promise=promise, period=report.period):
+            version = period_report_publish(
+                promise=promise, period=report.period, actor=actor
+            )
+    return approval, version
+
+
+@transaction.atomic
+def period_report_approve_and_publish(
+    *,
+    promise: Promise,
+    period: ReportingPeriod,
+    actor: User,
+    organisation: Organisation,
+    comment: str = "",
+) -> tuple[Approval, PromiseVersion | None]:
+    """Approve a period's follow-up for one party and publish it once every party
+    has approved and the promise itself is published (otherwise it is published
+    together with the promise)."""
+    approval = period_report_approve(
+        promise=promise,
+        period=period,
+        actor=actor,
+        organisation=organisation,
+        comment=comment,
+    )
+    if approvals_missing(promise=promise, period=period):
+        return approval, None
+    if latest_version(promise=promise) is None:
+        return approval, None
+    return approval, period_report_publish(promise=promise, period=period, actor=actor)
