@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicConfig(AppConfig):
+    name = "loften.public"
+    verbose_name = _("Public site")
+
+    def ready(self):
+        from loften.publication.signals import promise_published
+
+        from .cache import public_cache_invalidate
+
+        promise_published.connect(
+            public_cache_invalidate, dispatch_uid="public_cache_invalidate"
+        )

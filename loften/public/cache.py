@@ -1,0 +1,60 @@
+"""Caching of public page data, shared by every public view.
+
+Views cache the data a page is built from (never the rendered page, which holds
+the visitor's CSRF token and, for signed-in users, their name), so a cached page
+costs no database query and still renders per visitor. Keys carry the language,
+and a generation number that every publication bumps, so nothing published is
+ever hidden by an old entry. With the default local-memory cache each process has
+its own cache and only the publishing process sees the bump at once; other
+processes catch up within PUBLIC_CACHE_SECONDS. Set REDIS_URL for a shared cache.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+T = TypeVar("T")
+
+PUBLIC_CACHE_SECONDS = 10 * 60
+_GENERATION_KEY = "public:generation"
+
+
+def _generation() -> int:
+    generation = cache.get(_GENERATION_KEY)
+    if generation is None:
+        # Start from the clock, so that a generation key lost to eviction or a
+        # restart never comes back as a number that old entries were stored under.
+        cache.add(_GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(_GENERATION_KEY)
+    return generation
+
+
+def public_cache_key(name: str, *parts: object) -> str:
+    """The cache key of one piece of public data in the current language."""
+    raw = "\x1f".join(str(part) for part in parts)
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"public:{_generation()}:{get_language()}:{name}:{digest}"
+
+
+def public_cached(name: str, *parts: object, build: Callable[[], T]) -> T:
+    """The cached value for (name, parts), built and stored on a miss."""
+    key = public_cache_key(name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=PUBLIC_CACHE_SECONDS)
+    return value
+
+
+def public_cache_invalidate(**kwargs) -> None:
+    """Make every cached public page stale (connected to `promise_published`)."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        # The key is gone (evicted or never set): a new clock value is newer
+        # than any generation used before.
+        cache.set(_GENERATION_KEY, time.time_ns(), timeout=None)

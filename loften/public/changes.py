@@ -1,0 +1,60 @@
+"""What changed between two published versions, in words for the version pages."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from loften.publication.snapshot import Change
+
+_SENTENCES = {
+    ("promise", "changed"): _("The promise was changed"),
+    ("commitment", "added"): _("A commitment was added"),
+    ("commitment", "changed"): _("A commitment was changed"),
+    ("commitment", "removed"): _("A commitment was removed"),
+    ("activity", "added"): _("An activity was added"),
+    ("activity", "changed"): _("An activity was changed"),
+    ("activity", "removed"): _("An activity was removed"),
+    ("indicator", "added"): _("An indicator was added"),
+    ("indicator", "changed"): _("An indicator was changed"),
+    ("indicator", "removed"): _("An indicator was removed"),
+    ("followup", "added"): _("A follow-up was added"),
+    ("followup", "changed"): _("A follow-up was changed"),
+    ("followup", "removed"): _("A follow-up was removed"),
+    ("period", "added"): _("The follow-up of a period was published"),
+}
+
+_FIELDS = {
+    "title": _("title"),
+    "start_date": _("start date"),
+    "end_date": _("end date"),
+    "status": pgettext_lazy("changed field", "status"),
+    "situation_summary": _("situational picture"),
+    "followup_plan": _("follow-up plan"),
+    "signing_date": _("signing date"),
+    "municipalities": _("municipalities"),
+    "police_area": _("police area"),
+    "situation_sources": _("sources of the situational picture"),
+    "signatories": _("signatories"),
+    "text": _("text"),
+    "focus_area_id": _("focus area"),
+    "commitment_id": _("commitment"),
+    "responsible_police": _("responsibility of the police"),
+    "responsible_municipality": _("responsibility of the municipality"),
+    "partners": _("partners"),
+    "target": _("target"),
+    "place": _("place"),
+    "quantity": _("quantity"),
+    "hours": _("hours"),
+    "name": _("name"),
+    "source": _("source"),
+    "unit": _("unit"),
+    "direction": _("desired direction"),
+    "values": _("values"),
+}
+
+
+def change_sentence(change: Change) -> str:
+    """ "An activity was changed (target)" and the like."""
+    sentence = str(_SENTENCES.get((change.section, change.kind), change.kind))
+    if change.field and change.field in _FIELDS:
+        return f"{sentence} ({_FIELDS[change.field]})"
+    return sentence

@@ -1,0 +1,471 @@
+"""Reads for the public site.
+
+Only the public read model (`Published*`) and the published snapshots
+(`PromiseVersion`) are read, never the live promise rows, so nothing that has not
+been published can appear. Reference data (geography, the focus-area taxonomy and
+the parties' contact details) is read as it is. Results are plain dataclasses so
+that views can cache them (see cache.py).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.text import slugify
+
+from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
+from loften.organisations.models import Organisation
+from loften.promises.models import FocusArea
+from loften.publication.models import PromiseVersion, PublishedPromise
+from loften.publication.snapshot import Change, snapshot_diff
+
+from . import statistics
+from .presentation import Period, PromisePage, promise_page
+
+# --- Places ---------------------------------------------------------------------------
+
+
+def county_slug(name: str) -> str:
+    return slugify(name, allow_unicode=True)
+
+
+@dataclass(frozen=True)
+class MunicipalityItem:
+    name: str
+    slug: str
+    code: str
+    county_code: str
+    county_name: str
+    region: str
+    has_promise: bool
+
+    @property
+    def county_slug(self) -> str:
+        return county_slug(self.county_name)
+
+
+@dataclass(frozen=True)
+class CountyItem:
+    code: str
+    name: str
+    region: str
+    municipalities: tuple[MunicipalityItem, ...]
+
+    @property
+    def slug(self) -> str:
+        return county_slug(self.name)
+
+    @property
+    def with_promise(self) -> int:
+        return sum(1 for m in self.municipalities if m.has_promise)
+
+
+def municipality_directory() -> list[MunicipalityItem]:
+    """Every municipality, with whether it has a published promise, by name."""
+    rows = (
+        Municipality.objects.select_related("county__police_region")
+        .annotate(
+            has_promise=Exists(
+                PublishedPromise.objects.filter(municipalities=OuterRef("pk"))
+            )
+        )
+        .order_by("name")
+    )
+    return [
+        MunicipalityItem(
+            name=m.name,
+            slug=m.slug,
+            code=m.code,
+            county_code=m.county.code,
+            county_name=m.county.name,
+            region=m.county.police_region.name,
+            has_promise=m.has_promise,
+        )
+        for m in rows
+    ]
+
+
+def county_directory(municipalities: list[MunicipalityItem]) -> list[CountyItem]:
+    """The counties in code order, each with its municipalities."""
+    counties: dict[str, list[MunicipalityItem]] = {}
+    for item in sorted(municipalities, key=lambda m: (m.county_code, m.name)):
+        counties.setdefault(item.county_code, []).append(item)
+    return [
+        CountyItem(
+            code=code,
+            name=items[0].county_name,
+            region=items[0].region,
+            municipalities=tuple(items),
+        )
+        for code, items in counties.items()
+    ]
+
+
+# --- Promises in lists ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class PromiseItem:
+    id: int
+    title: str
+    slug: str
+    start_date: datetime.date
+    end_date: datetime.date
+    is_concluded: bool
+    municipalities: tuple[PlaceLink, ...]
+    updated_at: datetime.datetime
+
+    @property
+    def period_label(self) -> str:
+        if self.start_date.year == self.end_date.year:
+            return str(self.start_date.year)
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.start_date <= day <= self.end_date
+
+
+def with_places(queryset: QuerySet[PublishedPromise]) -> QuerySet[PublishedPromise]:
+    return queryset.prefetch_related(
+        Prefetch(
+            "municipalities",
+            queryset=Municipality.objects.only("id", "name", "slug").order_by("name"),
+        )
+    ).defer("situation_summary", "followup_plan")
+
+
+def promise_item(promise: PublishedPromise) -> PromiseItem:
+    """A list entry for a promise fetched with `with_places`."""
+    return PromiseItem(
+        id=promise.pk,
+        title=promise.title,
+        slug=promise.slug,
+        start_date=promise.start_date,
+        end_date=promise.end_date,
+        is_concluded=promise.is_concluded,
+        municipalities=tuple(
+            PlaceLink(name=m.name, slug=m.slug) for m in promise.municipalities.all()
+        ),
+        updated_at=promise.updated_at,
+    )
+
+
+# --- Publications (versions) ----------------------------------------------------------
+
+
+def _period(reporting_period) -> Period | None:
+    if reporting_period is None:
+        return None
+    return Period(
+        id=reporting_period.id,
+        kind=reporting_period.kind,
+        year=reporting_period.year,
+        number=reporting_period.number,
+        start_date=reporting_period.start_date,
+        end_date=reporting_period.end_date,
+        published=True,
+    )
+
+
+@dataclass(frozen=True)
+class VersionItem:
+    number: int
+    kind: str
+    period: Period | None
+    published_at: datetime.datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One published version, with the promise it belongs to."""
+
+    promise: PromiseItem
+    version: VersionItem
+
+
+def _version_item(version: PromiseVersion) -> VersionItem:
+    return VersionItem(
+        number=version.number,
+        kind=version.kind,
+        period=_period(version.period),
+        published_at=version.published_at,
+        note=version.note,
+    )
+
+
+def publication_list(
+    *,
+    limit: int,
+    kind: str | None = None,
+    municipality_slug: str | None = None,
+) -> list[Publication]:
+    """The latest published versions, newest first (of one kind, for one place)."""
+    promises = PublishedPromise.objects.all()
+    if municipality_slug is not None:
+        promises = promises.filter(municipalities__slug=municipality_slug)
+    queryset = PromiseVersion.objects.filter(
+        promise_id__in=promises.values("id")
+    ).select_related("period")
+    if kind is not None:
+        queryset = queryset.filter(kind=kind)
+    versions = list(queryset.defer("snapshot").order_by("-published_at", "-id")[:limit])
+    by_id = {
+        p.pk: promise_item(p)
+        for p in with_places(PublishedPromise.objects.all()).filter(
+            pk__in={v.promise_id for v in versions}
+        )
+    }
+    return [
+        Publication(promise=by_id[v.promise_id], version=_version_item(v))
+        for v in versions
+        if v.promise_id in by_id
+    ]
+
+
+# --- The promise page -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    """A promise page: one published version, its history and related promises."""
+
+    page: PromisePage
+    version: VersionItem
+    latest_number: int
+    versions: tuple[VersionItem, ...]
+    first_published_at: datetime.datetime
+    previous: PromiseItem | None
+    renewals: tuple[PromiseItem, ...]
+    changes: tuple[Change, ...] | None  # set on pages of earlier versions
+
+    @property
+    def is_latest(self) -> bool:
+        return self.version.number == self.latest_number
+
+
+def promise_view(*, slug: str, number: int | None = None) -> PromiseView | None:
+    """The published promise with `slug`, as its latest version or version `number`."""
+    published = PublishedPromise.objects.filter(slug=slug).first()
+    if published is None:
+        return None
+    versions = list(
+        PromiseVersion.objects.filter(promise_id=published.pk)
+        .select_related("period")
+        .defer("snapshot")
+        .order_by("-number")
+    )
+    if number is None:
+        number = versions[0].number if versions else 0
+    shown = next((v for v in versions if v.number == number), None)
+    if shown is None:
+        return None
+    wanted = [number] if number == versions[0].number else [number, number - 1]
+    snapshots = dict(
+        PromiseVersion.objects.filter(
+            promise_id=published.pk, number__in=wanted
+        ).values_list("number", "snapshot")
+    )
+    changes = None
+    if number != versions[0].number:
+        changes = tuple(snapshot_diff(snapshots.get(number - 1), snapshots[number]))
+    page = promise_page(snapshots[number])
+    related = [
+        promise_item(p)
+        for p in with_places(PublishedPromise.objects.all()).filter(
+            Q(pk=page.previous_id) | Q(previous_id=published.pk)
+        )
+    ]
+    return PromiseView(
+        page=page,
+        version=_version_item(shown),
+        latest_number=versions[0].number,
+        versions=tuple(_version_item(v) for v in versions),
+        first_published_at=published.first_published_at,
+        previous=next((p for p in related if p.id == page.previous_id), None),
+        renewals=tuple(p for p in related if p.id != page.previous_id),
+        changes=changes,
+    )
+
+
+# --- The municipality page ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PoliceAreaItem:
+    name: str
+    region: str
+    district: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Where a party to the promises takes input from residents."""
+
+    name: str
+    kind: str
+    website: str
+    feedback_url: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class MunicipalityPage:
+    municipality: MunicipalityItem
+    current: PromiseItem | None
+    current_page: PromisePage | None
+    upcoming: tuple[PromiseItem, ...]
+    earlier: tuple[PromiseItem, ...]
+    police_areas: tuple[PoliceAreaItem, ...]
+    contacts: tuple[Contact, ...]
+    publications: tuple[Publication, ...]
+
+
+def _current(promises: list[PromiseItem], today: datetime.date) -> PromiseItem | None:
+    running = [p for p in promises if p.covers(today)]
+    return max(running, key=lambda p: p.start_date) if running else None
+
+
+def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | None:
+    place = (
+        Municipality.objects.select_related("county__police_region")
+        .filter(slug=slug)
+        .first()
+    )
+    if place is None:
+        return None
+    promises = [
+        promise_item(p)
+        for p in with_places(
+            PublishedPromise.objects.filter(municipalities=place)
+        ).order_by("-start_date", "title")
+    ]
+    current = _current(promises, today)
+    current_page = None
+    if current is not None:
+        snapshot = (
+            PublishedPromise.objects.filter(pk=current.id)
+            .values_list("version__snapshot", flat=True)
+            .first()
+        )
+        current_page = promise_page(snapshot) if snapshot else None
+    areas = list(
+        PoliceArea.objects.filter(municipalities=place)
+        .select_related("police_region")
+        .order_by("name")
+    )
+    contacts = Organisation.objects.filter(
+        Q(kind=Organisation.Kind.MUNICIPALITY, municipality=place)
+        | Q(kind=Organisation.Kind.POLICE_AREA, police_area__in=areas)
+    ).order_by("kind", "name")
+    return MunicipalityPage(
+        municipality=MunicipalityItem(
+            name=place.name,
+            slug=place.slug,
+            code=place.code,
+            county_code=place.county.code,
+            county_name=place.county.name,
+            region=place.county.police_region.name,
+            has_promise=bool(promises),
+        ),
+        current=current,
+        current_page=current_page,
+        upcoming=tuple(p for p in promises if p.start_date > today),
+        earlier=tuple(
+            p for p in promises if p is not current and p.start_date <= today
+        ),
+        police_areas=tuple(
+            PoliceAreaItem(
+                name=a.name, region=a.police_region.name, district=a.district
+            )
+            for a in areas
+        ),
+        contacts=tuple(
+            Contact(
+                name=o.name,
+                kind=o.kind,
+                website=o.website,
+                feedback_url=o.feedback_url,
+                email=o.contact_email,
+                phone=o.contact_phone,
+            )
+            for o in contacts
+        ),
+        publications=tuple(publication_list(limit=5, municipality_slug=place.slug)),
+    )
+
+
+# --- The start page, the promise list and the filters' choices -----------------------
+
+
+@dataclass(frozen=True)
+class StartPage:
+    counties: tuple[CountyItem, ...]
+    followups: tuple[Publication, ...]
+    promise_count: int
+
+
+def start_page(*, directory: list[MunicipalityItem]) -> StartPage:
+    return StartPage(
+        counties=tuple(county_directory(directory)),
+        followups=tuple(publication_list(limit=8, kind=PromiseVersion.Kind.PERIOD)),
+        promise_count=PublishedPromise.objects.count(),
+    )
+
+
+@dataclass(frozen=True)
+class PromiseListPage:
+    """One page of the promise list; with a year, each promise's targets met."""
+
+    items: tuple[tuple[PromiseItem, statistics.TargetsMet | None], ...]
+    count: int
+    number: int
+    pages: int
+
+
+def promise_list_page(
+    *, filters: statistics.PromiseFilters, number: int, per_page: int
+) -> PromiseListPage:
+    promises = with_places(statistics.promises_matching(filters)).order_by(
+        "-start_date", "title"
+    )
+    page = Paginator(promises, per_page).get_page(number)
+    items = [promise_item(p) for p in page.object_list]
+    met = {}
+    if filters.year is not None:
+        met = statistics.targets_met_by_promise(
+            promise_ids=[item.id for item in items], year=filters.year
+        )
+    return PromiseListPage(
+        items=tuple((item, met.get(item.id)) for item in items),
+        count=page.paginator.count,
+        number=page.number,
+        pages=page.paginator.num_pages,
+    )
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the promise list's and the overview's filters offer."""
+
+    years: tuple[int, ...]
+    regions: tuple[PoliceRegion, ...]
+    counties: tuple[County, ...]
+    focus_areas: tuple[FocusArea, ...]
+
+
+def filter_choices(*, today: datetime.date) -> FilterChoices:
+    return FilterChoices(
+        years=tuple(statistics.published_years(today=today)),
+        regions=tuple(PoliceRegion.objects.order_by("name")),
+        counties=tuple(County.objects.order_by("code")),
+        focus_areas=tuple(statistics.focus_areas_in_use()),
+    )

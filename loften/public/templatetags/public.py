@@ -1,0 +1,49 @@
+"""Template helpers of the public site."""
+
+from django import template
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import translate_url
+
+from ..changes import change_sentence as describe_change
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context) -> list[tuple[str, str]]:
+    """(language code, absolute address) of this page in every language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    here = request.build_absolute_uri(request.path)
+    return [(code, translate_url(here, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters changed ("" removes one)."""
+    query = QueryDict(mutable=True)
+    query.update(context["request"].GET)
+    for key, value in changes.items():
+        if value in ("", None):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def list_query(params: dict[str, str]) -> str:
+    """A query string from a dict of parameters (for links to the promise list)."""
+    query = QueryDict(mutable=True)
+    query.update(params)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+@register.filter
+def change_sentence(change) -> str:
+    """One change between two versions, in words."""
+    return describe_change(change)

@@ -1,0 +1,197 @@
+"""The public site in a real browser: axe-core on every page in Swedish and English,
+the keyboard, the finder with and without JavaScript, small screens and print."""
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from loften.examples.loader import example_data_load
+from loften.testing.reference import reference_data_ensure
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Extra pages that the sitemap does not list: the required start, search,
+# overview, statement and login pages, and the states forms and lists can be in.
+EXTRA_PATHS = [
+    "/",
+    "/sok/",
+    "/sok/?q=trygghetsvandringar",
+    "/sok/?q=och",
+    "/oversikt/",
+    "/oversikt/?ar=2025&region=ost",
+    "/loften/?ar=2026",
+    "/kommuner/?q=n",
+    "/kommun/ydre/",
+    "/tillganglighet/",
+    "/konto/logga-in/",
+]
+
+
+@pytest.fixture
+def example_site(live_server):
+    reference_data_ensure()
+    example_data_load(today=datetime.date(2026, 11, 22))
+    return live_server
+
+
+def _sitemap_paths(page, base: str) -> list[str]:
+    response = page.request.get(base + "/sitemap.xml")
+    assert response.ok
+    root = ET.fromstring(response.body())  # noqa: S314 - our own output
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", namespace)]
+
+
+def _report(url, results) -> list[str]:
+    lines = []
+    for violation in results.response["violations"]:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+        lines.append(f"{url}: {violation['id']} ({violation['impact']}) {targets}")
+    return lines
+
+
+def test_every_public_page_passes_axe_in_swedish_and_english(example_site, page):
+    base = example_site.url
+    paths = _sitemap_paths(page, base)
+    assert len(paths) > 60  # both languages of every page
+    assert "/en/" in paths
+    everything = list(paths)
+    for path in EXTRA_PATHS:
+        everything += [path, "/en" + path]
+    axe = Axe()
+    # The checker itself works: a page with a known fault fails.
+    page.set_content('<html><body><img src="x.png"></body></html>')
+    assert axe.run(page).violations_count > 0
+    problems: list[str] = []
+    for path in dict.fromkeys(everything):
+        response = page.goto(base + path)
+        assert response.status == 200, path
+        problems += _report(unquote(path), axe.run(page))
+    # Forms in their error state.
+    for prefix in ("", "/en"):
+        page.goto(base + prefix + "/tillganglighet/rapportera-problem/")
+        page.get_by_role("button").last.click()
+        page.wait_for_load_state()
+        assert page.locator(".error-summary").is_visible()
+        problems += _report(prefix + " report form with errors", axe.run(page))
+    assert problems == []
+
+
+def _focus_is_visible(page) -> bool:
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const style = getComputedStyle(element);
+            return (style.outlineStyle !== 'none' && style.outlineWidth !== '0px')
+                || style.boxShadow !== 'none';
+        }"""
+    )
+
+
+# One page of each kind, for the keyboard and small-screen checks.
+PAGE_KINDS = [
+    "/",
+    "/kommuner/?q=ås",
+    "/lan/jönköpings-län/",
+    "/kommun/nässjö/",
+    "/lofte/exempel-nassjo-2026/",
+    "/lofte/exempel-nassjo-2025/version/2/",
+    "/loften/?ar=2026",
+    "/oversikt/",
+    "/sok/?q=trafik",
+    "/tillganglighet/",
+    "/tillganglighet/rapportera-problem/",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_the_keyboard_reaches_everything_and_focus_is_always_visible(
+    example_site, page, path
+):
+    page.goto(example_site.url + path)
+    names = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        names.append(page.evaluate("document.activeElement.textContent.trim()"))
+        assert _focus_is_visible(page), (path, names[-1])
+    else:
+        pytest.fail(f"the focus never left the page on {path}")
+    assert names[0] == "Hoppa till huvudinnehållet"
+    # The last stops are the footer's links: nothing traps the focus before them.
+    assert "Tillgänglighetsredogörelse" in names[-6:]
+    assert names[-1] == "API för utvecklare"
+
+
+def test_the_report_form_can_be_filled_and_sent_with_the_keyboard(example_site, page):
+    page.goto(example_site.url + "/tillganglighet/rapportera-problem/")
+    page.locator("#id_description").focus()
+    page.keyboard.type("Fokus syns inte på knappen.")
+    page.keyboard.press("Tab")
+    page.keyboard.type("/oversikt/")
+    page.keyboard.press("Tab")
+    page.keyboard.type("besokare@example.se")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/tillganglighet/$"))
+    assert "Tack! Vi har tagit emot din rapport" in page.content()
+
+
+def test_the_finder_suggests_municipalities_while_typing(example_site, page):
+    page.goto(example_site.url + "/")
+    page.get_by_label("Kommunens namn").type("nässj")
+    suggestion = page.locator("#finder-results").get_by_role("link", name="Nässjö")
+    suggestion.wait_for()
+    assert "1 kommun matchar" in page.locator("#finder-status").inner_text()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Nässjö"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/kommun/"))
+    assert "Medborgarlöften i Nässjö" in page.locator("h1").inner_text()
+
+
+def test_the_finder_works_without_javascript(example_site, chromium):
+    context = chromium.new_context(java_script_enabled=False, locale="sv-SE")
+    tab = context.new_page()
+    tab.goto(example_site.url + "/")
+    tab.get_by_label("Kommunens namn").fill("Aneby")
+    tab.get_by_role("button", name="Hitta").click()
+    assert tab.locator("h1").inner_text() == "Medborgarlöften i Aneby"
+    tab.goto(example_site.url + "/")
+    tab.get_by_label("Kommunens namn").fill("ås")
+    tab.get_by_role("button", name="Hitta").click()
+    assert tab.locator(".finder__list li").count() > 3
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_pages_reflow_on_a_320_pixel_screen(example_site, chromium, path):
+    """400 % zoom of a 1280 pixel window: no sideways scrolling of the page."""
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    tab.goto(example_site.url + path)
+    wide = tab.evaluate(
+        """() => [...document.querySelectorAll('main *')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1
+                && getComputedStyle(e).overflowX === 'visible')
+            .map(e => e.tagName + ': ' + (e.textContent || '').trim().slice(0, 40))"""
+    )
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320, wide
+    context.close()
+
+
+def test_a_promise_page_prints_as_a_clean_report(example_site, page):
+    page.goto(example_site.url + "/lofte/exempel-nassjo-2026/")
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".site-footer", ".contents", ".breadcrumbs"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator(".print-only").is_visible()
+    assert page.locator(".activity").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

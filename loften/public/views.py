@@ -1,0 +1,295 @@
+"""The public site: start page, places, promises, the overview and the
+accessibility statement. Anyone may read them; only published content is shown."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from loften.reports.selectors import report_periods
+
+from . import finder, selectors, statistics
+from .cache import PUBLIC_CACHE_SECONDS, public_cache_key, public_cached
+from .forms import AccessibilityReportForm, MunicipalityFindForm, PromiseFilterForm
+from .services import accessibility_report_create
+from .sitemaps import SITEMAPS
+
+PROMISES_PER_PAGE = 25
+# The date the accessibility statement was last reviewed; change it with the text.
+STATEMENT_REVIEWED = datetime.date(2026, 11, 22)
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _directory() -> list[selectors.MunicipalityItem]:
+    return public_cached("directory", build=selectors.municipality_directory)
+
+
+@require_GET
+def start(request):
+    """The start page: find a municipality, and what was published lately."""
+    page = public_cached(
+        "start", build=lambda: selectors.start_page(directory=_directory())
+    )
+    return render(
+        request,
+        "public/start.html",
+        {
+            "counties": page.counties,
+            "followups": page.followups,
+            "promise_count": page.promise_count,
+            "form": MunicipalityFindForm(auto_id="finder-%s"),
+            "is_home": True,
+        },
+    )
+
+
+@require_GET
+def municipality_find(request):
+    """Municipalities whose name matches what was typed; htmx asks for the list only.
+
+    Without JavaScript the form is sent here; an exact name goes straight to the
+    municipality.
+    """
+    form = MunicipalityFindForm(request.GET, auto_id="finder-%s")
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    directory = _directory()
+    results = finder.matches(query, directory)
+    if not _is_htmx(request) and query:
+        exact = finder.exact_match(query, directory)
+        if exact is not None:
+            return redirect("public:municipality", slug=exact.slug)
+    context = {"form": form, "query": query, "results": results}
+    if _is_htmx(request):
+        response = render(
+            request, "public/_finder_form.html#results", {**context, "htmx": True}
+        )
+    else:
+        context["counties"] = selectors.county_directory(directory)
+        response = render(request, "public/municipality_find.html", context)
+    # The same address answers with a whole page or with the suggestions only.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def county_detail(request, slug: str):
+    county = next(
+        (
+            c
+            for c in selectors.county_directory(_directory())
+            if c.slug == slug or c.code == slug
+        ),
+        None,
+    )
+    if county is None:
+        raise Http404
+    if county.slug != slug:
+        return redirect("public:county", slug=county.slug, permanent=True)
+    return render(request, "public/county.html", {"county": county})
+
+
+@require_GET
+def municipality_detail(request, slug: str):
+    today = timezone.localdate()
+    page = public_cached(
+        "municipality",
+        slug,
+        today,
+        build=lambda: selectors.municipality_page(slug=slug, today=today),
+    )
+    if page is None:
+        raise Http404
+    return render(request, "public/municipality.html", {"page": page})
+
+
+def _promise_response(request, slug: str, number: int | None):
+    view = public_cached(
+        "promise",
+        slug,
+        number,
+        build=lambda: selectors.promise_view(slug=slug, number=number),
+    )
+    if view is None:
+        raise Http404
+    if number is not None and view.is_latest:
+        return redirect("public:promise", slug=slug)
+    # The follow-up reports are made from the latest published version only.
+    report_links = (
+        report_periods(
+            {
+                "id": period.id,
+                "kind": period.kind,
+                "number": period.number,
+                "year": period.year,
+                "published": period.published,
+            }
+            for period in view.page.periods
+        )
+        if view.is_latest
+        else []
+    )
+    context = {
+        "view": view,
+        "page": view.page,
+        "report_links": report_links,
+        "article_key": public_cache_key(
+            "promise-article", slug, number, [link.period_id for link in report_links]
+        ),
+        "cache_seconds": PUBLIC_CACHE_SECONDS,
+    }
+    return render(request, "public/promise.html", context)
+
+
+@require_GET
+def promise_detail(request, slug: str):
+    return _promise_response(request, slug, None)
+
+
+@require_GET
+def promise_version(request, slug: str, number: int):
+    return _promise_response(request, slug, number)
+
+
+def _filter_form(request, *, counties: bool, all_years: bool, today):
+    choices = public_cached(
+        "filter-choices", today, build=lambda: selectors.filter_choices(today=today)
+    )
+    form = PromiseFilterForm(
+        request.GET or None,
+        years=choices.years,
+        regions=choices.regions,
+        counties=choices.counties if counties else None,
+        focus_areas=choices.focus_areas,
+        all_years=all_years,
+    )
+    return form, choices
+
+
+def _page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("sida", "1")))
+    except ValueError:
+        return 1
+
+
+@require_GET
+def promise_list(request):
+    """Every published promise, filtered by year, region, county and focus area."""
+    form, _choices = _filter_form(
+        request, counties=True, all_years=True, today=timezone.localdate()
+    )
+    valid = not form.is_bound or form.is_valid()
+    filters = form.filters() if form.is_bound and valid else statistics.PromiseFilters()
+    page = None
+    if valid:
+        number = _page_number(request)
+        page = public_cached(
+            "promise-list",
+            filters,
+            number,
+            build=lambda: selectors.promise_list_page(
+                filters=filters, number=number, per_page=PROMISES_PER_PAGE
+            ),
+        )
+    return render(
+        request,
+        "public/promise_list.html",
+        {"form": form, "filters": filters, "page": page},
+    )
+
+
+@require_GET
+def overview(request):
+    """National figures from the published promises."""
+    today = timezone.localdate()
+    form, choices = _filter_form(request, counties=False, all_years=False, today=today)
+    default_year = today.year if today.year in choices.years else choices.years[0]
+    valid = not form.is_bound or form.is_valid()
+    if form.is_bound and valid:
+        filters = form.filters(default_year=default_year)
+    else:
+        filters = statistics.PromiseFilters(year=default_year)
+    if not form.is_bound:
+        form.initial = {"ar": default_year}
+    data = None
+    if valid:
+        data = public_cached(
+            "overview", filters, build=lambda: statistics.overview(filters)
+        )
+    return render(request, "public/overview.html", {"form": form, "overview": data})
+
+
+@require_GET
+def accessibility_statement(request):
+    return render(
+        request,
+        "public/accessibility.html",
+        {"reviewed": STATEMENT_REVIEWED},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility_report(request):
+    """Report an accessibility problem; stored and e-mailed to the administrators."""
+    if request.method == "POST":
+        form = AccessibilityReportForm(request.POST)
+        if form.is_valid():
+            accessibility_report_create(
+                description=form.cleaned_data["description"],
+                page_url=form.cleaned_data["page_url"],
+                email=form.cleaned_data["email"],
+                language=get_language(),
+            )
+            messages.success(
+                request,
+                _("Thank you. Your report has been received and will be looked at."),
+            )
+            return redirect("public:accessibility")
+    else:
+        form = AccessibilityReportForm(
+            initial={"page_url": request.GET.get("fran", "")[:500]}
+        )
+    return render(request, "public/accessibility_report.html", {"form": form})
+
+
+@require_GET
+def sitemap_xml(request):
+    """/sitemap.xml, built once per publication (it names the host it was asked on)."""
+
+    def build() -> bytes:
+        response = sitemap_view(request, sitemaps=SITEMAPS)
+        response.render()
+        return response.content
+
+    content = public_cached("sitemap", request.scheme, request.get_host(), build=build)
+    response = HttpResponse(content, content_type="application/xml")
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /konto/",
+        "Disallow: /redaktion/",
+        "Disallow: /en/admin/",
+        "Disallow: /en/konto/",
+        "Disallow: /en/redaktion/",
+        "Disallow: /i18n/",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

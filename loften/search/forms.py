@@ -1,0 +1,68 @@
+from typing import cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import (
+    RESPONSIBLE_MUNICIPALITY,
+    RESPONSIBLE_PARTNER,
+    RESPONSIBLE_POLICE,
+    FilterChoices,
+    SearchFilters,
+)
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search for"),
+        help_text=_(
+            "Words in promises, activities and follow-ups. Other forms of a word "
+            'are found too: "trygghetsvandring" also finds "trygghetsvandringar".'
+        ),
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"required": _("Write one or more words to search for.")},
+    )
+    kommun = forms.ChoiceField(label=_("Municipality"), required=False)
+    lan = forms.ChoiceField(label=_("County"), required=False)
+    ar = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    fokusomrade = forms.ChoiceField(label=_("Focus area"), required=False)
+    ansvarig = forms.ChoiceField(
+        label=_("Responsible"),
+        required=False,
+        choices=[
+            ("", _("Anyone")),
+            (RESPONSIBLE_POLICE, _("The police")),
+            (RESPONSIBLE_MUNICIPALITY, _("The municipality")),
+            (RESPONSIBLE_PARTNER, _("Another partner")),
+        ],
+    )
+
+    def __init__(self, *args, choices: FilterChoices, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = cast(dict[str, forms.ChoiceField], self.fields)
+        fields["kommun"].choices = [
+            ("", _("All municipalities")),
+            *choices.municipalities,
+        ]
+        fields["lan"].choices = [("", _("All counties")), *choices.counties]
+        fields["ar"].choices = [
+            ("", _("All years")),
+            *((year, str(year)) for year in choices.years),
+        ]
+        fields["fokusomrade"].choices = [
+            ("", _("All focus areas")),
+            *choices.focus_areas,
+        ]
+
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            municipality=data["kommun"],
+            county=data["lan"],
+            year=data["ar"] if data["ar"] != "" else None,
+            focus_area=data["fokusomrade"],
+            responsible=data["ansvarig"],
+        )

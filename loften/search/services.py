@@ -1,0 +1,59 @@
+"""Writes of the search index. Called by the public read model's rebuild, in its
+transaction, so the index always shows exactly what is published."""
+
+from typing import Any
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connections, transaction
+
+from loften.publication.models import PublishedPromise
+
+from .documents import documents_from_snapshot
+from .models import SearchEntry
+from .text import stemmed
+
+
+def search_entries_rebuild(*, promise_id: int, snapshot: dict[str, Any]) -> int:
+    """Replace the promise's search entries with those of `snapshot`; the count."""
+    SearchEntry.objects.filter(promise_id=promise_id).delete()
+    entries = SearchEntry.objects.bulk_create(
+        SearchEntry(
+            promise_id=promise_id,
+            kind=document.kind,
+            object_id=document.object_id,
+            period_id=document.period_id,
+            focus_area_id=document.focus_area_id,
+            first_year=document.first_year,
+            last_year=document.last_year,
+            responsible_police=document.responsible_police,
+            responsible_municipality=document.responsible_municipality,
+            responsible_partner=document.responsible_partner,
+            title=document.title,
+            body=document.body,
+            title_stems=stemmed(document.title),
+            body_stems=stemmed(document.body),
+        )
+        for document in documents_from_snapshot(snapshot)
+    )
+    if connections[SearchEntry.objects.db].vendor == "postgresql":
+        SearchEntry.objects.filter(promise_id=promise_id).update(
+            document=SearchVector("title", config="swedish", weight="A")
+            + SearchVector("body", config="swedish", weight="B")
+        )
+    return len(entries)
+
+
+def search_index_rebuild_all() -> int:
+    """Rebuild every published promise's entries from its current version, one
+    promise per transaction (after a restore, or when the stemming rules change).
+    The number of entries written."""
+    written = 0
+    promises = PublishedPromise.objects.select_related("version").only(
+        "id", "version__snapshot"
+    )
+    for published in promises.iterator(chunk_size=100):
+        with transaction.atomic():
+            written += search_entries_rebuild(
+                promise_id=published.pk, snapshot=published.version.snapshot
+            )
+    return written
