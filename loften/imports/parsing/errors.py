@@ -1,0 +1,110 @@
+"""The one exception the importer raises: a document that cannot be read at all."""
+
+from typing import Literal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+ReadErrorCode = Literal[
+    "too_large",
+    "empty",
+    "binary",
+    "encrypted_pdf",
+    "corrupt_pdf",
+    "corrupt_docx",
+    "unsupported_type",
+    "no_structure",
+]
+
+
+class ReadError(Exception):
+    """A document that cannot be read: a stable `code` and a user-facing message."""
+
+    def __init__(self, code: ReadErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def to_dict(self, source: str) -> dict[str, str]:
+        """The error form of one output line: source, message and code."""
+        return {"source": source, "error": self.message, "code": self.code}
+
+
+def too_large(size: int, limit: int) -> ReadError:
+    return ReadError(
+        "too_large",
+        _("The file is %(size)s MB; files larger than %(limit)s MB cannot be imported.")
+        % {"size": _megabytes(size), "limit": _megabytes(limit)},
+    )
+
+
+def too_large_unpacked(size: int, limit: int) -> ReadError:
+    return ReadError(
+        "too_large",
+        _(
+            "The Word file unpacks to %(size)s MB, more than the %(limit)s MB a "
+            "document may take up."
+        )
+        % {"size": _megabytes(size), "limit": _megabytes(limit)},
+    )
+
+
+def empty() -> ReadError:
+    return ReadError("empty", _("The file is empty."))
+
+
+def no_text_layer() -> ReadError:
+    return ReadError(
+        "empty",
+        _("The PDF contains no text; it may be a scanned image that needs OCR first."),
+    )
+
+
+def binary() -> ReadError:
+    return ReadError(
+        "binary",
+        _("The file does not contain readable text; it looks like binary data."),
+    )
+
+
+def encrypted_pdf() -> ReadError:
+    return ReadError(
+        "encrypted_pdf",
+        _("The PDF is password-protected; save an unprotected copy and import that."),
+    )
+
+
+def corrupt_pdf() -> ReadError:
+    return ReadError("corrupt_pdf", _("The PDF is damaged and cannot be read."))
+
+
+def corrupt_docx() -> ReadError:
+    return ReadError(
+        "corrupt_docx", _("The Word file is damaged or is not a real .docx file.")
+    )
+
+
+def unsupported_type(extension: str) -> ReadError:
+    return ReadError(
+        "unsupported_type",
+        _(
+            "Files of type “%(extension)s” cannot be imported; use .txt, .html, "
+            ".pdf or .docx."
+        )
+        % {"extension": extension or "?"},
+    )
+
+
+def no_structure() -> ReadError:
+    return ReadError(
+        "no_structure",
+        _(
+            "No promise statements or activities were found; the text does not "
+            "look like a medborgarlöfte or its follow-up."
+        ),
+    )
+
+
+def _megabytes(size: int) -> str:
+    value = round(size / (1024 * 1024), 1)
+    return number_format(int(value) if value.is_integer() else value)

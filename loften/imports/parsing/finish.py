@@ -1,0 +1,140 @@
+"""The last steps of a parse, once every block has been placed: statuses, counts
+and periods of the follow-ups, the years, the municipality and the kind."""
+
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .blocks import Block
+from .draft import Draft
+from .municipalities import find_municipality
+from .periods import PERIOD_CODES, PeriodCode, find_periods, find_years, read_duration
+from .quantities import read_quantities
+from .result import Municipality
+from .status import read_status
+from .targets import is_outcome
+
+
+def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
+    """Complete the result in `draft.result` from what the walk collected."""
+    result = draft.result
+    _verdict_prose(draft)
+    if len(result.commitments) == 1:
+        for activity in result.activities:
+            if activity.commitment is None:
+                activity.commitment = 0
+    _finish_followups(draft)
+    _finish_years(draft)
+    _finish_municipality(draft, blocks)
+    has_followups = any(activity.followups for activity in result.activities)
+    result.kind = "followup" if draft.followup_document or has_followups else "promise"
+    for activity in result.activities:
+        if activity.focus_area and activity.focus_area not in result.focus_areas:
+            result.focus_areas.append(activity.focus_area)
+    if draft.warnings_left_out:
+        count = draft.warnings_left_out
+        result.warnings.append(
+            ngettext(
+                "%(count)s more warning was left out.",
+                "%(count)s more warnings were left out.",
+                count,
+            )
+            % {"count": count}
+        )
+
+
+def _verdict_prose(draft: Draft) -> None:
+    """A news-style follow-up: one promise, and prose with a verdict or counts.
+    The promise becomes the activity and the prose its follow-up for the year."""
+    result = draft.result
+    if result.activities or not result.commitments:
+        return
+    reports = [
+        note
+        for note in result.notes
+        if note.kind in ("intro", "summary")
+        and (read_status(note.text) is not None or is_outcome(note.text))
+    ]
+    if not reports:
+        return
+    if len(result.commitments) > 1:
+        draft.warn(_("The follow-up text could not be tied to one promise statement."))
+        return
+    draft.group = None
+    draft.focus_area = None
+    draft.commitment_index = 0
+    draft.period = None
+    activity = draft.add_activity(result.commitments[0])
+    draft.new_followup(activity, "\n".join(note.text for note in reports))
+    result.notes = [note for note in result.notes if note not in reports]
+
+
+def _finish_followups(draft: Draft) -> None:
+    """Status and counts from each follow-up's text; the period, where no
+    heading or column gave it, from the text, the introduction or the document."""
+    result = draft.result
+    texts = [f.text for a in result.activities for f in a.followups]
+    intro = [note.text for note in result.notes if note.kind == "intro"]
+    intro_periods = {period for text in intro for period in find_periods(text)}
+    document_periods = {period for text in texts for period in find_periods(text)}
+    fallback: PeriodCode = "year"
+    if len(intro_periods) == 1:
+        fallback = next(iter(intro_periods))
+    elif len(document_periods) == 1:
+        fallback = next(iter(document_periods))
+    found: set[PeriodCode] = set()
+    for activity in result.activities:
+        unit = activity.target.unit if activity.target else None
+        for followup in activity.followups:
+            if id(followup) in draft.inferred_period:
+                own = find_periods(followup.text)
+                followup.period = own[0] if len(own) == 1 else fallback
+            if id(followup) not in draft.preset_status:
+                followup.status = read_status(followup.text)
+            followup.quantities = read_quantities(followup.text, default_unit=unit)
+            found.add(followup.period)
+    result.periods = [code for code in PERIOD_CODES if code in found]
+
+
+def _finish_years(draft: Draft) -> None:
+    """Years from the title, headings, promise statements and time frame; a
+    duration ("två (2) år") extends from the first. Years in the introduction
+    are used only when nothing else names one."""
+    result = draft.result
+    years: set[int] = set(draft.years)
+    time_frames = [note.text for note in result.notes if note.kind == "time_frame"]
+    for text in time_frames:
+        years.update(find_years(text))
+    if years:
+        start = min(years)
+        for text in [*result.commitments, *time_frames]:
+            duration = read_duration(text)
+            if duration:
+                years.update(range(start, start + duration))
+    else:
+        intro = [note.text for note in result.notes if note.kind == "intro"]
+        candidates = {year for text in intro for year in find_years(text)}
+        if 0 < len(candidates) <= 2:
+            years = candidates
+    result.years = sorted(years)
+    if not result.years:
+        draft.warn(_("No year for the promise was found; enter it by hand."))
+
+
+def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:
+    result = draft.result
+    texts = [block.text for block in blocks[1:] if block.kind != "table_row"]
+    texts += [" ".join(block.cells) for block in blocks if block.kind == "table_row"]
+    match = find_municipality(
+        result.title or "", texts, draft.refs, shared_texts=result.commitments
+    )
+    if match is None:
+        draft.warn(
+            _("No municipality from the reference list was found; choose it by hand.")
+        )
+        return
+    result.municipality = Municipality(match.ref.name, match.ref.code)
+    result.other_municipalities = [
+        Municipality(ref.name, ref.code) for ref in match.others
+    ]

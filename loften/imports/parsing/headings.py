@@ -1,0 +1,256 @@
+"""How the structure parser reads headings, captions and labelled lines.
+
+A heading can open a section (lägesbild, promise statements, activities …),
+name the parties of the items below it ("Polisen lovar att:"), date them
+("Tertial 2", "2021"), name a focus area, or start a "Resultat" block; a line
+above a table names its promise statement or focus area; "Ansvarig: …",
+"Mål: …" and "Resultat: …" set what they say on the current activity.
+"""
+
+import re
+
+from .blocks import Block
+from .draft import Draft
+from .parties import read_group_heading
+from .periods import find_periods, find_years, is_half_year, read_period_label
+from .result import Activity, NoteKind
+from .sections import (
+    Section,
+    heading_section,
+    is_followup_title,
+    looks_like_activity,
+    named_focus_area,
+    read_label,
+)
+from .status import read_status
+from .text import ends_sentence, word_set
+
+NOTE_SECTIONS: dict[str, NoteKind] = {
+    "situation": "situation",
+    "time_frame": "time_frame",
+    "followup_plan": "followup_plan",
+    "contact": "contact",
+    "communication": "communication",
+    "intro": "intro",
+    "followup_intro": "intro",
+}
+FOCUS_AREA_WORDS = 6
+# How promise statements begin when they are not "… lovar att …" sentences.
+STATEMENT_STARTS = (
+    "att ",
+    "vi ska",
+    "vi skall",
+    "vi vill",
+    "vi lovar",
+    "vi kommer att",
+)
+_FOLLOWUP_LABELS = word_set(
+    """
+    resultat utfall utfallet uppföljning status kommentar måluppfyllelse
+    """
+)
+_TABLE_NUMBER = re.compile(
+    r"^(?:tabell|table|figur|bild)\s*\d*\s*[:.\u2013-]?\s*", re.IGNORECASE
+)
+
+
+class HeadingRules:
+    """The walker's rules for headings, captions and labels (see module doc)."""
+
+    draft: Draft
+    section: Section
+    pending: list[Block]
+    promised: list[Activity]
+    outcome_index: int
+
+    def reset_context(self) -> None:
+        self.draft.clear_current()
+        self.pending.clear()
+
+    def title(self, block: Block) -> None:
+        self.draft.result.title = block.text
+        self.draft.add_year_text(block.text)
+        self.draft.followup_document = is_followup_title(block.text)
+        periods = find_periods(block.text)
+        if len(periods) == 1:
+            self.draft.period, self.draft.period_label = periods[0], None
+
+    def caption(self, block: Block) -> bool:
+        """A line just above a table names its promise statement or focus area."""
+        text = _TABLE_NUMBER.sub("", block.text.strip()).rstrip(":").strip()
+        if not text:
+            return bool(block.text.strip())  # only "Tabell 2": a bare caption
+        if len(text.split()) > 30 or block.kind == "heading":
+            return False
+        if read_group_heading(text) or heading_section(text, followup_document=True):
+            return False
+        index = self.draft.matching_commitment(text)
+        if index is None and (
+            block.strong or text.lower().startswith(STATEMENT_STARTS)
+        ):
+            index = self.draft.add_commitment(text)
+        if index is not None:
+            self.draft.commitment_index = index
+        elif len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text):
+            self.draft.add_focus_area(text)
+        else:
+            return False
+        self.section = "activities"
+        self.reset_context()
+        return True
+
+    def heading(self, raw: str, following: Block | None = None) -> None:
+        text = raw.strip().rstrip(":").strip()
+        if not text:
+            return
+        label = read_label(raw)
+        if label is not None and label[1]:
+            # "Ansvarig: Polisen" set on a line of its own looks like a heading.
+            self.labelled(*label, following=following)
+            return
+        years = find_years(text)
+        short = len(text.split()) <= 4
+        if (
+            short
+            and read_period_label(text) == "year"
+            and (years or is_half_year(text))
+        ):
+            # "2019", "Uppföljning 2019": what follows reports on that year.
+            self.draft.period, self.draft.period_label = "year", text
+            self.draft.period_year = years[-1] if len(years) == 1 else None
+            self.draft.add_year_text(text)
+            self.reset_context()
+            return
+        periods = find_periods(text)
+        if len(periods) == 1 and len(text.split()) <= 8:
+            self.draft.period, self.draft.period_label = periods[0], text
+            self.draft.period_year = years[-1] if len(years) == 1 else None
+            self.draft.add_year_text(text)
+            self.reset_context()
+            if read_period_label(text) is not None:
+                return
+        group = read_group_heading(text)
+        if group is not None:
+            self.draft.group, self.section = group, "activities"
+            self.reset_context()
+            return
+        named = named_focus_area(text)
+        if named:
+            self.draft.add_focus_area(named)
+            self.section, self.draft.group = "activities", None
+            self.reset_context()
+            return
+        followup_context = self.draft.followup_document or any(
+            a.followups for a in self.draft.result.activities
+        )
+        section = heading_section(text, followup_document=followup_context)
+        if section == "outcome_list" and not self.promised:
+            if self.draft.current is not None or self.pending:
+                self.start_result()
+                return
+            section = "activities"
+        if section is not None:
+            self.open_section(section, text)
+            return
+        if self.section in ("situation", "time_frame", "followup_plan", "contact"):
+            self.draft.note(NOTE_SECTIONS[self.section], text)
+            return
+        if len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text):
+            self.draft.add_focus_area(text)
+            self.draft.group = None
+            if self.section != "focus_list":
+                self.section = "activities"
+            self.reset_context()
+            return
+        if self.section in ("activities", "promised_list") and looks_like_activity(
+            text
+        ):
+            self.draft.add_activity(text)
+            return
+        self.draft.unplaced(text)
+
+    def open_section(self, section: Section, text: str) -> None:
+        if section == "followup_intro":
+            self.draft.followup_document = True
+            section = "intro"
+        elif section == "general":
+            section = "intro"
+        self.section = section
+        self.draft.group = None
+        self.reset_context()
+        if section in ("activities", "focus_list"):
+            self.draft.focus_area = None
+        if section == "promised_list":
+            self.promised, self.outcome_index = [], 0
+        if section == "outcome_list":
+            self.outcome_index = 0
+            self.draft.followup_document = True
+        if section == "commitments":
+            self.draft.commitment_index = None
+        if section not in ("situation", "contact"):
+            self.draft.add_year_text(text)
+
+    def start_result(self) -> None:
+        """A "Resultat" heading or label: what follows reports on the activity above,
+        or on the paragraph above when that paragraph stated the activity."""
+        if self.draft.current is None and self.pending:
+            block = self.pending.pop()
+            self.draft.add_activity(block.text)
+        self.draft.followup_mode = self.draft.current is not None
+        self.draft.current_followup = None
+
+    def labelled(
+        self, label: str, value: str, *, following: Block | None = None
+    ) -> None:
+        reporting = self.draft.followup_document or any(
+            activity.followups for activity in self.draft.result.activities
+        )
+        if label == "uppföljning" and not reporting:
+            # In a promise, "Uppföljning: …" says how it will be followed up.
+            self.draft.note("followup_plan", value)
+            return
+        if label in _FOLLOWUP_LABELS:
+            self.start_result()
+            if self.draft.current is None:
+                if value:
+                    self.draft.unplaced(value)
+                return
+            if value:
+                self.draft.current_followup = None
+                self.draft.add_followup_text(self.draft.current, value)
+                if label == "status" and self.draft.current_followup is not None:
+                    self.draft.current_followup.status = read_status(value)
+                    self.draft.preset_status.add(id(self.draft.current_followup))
+            return
+        if label == "löfte" and following is not None and following.kind == "list_item":
+            # "Löfte 1: Ökad trygghet i Ekedal" over its activities.
+            self.section, self.draft.group = "activities", None
+            self.reset_context()
+            self.draft.commitment_index = self.draft.add_commitment(value)
+            return
+        if label in ("aktivitet", "löfte", "åtgärd"):
+            if value:
+                self.section = "activities"
+                self.draft.add_activity(value)
+            return
+        if label == "fokusområde":
+            self.draft.add_focus_area(value)
+            self.section = "activities"
+            return
+        if label in ("tidsperiod", "period", "tidsram"):
+            self.draft.note("time_frame", value)
+            return
+        current = self.draft.current
+        if current is None:
+            if value:
+                self.draft.unplaced(f"{label.capitalize()}: {value}")
+            return
+        shown = label.capitalize()
+        if label.startswith("ansvar"):
+            self.draft.apply_parties(current, value, label=shown)
+        elif label.startswith(("samverkanspart", "partner")):
+            self.draft.apply_parties(current, value, label=shown, responsible=False)
+        elif label in ("mål", "målvärde", "målsättning"):
+            self.draft.apply_target(current, value, label=shown)
+        else:
+            current.notes.append(value)

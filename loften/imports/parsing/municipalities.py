@@ -1,0 +1,136 @@
+"""Find which municipality a document is about, from a reference list of names.
+
+Names are matched as whole, capitalised words with the forms documents use:
+"Mullsjö kommun", "Mullsjös kommun", "Mullsjökommun", "Eksjö kommuns",
+"Falu kommun" for Falun and "Region Gotland" for Gotland. The choice is made
+by weighted frequency (the title and "… kommun" count more), never by the
+first hit, and a name seen only once in passing is not trusted.
+"""
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Official names whose everyday form differs.
+# "Region Gotland" is read through the optional "Region" before any name.
+_ALIASES = {"Falun": ("Falu",)}
+_SUFFIX_ONLY = frozenset({"Falu"})
+# Names that are also ordinary Swedish words; at the start of a sentence they
+# count only with "kommun" after them.
+_COMMON_WORDS = frozenset({"Vara", "Mark", "Kil", "Ale", "Lund", "Salem", "Nora"})
+_TITLE_WEIGHT = 4
+_STRONG_WEIGHT = 3
+_MIN_SCORE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityRef:
+    """A municipality in the reference list: four-digit SCB code and name."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityMatch:
+    """The chosen municipality, its score, and others named alongside it."""
+
+    ref: MunicipalityRef
+    score: int
+    others: tuple[MunicipalityRef, ...] = ()
+
+
+def load_municipality_refs(path: str | Path) -> list[MunicipalityRef]:
+    """Municipalities from a CSV file with the columns kod,namn (lanskod ignored)."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        return [
+            MunicipalityRef(code=row["kod"].strip(), name=row["namn"].strip())
+            for row in csv.DictReader(handle)
+            if row.get("kod") and row.get("namn")
+        ]
+
+
+class _Matcher:
+    def __init__(self, refs: Sequence[MunicipalityRef]) -> None:
+        self.by_form: dict[str, MunicipalityRef] = {}
+        for ref in refs:
+            self.by_form[ref.name] = ref
+            for alias in _ALIASES.get(ref.name, ()):
+                self.by_form[alias] = ref
+        forms = sorted(self.by_form, key=len, reverse=True)
+        alternation = "|".join(re.escape(form) for form in forms) or r"(?!)"
+        self.pattern = re.compile(
+            r"(?<![\wÅÄÖåäöÉé-])(?P<region>Region\s+)?(?P<name>" + alternation + r")"
+            r"(?P<genitive>s)?(?P<suffix>\s?kommuns?|\s(?:stad|stads|Stad|Stads))?"
+            r"(?![\wÅÄÖåäöÉé])(?P<county>\s+län)?"
+        )
+
+    def mentions(self, text: str) -> Iterable[tuple[MunicipalityRef, bool, int]]:
+        """(municipality, named with "kommun", position) for each mention."""
+        for match in self.pattern.finditer(text):
+            name = match.group("name")
+            ref = self.by_form[name]
+            if match.group("county"):
+                continue  # "Jönköpings län" is the county.
+            strong = bool(match.group("suffix"))
+            if match.group("region"):
+                if ref.name != "Gotland":
+                    continue  # "Region Jönköping" is the region.
+                strong = True
+            if name in _SUFFIX_ONLY and not strong:
+                continue
+            if name in _COMMON_WORDS and not strong:
+                before = text[: match.start()].rstrip()
+                if not before or before[-1] in ".!?:•-–\n":
+                    continue
+            yield ref, strong, match.start()
+
+
+@lru_cache(maxsize=8)
+def _matcher(refs: tuple[MunicipalityRef, ...]) -> _Matcher:
+    return _Matcher(refs)
+
+
+def find_municipality(
+    title: str,
+    texts: Sequence[str],
+    refs: Sequence[MunicipalityRef],
+    *,
+    shared_texts: Sequence[str] = (),
+) -> MunicipalityMatch | None:
+    """The municipality a document is about, or None when no name is trusted.
+
+    `texts` are the document's blocks in order; `shared_texts` (promise
+    statements) are searched for other municipalities sharing the promise.
+    """
+    if not refs:
+        return None
+    matcher = _matcher(tuple(refs))
+    scores: dict[MunicipalityRef, int] = {}
+    first_seen: dict[MunicipalityRef, int] = {}
+    strong_in_title: set[MunicipalityRef] = set()
+    order = 0
+    for index, text in enumerate([title, *texts]):
+        for ref, strong, _ in matcher.mentions(text):
+            order += 1
+            weight = _STRONG_WEIGHT if strong else 1
+            if index == 0:
+                weight += _TITLE_WEIGHT
+                strong_in_title.add(ref)
+            scores[ref] = scores.get(ref, 0) + weight
+            first_seen.setdefault(ref, order)
+    if not scores:
+        return None
+    ranked = sorted(scores, key=lambda ref: (-scores[ref], first_seen[ref]))
+    best = ranked[0]
+    if scores[best] < _MIN_SCORE:
+        return None
+    others: list[MunicipalityRef] = []
+    for text in [title, *shared_texts]:
+        for ref, strong, _ in matcher.mentions(text):
+            if ref != best and (strong or ref in strong_in_title) and ref not in others:
+                others.append(ref)
+    return MunicipalityMatch(best, scores[best], tuple(others))

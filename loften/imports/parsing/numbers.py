@@ -1,0 +1,322 @@
+"""Read the numbers in Swedish running text: digits, number words, ranges, estimates.
+
+Dates, times, years, percentages, phone numbers, postcodes, addresses, school
+years ("åk 9") and period labels ("tertial 3") are numbers too, but never
+quantities, so `read_numbers` leaves them out.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Comparator = Literal["at_least", "at_most"]
+
+_UNITS = {
+    "noll": 0,
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+}
+_TEENS = {
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
+}
+_TENS = {
+    "tjugo": 20,
+    "trettio": 30,
+    "tretti": 30,
+    "fyrtio": 40,
+    "förtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
+}
+
+# Words that start like a number word; anything else is skipped without parsing.
+_NUMBER_WORD_START = re.compile(
+    r"(?:noll|en|ett|två|tre|fyr|fem|sex|sj|åtta|nio|tio|elva|tolv|fjorton|arton|"
+    r"aderton|nitton|tjugo|fyrtio|förtio|femtio|sextio|sjuttio|åttio|nittio|"
+    r"hundra|tusen|etthundra|ettusen)",
+    re.IGNORECASE,
+)
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _UNITS and word != "noll":
+        return _UNITS[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    for tens_word, tens in _TENS.items():
+        if word.startswith(tens_word):
+            rest = word[len(tens_word) :]
+            if not rest:
+                return tens
+            if rest in _UNITS and rest != "noll":
+                return tens + _UNITS[rest]
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    if not word:
+        return None
+    index = word.find("hundra")
+    if index == -1:
+        return _below_hundred(word)
+    head, tail = word[:index], word[index + len("hundra") :]
+    multiplier = 1 if head in ("", "ett", "en") else _below_hundred(head)
+    if multiplier is None or multiplier > 9:
+        return None
+    if not tail:
+        return multiplier * 100
+    rest = _below_hundred(tail)
+    return None if rest is None else multiplier * 100 + rest
+
+
+@lru_cache(maxsize=4096)
+def parse_number_word(word: str) -> int | None:
+    """The value of one Swedish number word ("trettiosju" → 37), or None.
+
+    Compounds up to the hundred thousands are read: "tvåhundrafemtio",
+    "ettusen", "tretusenfemhundra". "en" and "ett" read as 1.
+    """
+    word = word.lower()
+    if word == "noll":
+        return 0
+    index = word.find("tusen")
+    if index == -1:
+        return _below_thousand(word)
+    head, tail = word[:index], word[index + len("tusen") :]
+    multiplier = 1 if head in ("", "ett", "et", "en") else _below_thousand(head)
+    if multiplier is None:
+        return None
+    if not tail:
+        return multiplier * 1000
+    rest = _below_thousand(tail)
+    return None if rest is None else multiplier * 1000 + rest
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number found in text with its position and how it was written.
+
+    `high` is set for ranges ("2–3"), `approximate` for "ca 30", `comparator`
+    for "minst"/"högst" in front, `spelled` when written in words and `weak`
+    for "en"/"ett", which are usually articles rather than counts.
+    """
+
+    value: int | float
+    start: int
+    end: int
+    high: int | float | None = None
+    approximate: bool = False
+    comparator: Comparator | None = None
+    spelled: bool = False
+    weak: bool = False
+
+
+_LETTER = r"A-Za-zÅÄÖåäöÉéÜü"
+_MONTHS = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+
+# Stretches of text whose digits are never quantities.
+_MASK = re.compile(
+    r"(?:"
+    r"\b\d{2,4}-\d{1,2}-\d{1,2}\b"  # 2018-03-01, 17-05-22
+    r"|\b\d{1,2}/\d{1,2}(?:[-/]\d{2,4})?\b"  # 3/5, 3/5-2018
+    r"|\b\d{1,2}[.:]\d{2}\b(?![.,]\d)"  # 18.00, 18:30
+    r"|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:" + _MONTHS + r")\b"  # 3–5 maj
+    r"|\b\d{1,2}(?::[ae])?\s+(?:" + _MONTHS + r")\b\.?(?:\s+\d{4})?"  # 14 januari 2020
+    r"|\b(?:" + _MONTHS + r")\s+\d{4}\b"  # februari 2018
+    r"|\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b"  # 2018-2019, 2020/21
+    r"|\b(?:19|20)\d{2}\b(?!\s?\d{3}\b)"  # a year
+    r"|(?:\+46|\b0)\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b"  # phone
+    r"|\b\d{3}\s\d{2}(?=\s+[A-ZÅÄÖ])"  # postcode before a town
+    r"|\b\d+:[ae]\b"  # 1:a, 3:e
+    r"|\b\d+(?:[.,]\d+)?\s*(?:%|procent\w*)"  # percentages
+    r"|(?:\b(?:åk|årskurs|klass|tertial|kvartal|vecka|v\.|kl\.?|klockan|nr|"
+    r"nummer|sida|sidan|s\.|kap\.?|kapitel|paragraf|lag|punkt|steg|fas|etapp|"
+    r"bilaga|version|linje|buss|väg|riksväg)|§)\s*\.?\s*\d+"
+    r"(?:\s*(?:[-–]|till|och)\s*\d+)?(?:\s*:\s*\d+)?\b"
+    r"|\b[A-ZÅÄÖ][" + _LETTER + r"]*(?:gatan|vägen|gränd|gränden|torget|torg|allé|"
+    r"allén|plan|backe|backen|stigen|leden|gata|väg|plats|platsen)\s+\d+\s?[A-Za-z]?\b"
+    r"|\b[TQ]\s?\d\b"  # T3, Q1
+    r")",
+    re.IGNORECASE,
+)
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/])"
+    r"(?:(?P<digits>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(?P<decimals>\d+))?"
+    r"(?=st\b|(?![\w/]|[.,:/]\d))"
+    r"|(?P<word>[" + _LETTER + r"]+)\b)"
+)
+_PAREN_NUMBER = re.compile(
+    r"\s*\(\s*(?P<inner>\d+|[" + _LETTER + r"]+)\s*\)",
+)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|till)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"mellan\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s+och\s+", re.IGNORECASE)
+_MULTIPLIER_WORD = re.compile(r"\s+(hundra|tusen)\b", re.IGNORECASE)
+
+_APPROXIMATE_BEFORE = re.compile(
+    r"(?:\bca\.?|\bc:a|\bcirka|\bcirca|\bdrygt|\bomkring|\bungefär|\bunge\.|\brunt|"
+    r"\buppemot|\bnästan|\bknappt|\bnärmare|~)\s*$",
+    re.IGNORECASE,
+)
+_AT_LEAST_BEFORE = re.compile(
+    r"(?:\bminst|\båtminstone|\bminimum|\blägst|\bmer än|\bfler än|\böver|"
+    r"\binte mindre än|\binte färre än)\s*$",
+    re.IGNORECASE,
+)
+_AT_MOST_BEFORE = re.compile(
+    r"(?:\bhögst|\bmax\.?|\bmaximalt|\bmaximum|\bsom mest|\bupp till|\binte mer än|"
+    r"\binte fler än|\bmindre än|\bfärre än)\s*$",
+    re.IGNORECASE,
+)
+
+
+# "inom 48 timmar": a deadline, read as at most; it does not make "en" a count.
+_WITHIN_BEFORE = re.compile(r"\binom\s*$", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_ANYWHERE = re.compile(r"\b" + _NUMBER_WORD_START.pattern, re.IGNORECASE)
+
+
+def _word_value(word: str) -> int | None:
+    if not _NUMBER_WORD_START.match(word):
+        return None
+    return parse_number_word(word)
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    if not _DIGIT.search(text):
+        return []  # Every masked stretch contains a digit.
+    return [match.span() for match in _MASK.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool]]:
+    """(value, start, end, spelled, weak) for every plain number not masked."""
+    if not _DIGIT.search(text) and not _NUMBER_WORD_ANYWHERE.search(text):
+        return []
+    masked = _masked_spans(text)
+    found: list[tuple[int | float, int, int, bool, bool]] = []
+    consumed = 0
+    for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        if start < consumed or (masked and _inside(masked, start, end)):
+            continue
+        if match.group("digits") is not None:
+            digits = re.sub(r"\D", "", match.group("digits"))
+            decimals = match.group("decimals")
+            value: int | float = (
+                float(f"{digits}.{decimals}") if decimals else int(digits)
+            )
+            found.append((value, start, end, False, False))
+            continue
+        word = match.group("word")
+        number = _word_value(word)
+        if number is None:
+            continue
+        multiplier = _MULTIPLIER_WORD.match(text, end)
+        if multiplier and number < 1000:
+            factor = 100 if multiplier.group(1).lower() == "hundra" else 1000
+            if number < 100 or factor == 1000:
+                number *= factor
+                end = multiplier.end()
+        weak = word.lower() in ("en", "ett")
+        found.append((number, start, end, True, weak and end == match.end()))
+        consumed = end
+    return found
+
+
+def read_numbers(text: str) -> list[NumberMatch]:
+    """Every quantity-like number in `text`, in order.
+
+    "Trettiosju (37)" and "13 (tretton)" count once; "2–3", "två till tre" and
+    "mellan 2 och 3" give a range; "ca", "drygt" and similar words before the
+    number set `approximate`, "minst"/"högst" set `comparator`.
+    """
+    raw = _raw_numbers(text)
+    results: list[NumberMatch] = []
+    index = 0
+    while index < len(raw):
+        value, start, end, spelled, weak = raw[index]
+        index += 1
+        # "Trettiosju (37)" or "13 (tretton)": one number, written twice.
+        paren = _PAREN_NUMBER.match(text, end)
+        if paren:
+            inner = paren.group("inner")
+            inner_value = int(inner) if inner.isdigit() else _word_value(inner)
+            if inner_value is not None:
+                if inner.isdigit():
+                    value = inner_value
+                end = paren.end()
+                weak = False
+                while index < len(raw) and raw[index][1] < end:
+                    index += 1
+        high: int | float | None = None
+        if index < len(raw):
+            next_value, next_start, next_end, _, next_weak = raw[index]
+            between = text[end:next_start]
+            joined = _RANGE_JOIN.fullmatch(between) and not next_weak
+            between_and = _AND.fullmatch(between) and _BETWEEN.search(text[:start])
+            if (joined or between_and) and next_value > value:
+                high, end = next_value, next_end
+                index += 1
+                weak = False
+        before = text[max(0, start - 24) : start]
+        approximate = bool(_APPROXIMATE_BEFORE.search(before))
+        comparator: Comparator | None = None
+        if _AT_LEAST_BEFORE.search(before):
+            comparator = "at_least"
+        elif _AT_MOST_BEFORE.search(before):
+            comparator = "at_most"
+        if approximate or comparator:
+            weak = False
+        elif _WITHIN_BEFORE.search(before):
+            comparator = "at_most"
+        results.append(
+            NumberMatch(
+                value=value,
+                start=start,
+                end=end,
+                high=high,
+                approximate=approximate,
+                comparator=comparator,
+                spelled=spelled,
+                weak=weak,
+            )
+        )
+    return results
+
+
+def read_number(text: str) -> NumberMatch | None:
+    """The first quantity-like number in `text`, or None."""
+    numbers = read_numbers(text)
+    return numbers[0] if numbers else None

@@ -1,0 +1,232 @@
+"""What a heading, label or paragraph announces: the section vocabulary of
+promise documents, and tests for text that reads like an activity or a promise."""
+
+import re
+from typing import Literal
+
+from .parties import read_subject, split_party_suffix
+from .status import read_status
+from .targets import read_target
+
+Section = Literal[
+    "intro",
+    "general",
+    "followup_intro",
+    "situation",
+    "commitments",
+    "focus_list",
+    "activities",
+    "promised_list",
+    "outcome_list",
+    "time_frame",
+    "followup_plan",
+    "communication",
+    "contact",
+]
+
+_I = re.IGNORECASE
+_SITUATION = re.compile(
+    r"^(?:lägesbild(?:en)?|problembild(?:en)?|bakgrund(?:en)?|nuläge[t]?|"
+    r"enkät(?:en|undersökningen|svaren)?|trygghetsmätning(?:en)?|trygghetsundersökning\w*|"
+    r"medborgardialog(?:en)?|medarbetardialog(?:en)?|orsaksanalys(?:en)?|statistik(?:en)?|"
+    r"brottsutveckling(?:en)?|brottsstatistik\w*|analys(?:en)?|utmaningar(?:na)?|"
+    r"problem(?:en)?|så\s+ser\s+det\s+ut|detta\s+(?:har\s+)?(?:framkom|visade|har\s+"
+    r"framkommit)|vad\s+(?:säger|tycker)\s+\w+|invånarna\s+(?:tycker|säger)|"
+    r"(?:enkäten|undersökningen|dialogen|medborgardialogen|mätningen|statistiken|"
+    r"lägesbilden)\s+(?:visade|visar|pekar))\b",
+    _I,
+)
+_COMMITMENTS = re.compile(
+    r"^(?:(?:lokala\s+)?medborgarlöfte(?:n|t|na)?|(?:vårt|våra|vår)\s+löften?|"
+    r"löften?|löftet|löftena|(?:det\s+här|detta|så\s+här)\s+lovar\s+vi|vi\s+lovar|"
+    r"vad\s+lovar\s+vi)\b",
+    _I,
+)
+_FOLLOWUP_HEADING = re.compile(
+    r"^(?:uppföljning|redovisning|återrapport\w*|resultat(?:et)?\s+(?:av|för)|"
+    r"så\s+(?:har|gick|blev)|så\s+här\s+gick|hur\s+gick\s+det|utvärdering\s+av)\b",
+    _I,
+)
+# Headings of any report that open no promise section: their text is context.
+_GENERAL = re.compile(
+    r"^(?:inledning|sammanfattning|syftet?|ingress|förord|avslutning|slutsats(?:er)?|"
+    r"nästa\s+steg|(?:vägen\s+)?framåt|om\s+medborgarlöften?|"
+    r"vad\s+är\s+(?:ett\s+)?medborgarlöfte|läs\s+mer|tack)\??$",
+    _I,
+)
+_INLINE_REPORT = re.compile(
+    r"^(?P<head>.+?)(?:\s+[–—-]\s+|\s*\((?=[^()]+\)\s*\.?$))(?P<tail>[^–—]+?)\)?\s*\.?$"
+)
+_INLINE_REPORT_MAX = 400
+_FOCUS_LIST = re.compile(
+    r"^(?:fokusområden?|prioriterade\s+områden|insatsområden?|fokus(?:erar)?|"
+    r"områden\s+i\s+fokus|prioriteringar)\b",
+    _I,
+)
+_FOCUS_NAMED = re.compile(
+    r"^(?:fokusområde|insatsområde|område)\s*\d*\s*[:–-]\s*(?P<name>.+)$", _I
+)
+_ACTIVITIES = re.compile(
+    r"^(?:aktiviteter(?:na)?|aktivitet|åtgärder(?:na)?|insatser(?:na)?|"
+    r"planerade\s+aktiviteter|så\s+här\s+(?:ska|kommer)\s+vi|det\s+här\s+(?:ska|gör)\s+vi|"
+    r"vad\s+ska\s+göras|följande\s+(?:aktiviteter|åtgärder|insatser)|"
+    r"(?:uppföljning|redovisning)\s+av\s+(?:aktiviteter|åtgärder|insatser|arbetet))\b",
+    _I,
+)
+_PROMISED = re.compile(
+    r"^(?:(?:detta|det\s+här|vad\s+som)\s+)?(?:utlovades|lovades|vi\s+lovade|"
+    r"detta\s+lovade\s+vi|det\s+här\s+lovade\s+vi|utlovat|löftet\s+var)\b",
+    _I,
+)
+_OUTCOME = re.compile(
+    r"^(?:(?:och\s+)?utfall(?:et)?(?:\s+blev)?|så\s+blev\s+(?:det|utfallet|resultatet)|"
+    r"detta\s+blev\s+(?:utfallet|resultatet)|resultat(?:et)?(?:\s+blev)?|"
+    r"detta\s+har\s+(?:vi\s+)?gjorts?|vad\s+blev\s+det)\s*:?$",
+    _I,
+)
+_TIME_FRAME = re.compile(
+    r"^(?:tidsram(?:en)?|tidsperiod|tidsplan|giltighet(?:stid)?|löftets\s+period|"
+    r"period|under\s+vilken\s+tid)\b",
+    _I,
+)
+_FOLLOWUP_PLAN = re.compile(
+    r"^(?:uppföljning(?:en)?|utvärdering(?:en)?|effektmått(?:en)?|mätning(?:ar)?|"
+    r"så\s+följer\s+vi\s+upp|uppföljning\s+och\s+utvärdering|återkoppling)\s*:?$",
+    _I,
+)
+_CONTACT = re.compile(
+    r"^(?:kontakt(?:a\s+oss)?|kontaktpersoner|kontaktuppgifter|frågor\??|"
+    r"mer\s+information|underskrifter|undertecknat|signaturer|undertecknare)\b",
+    _I,
+)
+_COMMUNICATION = re.compile(
+    r"^(?:information(?:sinsatser)?|kommunikation(?:sinsatser)?|spridning|"
+    r"informationsspridning)\b",
+    _I,
+)
+_LABEL = re.compile(
+    r"^(?P<label>resultat|utfall(?:et)?|uppföljning|status|kommentar|måluppfyllelse|"
+    r"ansvarig[a]?|ansvar|mål|målvärde|målsättning|aktivitet(?:\s+\d+)?|"
+    r"löfte\s*\d+|åtgärd\s*\d*|fokusområde|tidsperiod|period|tidsram|"
+    r"samverkanspart(?:ner|er)?|partners?)\s*:\s*(?P<value>.*)$",
+    _I,
+)
+_PROMISE_VERB = re.compile(r"\b(?:lovar|lovade|lovat|utlovar)\b", _I)
+_PLAN_VERB = re.compile(
+    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|ansvarar\s+för|genomför|arbetar|"
+    r"erbjuder|anordnar|arrangerar|deltar|fortsätter|verkar|samverkar|håller|bjuder|"
+    r"bedriver|utför|patrullerar|besöker|stöttar|stödjer|informerar|utbildar)\b",
+    _I,
+)
+_INFINITIVE_START = re.compile(
+    r"^(?:genomföra|arrangera|anordna|arbeta|utveckla|identifiera|öka|minska|skapa|"
+    r"stärka|fortsätta|delta|erbjuda|hålla|ta\s+fram|informera|samverka|verka|"
+    r"utbilda|stötta|bjuda|bedriva|inrätta|starta|förbättra|främja|planera|kartlägga|"
+    r"sprida|förebygga|motverka|säkerställa|följa\s+upp|etablera|genomför|besöka|"
+    r"patrullera|medverka|bidra|ordna|införa|kontrollera)\b",
+    _I,
+)
+
+
+_EFFECT_SOURCE = re.compile(
+    r"\b(?:trygghetsmätning\w*|trygghetsundersökning\w*|NTU|brottsstatistik\w*|"
+    r"statistik\w*|anmälda\s+\w*brott|antalet\s+anmäl\w+|polisanmälningar|"
+    r"drogvaneundersökning\w*|ELSA|enkät\w*|LUPP|Liv\s+och\s+hälsa)\b",
+    _I,
+)
+_EFFECT_CHANGE = re.compile(
+    r"\d\s*(?:%|procent)|\bjämfört\s+med\b|\b(?:minskat|ökat|minskade|ökade|"
+    r"sjönk|steg|oförändrad\w*)\b",
+    _I,
+)
+
+
+def is_effect_measure(text: str) -> bool:
+    """Whether text reports an effect measure (a survey, reported crime) rather
+    than work done: "Enligt trygghetsmätningen känner sig 18 procent otrygga"."""
+    return bool(_EFFECT_SOURCE.search(text) and _EFFECT_CHANGE.search(text))
+
+
+def heading_section(text: str, *, followup_document: bool) -> Section | None:
+    """The section a heading opens, or None for a heading of no known kind."""
+    heading = text.strip().rstrip(":").strip()
+    if _GENERAL.match(heading):
+        return "general"
+    if _ACTIVITIES.match(heading):
+        return "activities"
+    if _PROMISED.match(heading):
+        return "promised_list"
+    if _OUTCOME.match(heading):
+        return "outcome_list"
+    if _SITUATION.match(heading):
+        return "situation"
+    if _FOCUS_LIST.match(heading):
+        return "focus_list"
+    if _TIME_FRAME.match(heading):
+        return "time_frame"
+    if _FOLLOWUP_PLAN.match(heading) and not followup_document:
+        return "followup_plan"
+    if _CONTACT.match(heading):
+        return "contact"
+    if _COMMUNICATION.match(heading):
+        return "communication"
+    if _FOLLOWUP_HEADING.match(heading):
+        return "followup_intro"
+    if _COMMITMENTS.match(heading):
+        return "commitments"
+    return None
+
+
+def split_inline_report(text: str) -> tuple[str, str | None]:
+    """("Trygghetsvandring i centrum", "genomförd i maj") for "Trygghetsvandring i
+    centrum – genomförd i maj": an activity with its follow-up after a dash or in
+    a closing parenthesis. Text without a status after the break is left whole."""
+    if len(text) > _INLINE_REPORT_MAX:
+        return text, None
+    match = _INLINE_REPORT.match(text.strip())
+    if not match:
+        return text, None
+    head, tail = match.group("head").strip(), match.group("tail").strip()
+    if len(head.split()) < 2 or read_status(tail) is None:
+        return text, None
+    return head, tail
+
+
+def named_focus_area(text: str) -> str | None:
+    """The name in "Fokusområde 1: Trafik", or None."""
+    match = _FOCUS_NAMED.match(text.strip())
+    return match.group("name").strip(" .:") if match else None
+
+
+def is_followup_title(text: str) -> bool:
+    """Whether a title announces a follow-up ("Uppföljning …", "Så har vi …")."""
+    return bool(_FOLLOWUP_HEADING.match(text.strip()))
+
+
+def read_label(text: str) -> tuple[str, str] | None:
+    """The label and the value of a line such as "Resultat: Genomfört …"."""
+    match = _LABEL.match(text.strip())
+    if not match:
+        return None
+    label = re.sub(r"\s*\d+$", "", match.group("label").lower())
+    return label, match.group("value").strip()
+
+
+def is_promise_sentence(text: str) -> bool:
+    """Whether a sentence states a promise ("… lovar att …", "Inför 2018 lovade …")."""
+    return bool(_PROMISE_VERB.search(text))
+
+
+def looks_like_activity(text: str) -> bool:
+    """Whether text reads like a planned activity: a party suffix, a party doing
+    something ("Polisen ska …"), an infinitive start ("Genomföra …") or a target."""
+    stripped = text.strip()
+    if split_party_suffix(stripped)[1] is not None:
+        return True
+    if _INFINITIVE_START.match(stripped):
+        return True
+    subject = read_subject(stripped)
+    if subject and subject.responsible and _PLAN_VERB.search(stripped[:160]):
+        return True
+    target = read_target(stripped)
+    return target is not None and target.comparator != "exactly"

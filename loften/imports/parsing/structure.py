@@ -1,0 +1,368 @@
+"""The structure parser: blocks in, a draft promise or follow-up out.
+
+It walks the blocks once, keeping track of the section it is in (lägesbild,
+promise statements, focus areas, activities, a "Detta har polisen gjort"
+group, a "Resultat:" block …), and places every paragraph, list item and
+table row: as a commitment, an activity, a follow-up, a note, or — when it
+fits nowhere — a warning that quotes the text.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from . import errors
+from .blocks import Block
+from .draft import Draft
+from .finish import finish_draft
+from .headings import (
+    FOCUS_AREA_WORDS,
+    NOTE_SECTIONS,
+    STATEMENT_STARTS,
+    HeadingRules,
+)
+from .municipalities import MunicipalityRef
+from .parties import read_group_heading, read_subject, split_party_suffix
+from .periods import find_periods
+from .readers import read_document
+from .result import Activity, NoteKind, ParseResult
+from .sections import (
+    Section,
+    heading_section,
+    is_effect_measure,
+    is_promise_sentence,
+    looks_like_activity,
+    read_label,
+    split_inline_report,
+)
+from .status import read_status
+from .tables import parse_table
+from .targets import is_outcome
+from .text import ends_sentence, sentences
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class _Walker(HeadingRules):
+    def __init__(
+        self,
+        blocks: list[Block],
+        filename: str,
+        refs: Sequence[MunicipalityRef],
+        *,
+        cite_lines: bool,
+    ) -> None:
+        self.blocks = blocks
+        self.draft = Draft(filename, refs, cite_lines=cite_lines)
+        self.section: Section = "intro"
+        self.promised: list[Activity] = []
+        self.outcome_index = 0
+        # Paragraphs in an activity section that name no activity yet; a
+        # "Resultat:" below makes the last one an activity.
+        self.pending: list[Block] = []
+
+    def new_activity(self, text: str) -> Activity:
+        """An activity from a list item or paragraph; a report after a dash or in
+        a closing parenthesis ("… – genomförd i maj") is its follow-up."""
+        if self.draft.in_done_group() or self.section == "promised_list":
+            return self.draft.add_activity(text)
+        head, report = split_inline_report(text)
+        activity = self.draft.add_activity(head)
+        if report:
+            self.draft.add_followup_text(activity, report)
+        return activity
+
+    def run(self) -> ParseResult:
+        blocks = self.blocks
+        index = 0
+        if blocks and blocks[0].kind == "heading":
+            self.title(blocks[0])
+            index = 1
+        while index < len(blocks):
+            block = blocks[index]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            self.draft.line = block.line
+            if block.kind == "table_row":
+                end = index
+                while end < len(blocks) and blocks[end].kind == "table_row":
+                    end += 1
+                self.table(blocks[index:end])
+                index = end
+                continue
+            if (
+                following is not None
+                and following.kind == "table_row"
+                and self.caption(block)
+            ):
+                index += 1
+                continue
+            if block.kind == "heading":
+                self.heading(block.text, following)
+            elif block.kind == "list_item":
+                self.list_item(block)
+            else:
+                self.paragraph(block, following)
+            index += 1
+        for block in self.pending:
+            self.draft.unplaced(block.text, block.line)
+        self.draft.line = 0
+        finish_draft(self.draft, self.blocks)
+        return self.draft.result
+
+    def list_item(self, block: Block) -> None:
+        text = block.text
+        if (
+            block.level > 1
+            and self.draft.current is not None
+            and self.section in ("activities", "promised_list")
+        ):
+            if (
+                self.draft.current_followup is not None
+                or self.draft.followup_mode
+                or self.draft.followup_document
+            ):
+                self.draft.add_followup_text(self.draft.current, f"- {text}")
+            else:
+                self.draft.current.notes.append(text)
+            return
+        section = self.section
+        if section == "commitments" or (section == "intro" and block.strong):
+            if block.strong or not looks_like_activity(text):
+                self.draft.commitment_index = self.draft.add_commitment(text)
+                return
+            self.section = section = "activities"
+        if section == "situation":
+            if not self.clearly_planned(text):
+                self.draft.note("situation", text)
+                return
+            self.section = section = "activities"
+        if section == "focus_list":
+            if len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text):
+                self.draft.add_focus_area(text)
+                self.draft.focus_area = None
+                return
+            if not looks_like_activity(text):
+                self.draft.note("summary", text)
+                return
+            self.section = section = "activities"
+        if section == "outcome_list":
+            self.outcome(text)
+            return
+        if section in ("time_frame", "followup_plan", "contact", "communication"):
+            self.draft.note(NOTE_SECTIONS[section], text)
+            return
+        if section in ("intro", "followup_intro") and not looks_like_activity(text):
+            self.draft.note("intro", text)
+            return
+        if section in ("intro", "followup_intro"):
+            self.section = "activities"
+        activity = self.new_activity(text)
+        if self.section == "promised_list":
+            self.promised.append(activity)
+
+    def clearly_planned(self, text: str) -> bool:
+        """In a lägesbild, only an item that plainly assigns work is an activity."""
+        if split_party_suffix(text)[1] is not None:
+            return True
+        subject = read_subject(text)
+        return bool(subject and subject.responsible) and " ska " in f" {text.lower()} "
+
+    def outcome(self, text: str) -> None:
+        if self.outcome_index < len(self.promised):
+            activity = self.promised[self.outcome_index]
+            self.outcome_index += 1
+            self.draft.current_followup = None
+            self.draft.add_followup_text(activity, text)
+            self.draft.current = activity
+            return
+        self.draft.warn(
+            _("An outcome has no matching promised activity: “%(text)s”"), text
+        )
+
+    def paragraph(self, block: Block, following: Block | None) -> None:
+        text = block.text
+        label = read_label(text)
+        if label is not None:
+            self.labelled(*label, following=following)
+            return
+        if following is not None and following.kind == "list_item":
+            intro = text.rstrip(":").strip()
+            if (text.endswith(":") or len(intro.split()) <= 8) and (
+                read_group_heading(intro)
+                or heading_section(
+                    intro, followup_document=self.draft.followup_document
+                )
+            ):
+                self.heading(intro)
+                return
+        if self.section in ("situation", "time_frame", "followup_plan", "contact"):
+            self.draft.note(NOTE_SECTIONS[self.section], text)
+            return
+        after_done_list = (
+            self.draft.group is not None and self.draft.group.kind == "done"
+        )
+        if self.section in ("intro", "followup_intro", "commitments") or (
+            is_promise_sentence(text)
+            and (self.draft.current is None or after_done_list)
+        ):
+            self.intro_paragraph(text)
+            return
+        if self.section == "focus_list":
+            self.draft.note("summary", text)
+            return
+        if self.section == "communication":
+            self.draft.note(
+                "summary" if self.draft.followup_document else "communication", text
+            )
+            return
+        if self.section == "outcome_list":
+            self.outcome(text)
+            return
+        self.activity_paragraph(block)
+
+    def intro_paragraph(self, text: str) -> None:
+        rest: list[str] = []
+        for sentence in sentences(text):
+            if is_promise_sentence(sentence) and not read_group_heading(sentence):
+                self.draft.promise_sentence(sentence)
+            else:
+                rest.append(sentence)
+        if not rest:
+            return
+        remainder = " ".join(rest)
+        statement = remainder.lower().startswith(STATEMENT_STARTS)
+        if self.section == "commitments" and statement:
+            self.draft.commitment_index = self.draft.add_commitment(remainder)
+        elif self.section == "commitments" and looks_like_activity(remainder):
+            self.section = "activities"
+            self.draft.add_activity(remainder)
+        else:
+            kind: NoteKind = "summary" if self.draft.result.activities else "intro"
+            self.draft.note(kind, remainder)
+
+    def activity_paragraph(self, block: Block) -> None:
+        text = block.text
+        current = self.draft.current
+        if current is not None and self.draft.followup_mode:
+            self.draft.add_followup_text(current, text)
+            return
+        if is_effect_measure(text):
+            self.draft.note("effect", text)
+            return
+        if (
+            current is not None
+            and self.draft.group is not None
+            and self.draft.group.kind == "done"
+        ):
+            self.draft.note("summary", text)
+            return
+        reads_as_followup = (
+            self.draft.followup_document
+            or read_status(text) is not None
+            or bool(find_periods(text))
+            or is_outcome(text)
+        )
+        if current is not None and reads_as_followup and not looks_like_activity(text):
+            self.draft.add_followup_text(current, text)
+            return
+        if looks_like_activity(text):
+            activity = self.new_activity(text)
+            if self.section == "promised_list":
+                self.promised.append(activity)
+            return
+        if current is not None:
+            current.notes.append(text)
+            return
+        self.pending.append(block)
+
+    def table(self, blocks: list[Block]) -> None:
+        parsed = parse_table(blocks)
+        rows = [" | ".join(cell for cell in row.cells if cell) for row in parsed.rows]
+        if parsed.kind == "contact":
+            for text in rows:
+                self.draft.note("contact", text)
+            return
+        if parsed.kind == "unknown":
+            for text, row in zip(rows, parsed.rows, strict=True):
+                if self.section == "situation":
+                    self.draft.note("situation", text)
+                else:
+                    self.draft.unplaced(text, row.line)
+            return
+        for text, line in parsed.unplaced:
+            self.draft.unplaced(text, line)
+        if self.section not in ("activities", "promised_list"):
+            self.section = "activities"
+        self.draft.add_table_rows(parsed)
+        self.pending.clear()
+
+
+def parse_blocks(
+    blocks: Sequence[Block],
+    *,
+    filename: str,
+    municipalities: Sequence[MunicipalityRef],
+    cite_lines: bool = False,
+) -> ParseResult:
+    """Find the promise structure in blocks from any reader. Never raises.
+
+    With `cite_lines`, warnings about unplaced text name the block's line
+    (meaningful for plain text, where `Block.line` is the line in the file).
+    """
+    return _Walker(list(blocks), filename, municipalities, cite_lines=cite_lines).run()
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    """A document read and parsed: its blocks (the source text as read), the kind
+    of file it turned out to be, and the parse result."""
+
+    blocks: list[Block]
+    file_type: str
+    result: ParseResult
+
+
+def read_and_parse(
+    data: bytes,
+    *,
+    filename: str,
+    municipalities: Sequence[MunicipalityRef],
+    max_bytes: int = MAX_BYTES,
+) -> ParsedDocument:
+    """Read and parse one document, keeping the blocks for showing the source.
+
+    Raises ReadError (and nothing else) when the file is too large, empty,
+    binary, damaged, encrypted, of an unknown type, or shows no promise
+    statements or activities.
+    """
+    if len(data) > max_bytes:
+        raise errors.too_large(len(data), max_bytes)
+    if not data.strip():
+        raise errors.empty()
+    reading = read_document(data, filename)
+    if not reading.blocks:
+        raise errors.empty()
+    result = parse_blocks(
+        reading.blocks,
+        filename=filename,
+        municipalities=municipalities,
+        cite_lines=reading.file_type == "txt",
+    )
+    result.warnings[:0] = reading.notices
+    if not result.commitments and not result.activities:
+        raise errors.no_structure()
+    return ParsedDocument(reading.blocks, reading.file_type, result)
+
+
+def parse_document(
+    data: bytes,
+    *,
+    filename: str,
+    municipalities: Sequence[MunicipalityRef],
+    max_bytes: int = MAX_BYTES,
+) -> ParseResult:
+    """Read and parse one document; see `read_and_parse` for the errors it raises."""
+    return read_and_parse(
+        data, filename=filename, municipalities=municipalities, max_bytes=max_bytes
+    ).result

@@ -1,0 +1,104 @@
+import pytest
+
+from loften.imports.parsing.targets import is_outcome, read_condition, read_target
+
+
+def target_of(text):
+    target = read_target(text)
+    return target and (target.comparator, target.value, target.unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Genomföra minst tio underrättelsebaserade trafikkontroller i östra delen.",
+            ("at_least", 10, "trafikkontroller"),
+        ),
+        (
+            "Under året genomföra minst fyra samverkansmöten.",
+            ("at_least", 4, "samverkansmöten"),
+        ),
+        (
+            "Arrangera minst fyra fritids- och kulturaktiviteter för ungdomar.",
+            ("at_least", 4, "fritids- och kulturaktiviteter"),
+        ),
+        ("Genomföra två trygghetsvandringar.", ("exactly", 2, "trygghetsvandringar")),
+        ("Högst 3 ärenden ska vänta längre än en vecka.", ("at_most", 3, "ärenden")),
+        ("max 5 ärenden i kö", ("at_most", 5, "ärenden")),
+        ("Genomföra en trygghetsvandring per år.", ("exactly", 1, "trygghetsvandring")),
+    ],
+)
+def test_reads_comparator_value_and_head_noun(text, expected):
+    assert target_of(text) == expected
+
+
+def test_reads_a_rate_with_a_slash():
+    target = read_target("Fältarbetarna har minst 1 kontakt/vecka med skolan.")
+    assert (target.comparator, target.value, target.unit, target.per) == (
+        "at_least",
+        1,
+        "kontakt",
+        "vecka",
+    )
+
+
+def test_reads_a_rate_per_year():
+    target = read_target("Polisen lägger 900 timmar per år på synlig närvaro.")
+    assert (target.value, target.unit, target.per) == (900, "timmar", "år")
+
+
+def test_keeps_a_condition_as_a_note():
+    target = read_target("Polisen genomför minst 20 trafikkontroller om läget medger.")
+    assert target.condition == "om läget medger"
+    assert read_condition("Vid behov kallas gruppen in.") == "Vid behov"
+
+
+def test_a_range_target_reads_as_at_least_the_low_end():
+    target = read_target("Fältarna är ute 2–3 kvällar i veckan.")
+    assert (target.comparator, target.value, target.high) == ("at_least", 2, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minst 43 trafikkontroller genomfördes under året.",
+        "Polisen har genomfört 12 hundsök.",
+    ],
+)
+def test_an_outcome_is_not_a_target(text):
+    assert read_target(text) is None
+    assert is_outcome(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisen och kommunen lovar att under två (2) år arbeta tillsammans.",
+        "Samverkansgrupp för ungdomar 10 – 18 år.",
+        "Bättre belysning på Storgatan 12.",
+        "Minska andelen som känner sig otrygga med 10 %.",
+        "Drogvaneundersökning i åk 9 vartannat år.",
+        "Skapa en gemensam lägesbild.",
+        "Ökad polisiär närvaro i de östra delarna av kommunen.",
+    ],
+)
+def test_durations_ages_addresses_percentages_and_articles_are_not_targets(text):
+    assert read_target(text) is None
+
+
+def test_a_deadline_in_digits_is_an_at_most_target():
+    assert target_of("Kommunen tar bort klotter inom 48 timmar.") == (
+        "at_most",
+        48,
+        "timmar",
+    )
+
+
+def test_a_deadline_with_en_is_not_a_target():
+    assert read_target("Samtal med vårdnadshavare inom en vecka.") is None
+
+
+def test_a_rate_a_few_words_after_the_unit_is_kept():
+    target = read_target("Polisen lägger minst 30 timmar riktad närvaro per månad.")
+    assert (target.unit, target.per) == ("timmar", "månad")
