@@ -1,0 +1,311 @@
+"""The bulk data set as a ZIP of CSV files, as one JSON file and as Excel.
+
+The writers are generators that yield bytes as rows are read, so a download or
+an export never holds the whole data set in memory.
+"""
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .columns import (
+    LICENCE_NAME,
+    LICENCE_TEXT,
+    LICENCE_URL,
+    TABLES,
+    TYPE_DESCRIPTIONS,
+    Table,
+)
+from .selectors import data_published_at, table_rows
+
+FORMATS = ("csv", "json", "xlsx")
+ROWS_PER_CHUNK = 500
+LIST_SEPARATOR = "; "
+
+
+def _utc(value: datetime.datetime) -> str:
+    return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
+
+
+def csv_value(value: Any) -> str:
+    """One value as CSV text: ISO dates, true/false, plain decimals, empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return _utc(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    return str(value)
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        return _utc(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    return value
+
+
+def metadata() -> dict[str, Any]:
+    """What the data set is, when it is from and how it may be used."""
+    published_at = data_published_at()
+    return {
+        "title": _("Löften: published citizen promises and their follow-up"),
+        "source": settings.SITE_URL,
+        "data_published_at": None if published_at is None else _utc(published_at),
+        "generated_at": _utc(timezone.now()),
+        "licence": {
+            "name": LICENCE_NAME,
+            "url": LICENCE_URL,
+            "text": str(LICENCE_TEXT),
+        },
+    }
+
+
+def _columns_json(table: Table) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": column.name,
+            "type": column.type,
+            "nullable": column.nullable,
+            "description": str(column.description),
+        }
+        for column in table.columns
+    ]
+
+
+# --- CSV in a ZIP -----------------------------------------------------------------
+
+
+class _Sink(io.RawIOBase):
+    """A write-only, unseekable file that hands on what was written; zipfile
+    streams into it (with data descriptors, as it cannot seek back)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._chunks.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self._chunks)
+        self._chunks.clear()
+        return data
+
+
+def _csv_lines(table: Table) -> Iterator[str]:
+    """The table as CSV text, a chunk of rows at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.column_names)
+    for count, row in enumerate(table_rows(table=table.name), start=1):
+        writer.writerow([csv_value(value) for value in row.values()])
+        if count % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def columns_csv() -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["table", "column", "type", "nullable", "description"])
+    for table in TABLES:
+        for column in table.columns:
+            writer.writerow(
+                [
+                    table.name,
+                    column.name,
+                    column.type,
+                    "true" if column.nullable else "false",
+                    str(column.description),
+                ]
+            )
+    return buffer.getvalue()
+
+
+def readme_text() -> str:
+    info = metadata()
+    lines = [
+        info["title"],
+        "",
+        _("Source: %(url)s") % {"url": info["source"]},
+        _("Data as of: %(time)s") % {"time": info["data_published_at"] or "–"},
+        _("File made: %(time)s") % {"time": info["generated_at"]},
+        "",
+        _("Licence: %(name)s (%(url)s)")
+        % {"name": LICENCE_NAME, "url": info["licence"]["url"]},
+        info["licence"]["text"],
+        "",
+        _(
+            "Every table is a CSV file in UTF-8 with a header row, separated by "
+            "commas. columns.csv describes every column."
+        ),
+        "",
+    ]
+    for table in TABLES:
+        lines.append(f"{table.name}.csv: {table.description}")
+    lines += ["", _("Column types:")]
+    for kind, description in TYPE_DESCRIPTIONS.items():
+        lines.append(f"{kind}: {description}")
+    return "\n".join(lines) + "\n"
+
+
+def csv_zip_stream() -> Iterator[bytes]:
+    """The data set as a ZIP of one CSV file per table, with columns.csv and a
+    README, yielded piece by piece."""
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme_text())
+        archive.writestr("columns.csv", columns_csv())
+        yield sink.take()
+        for table in TABLES:
+            with archive.open(f"{table.name}.csv", "w") as member:
+                for text in _csv_lines(table):
+                    member.write(text.encode("utf-8"))
+                    yield sink.take()
+            yield sink.take()
+    yield sink.take()
+
+
+# --- JSON -------------------------------------------------------------------------
+
+
+def json_stream() -> Iterator[bytes]:
+    """The data set as one JSON object: metadata, then per table its description,
+    columns and rows. Written row by row."""
+    head = json.dumps(metadata(), ensure_ascii=False, indent=1)
+    yield (head[:-2] + ',\n "tables": {').encode()
+    for index, table in enumerate(TABLES):
+        opening = {
+            "description": str(table.description),
+            "columns": _columns_json(table),
+        }
+        text = json.dumps(opening, ensure_ascii=False)
+        separator = "," if index else ""
+        yield f'{separator}\n  "{table.name}": {text[:-1]}, "rows": ['.encode()
+        batch: list[str] = []
+        for count, row in enumerate(table_rows(table=table.name)):
+            values = {key: json_value(value) for key, value in row.items()}
+            batch.append(
+                ("," if count else "")
+                + "\n   "
+                + json.dumps(values, ensure_ascii=False)
+            )
+            if len(batch) >= ROWS_PER_CHUNK:
+                yield "".join(batch).encode()
+                batch.clear()
+        batch.append("]}")
+        yield "".join(batch).encode()
+    yield b"\n }\n}\n"
+
+
+# --- Files on disk (the `loften export` command) -----------------------------------
+
+
+def _write(path: Path, chunks: Iterable[bytes | str]) -> None:
+    with path.open("wb") as output:
+        for chunk in chunks:
+            output.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+
+
+def export_csv(directory: Path) -> list[Path]:
+    """One CSV file per table, plus columns.csv and README.txt."""
+    written = []
+    for table in TABLES:
+        path = directory / f"{table.name}.csv"
+        _write(path, _csv_lines(table))
+        written.append(path)
+    for name, text in (("columns.csv", columns_csv()), ("README.txt", readme_text())):
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def export_json(directory: Path) -> list[Path]:
+    path = directory / "loften-data.json"
+    _write(path, json_stream())
+    return [path]
+
+
+def excel_value(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    if isinstance(value, datetime.datetime):
+        # Excel has no time zones; the times are Swedish local time.
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def export_xlsx(directory: Path) -> list[Path]:
+    """One workbook with a sheet per table and a sheet describing the columns.
+
+    Written in openpyxl's write-only mode, which streams rows to disk.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+
+    def header(sheet, names: list[str]) -> None:
+        cells = []
+        for name in names:
+            cell = WriteOnlyCell(sheet, value=name)
+            cell.font = bold
+            cells.append(cell)
+        sheet.append(cells)
+
+    about = workbook.create_sheet("columns")
+    header(about, ["table", "column", "type", "nullable", "description"])
+    for table in TABLES:
+        for column in table.columns:
+            about.append(
+                [
+                    table.name,
+                    column.name,
+                    column.type,
+                    column.nullable,
+                    str(column.description),
+                ]
+            )
+    for table in TABLES:
+        sheet = workbook.create_sheet(table.name[:31])
+        header(sheet, table.column_names)
+        for row in table_rows(table=table.name):
+            sheet.append([excel_value(value) for value in row.values()])
+    path = directory / "loften-data.xlsx"
+    workbook.save(path)
+    return [path]
+
+
+def export_to_directory(*, fmt: str, directory: Path) -> list[Path]:
+    """Write the data set in `fmt` into `directory`; returns the files written."""
+    writers = {"csv": export_csv, "json": export_json, "xlsx": export_xlsx}
+    return writers[fmt](directory)

@@ -1,0 +1,292 @@
+"""The open-data API: resources, links, filters, pages and errors."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from loften.promises.models import FocusArea
+from loften.publication.models import PublishedActivity, PublishedFollowUp
+from loften.testing.reports import promise_with_followups
+from loften.testing.workflow import promise_with_parties, publish_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(parties):
+    periods = promise_with_followups(parties, activities=3, tertials=2)
+    return parties, periods
+
+
+def get(client, name, params=None, **kwargs):
+    response = client.get(reverse(f"api:{name}", kwargs=kwargs or None), params or {})
+    return response
+
+
+def test_the_api_answers_json_without_signing_in(client, published):
+    response = get(client, "promise-list")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["count"] == 1
+
+
+def test_a_promise_links_to_its_parts_and_places(client, published):
+    parties, periods = published
+    promise = get(client, "promise-detail", pk=parties.promise.pk).json()
+    assert promise["url"].endswith(f"/api/v1/promises/{parties.promise.pk}/")
+    assert promise["municipalities"][0]["code"] == "0682"
+    assert promise["municipalities"][0]["url"].endswith("/api/v1/municipalities/0682/")
+    assert promise["activities"].endswith(
+        f"/api/v1/activities/?promise={parties.promise.pk}"
+    )
+    assert promise["status"] == "published"
+    assert promise["version"] == 3
+    published_periods = [p for p in promise["periods"] if p["followup_published"]]
+    assert [p["code"] for p in published_periods] == ["T1", "T2"]
+    assert published_periods[0]["reports"]["pdf"].endswith(
+        f"/rapporter/{parties.promise.pk}/{periods[0].pk}/pdf/"
+    )
+    unpublished = [p for p in promise["periods"] if not p["followup_published"]]
+    assert unpublished and all(p["reports"] is None for p in unpublished)
+    assert promise["signatories"] == [
+        {
+            "name": "Per Holm",
+            "title": "Kommunstyrelsens ordförande",
+            "organisation": "Nässjö kommun",
+        }
+    ]
+    assert promise["situation_sources"][0]["title"] == "Polisens trygghetsmätning"
+
+
+def test_links_between_resources_lead_to_the_right_items(client, published):
+    activities = client.get(
+        get(client, "promise-list").json()["results"][0]["activities"]
+    )
+    activity = activities.json()["results"][0]
+    assert activity["target"] == {
+        "comparator": "at_least",
+        "value": 5,
+        "unit": "kontroller",
+        "scope": "per_period",
+    }
+    assert client.get(activity["promise"]).json()["id"] == activity["promise_id"]
+    followups = client.get(activity["follow_ups"]).json()["results"]
+    assert [f["period"]["code"] for f in followups] == ["T1", "T2"]
+    assert [f["quantity"] for f in followups] == [11, 21]
+    assert followups[0]["target_met"] is True
+    assert client.get(followups[0]["activity"]).json()["id"] == activity["id"]
+
+
+def test_identifiers_are_the_live_ids_and_stay_the_same_after_republishing(
+    client, published
+):
+    parties, _periods = published
+    activity = parties.promise.activities.order_by("order").first()
+    before = get(client, "activity-detail", pk=activity.pk).json()
+    from loften.promises import services as promise_services
+
+    promise_services.commitment_create(
+        promise=parties.promise, actor=parties.municipality_editor, text="Nytt"
+    )
+    publish_plan(parties)
+    after = get(client, "activity-detail", pk=activity.pk).json()
+    assert after["id"] == before["id"] == activity.pk
+    assert after["updated_at"] == before["updated_at"]
+
+
+def test_reference_data_is_public(client, db):
+    regions = get(client, "policeregion-list").json()
+    assert regions["count"] == 7
+    county = get(client, "county-detail", code="06").json()
+    assert county["name"] == "Jönköpings län"
+    municipalities = client.get(county["municipalities"]).json()
+    assert "0682" in [m["code"] for m in municipalities["results"]]
+    assert get(client, "municipality-list").json()["count"] == 290
+    assert get(client, "focusarea-list").json()["count"] > 0
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"municipality": "0682"}, 1),
+        ({"municipality": "0604"}, 0),
+        ({"county": "06"}, 1),
+        ({"county": "01"}, 0),
+        ({"year": 2026}, 1),
+        ({"year": 2025}, 0),
+        ({"status": "published"}, 1),
+        ({"status": "concluded"}, 0),
+    ],
+)
+def test_promises_can_be_filtered(client, published, params, expected):
+    assert get(client, "promise-list", params).json()["count"] == expected
+
+
+def test_promises_can_be_filtered_by_focus_area_and_police_area(client, published):
+    parties, _ = published
+    trafik = FocusArea.objects.get(slug="trafik")
+    other = FocusArea.objects.exclude(pk=trafik.pk).first()
+    assert get(client, "promise-list", {"focus_area": trafik.pk}).json()["count"] == 1
+    assert get(client, "promise-list", {"focus_area": other.pk}).json()["count"] == 0
+    area = parties.promise.police_area_id
+    assert get(client, "promise-list", {"police_area": area}).json()["count"] == 1
+
+
+def test_follow_ups_can_be_filtered_by_period_status_and_year(client, published):
+    def count(params):
+        return get(client, "followup-list", params).json()["count"]
+
+    assert count({}) == 6
+    assert count({"period": "T1"}) == 3
+    assert count({"period": "T3"}) == 0
+    assert count({"year": 2026}) == 6
+    assert count({"status": "done"}) == 6
+    assert count({"status": "not_done"}) == 0
+    assert count({"municipality": "0682", "period": "T2"}) == 3
+
+
+def test_updated_since_returns_only_what_changed(client, published):
+    parties, _ = published
+    assert (
+        get(client, "activity-list", {"updated_since": "2000-01-01"}).json()["count"]
+        == 3
+    )
+    later = (timezone.now() + datetime.timedelta(minutes=1)).isoformat()
+    assert get(client, "activity-list", {"updated_since": later}).json()["count"] == 0
+    PublishedActivity.objects.filter(pk=parties.promise.activities.first().pk).update(
+        updated_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    assert get(client, "activity-list", {"updated_since": later}).json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["yesterday", "2026-13-01", "2026-05-01T12:00", "2026-05-01T12:00:00", "1.5.2026"],
+)
+def test_a_bad_updated_since_is_a_400_with_a_clear_message(client, published, value):
+    response = get(client, "followup-list", {"updated_since": value})
+    assert response.status_code == 400
+    body = response.json()
+    assert "ISO 8601" in body["errors"]["updated_since"][0]
+    assert body["detail"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-05-01",
+        "2026-05-01T12:00:00+02:00",
+        "2026-05-01T10:00:00Z",
+        "0001-01-01T00:00:00+23:59",
+    ],
+)
+def test_updated_since_takes_iso_dates_and_times(client, published, value):
+    assert get(client, "followup-list", {"updated_since": value}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("resource", "name", "value"),
+    [
+        ("activity-list", "municipality", "682"),
+        ("activity-list", "county", "abc"),
+        ("activity-list", "year", "tjugo"),
+        ("activity-list", "year", 1200),
+        ("followup-list", "promise", -1),
+        ("followup-list", "promise", 2**70),
+        ("promise-list", "status", "archived"),
+        ("followup-list", "period", "T9"),
+        ("activity-list", "limit", 0),
+        ("activity-list", "limit", 5000),
+        ("activity-list", "limit", "many"),
+        ("activity-list", "offset", -3),
+    ],
+)
+def test_a_bad_parameter_is_a_400_naming_the_parameter(
+    client, published, resource, name, value
+):
+    response = get(client, resource, {name: value})
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == [name]
+
+
+def test_lists_are_paged(client, published):
+    first = get(client, "followup-list", {"limit": 4}).json()
+    assert first["count"] == 6 and len(first["results"]) == 4
+    assert first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert len(second["results"]) == 2 and second["next"] is None
+    ids = [f["id"] for f in first["results"] + second["results"]]
+    assert (
+        ids
+        == sorted(ids)
+        == sorted(PublishedFollowUp.objects.values_list("id", flat=True))
+    )
+
+
+def test_an_unknown_item_or_address_is_a_json_404(client, published):
+    for url in (
+        reverse("api:promise-detail", kwargs={"pk": 999999}),
+        "/api/v1/promises/abc/",
+        "/api/v1/promises/99999999999999999999999/",
+        "/api/v1/municipalities/9999/",
+        "/api/v1/no-such-thing/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response.json()["detail"], url
+
+
+def test_writing_is_not_allowed(client, published):
+    response = client.post(reverse("api:promise-list"), {"title": "Nytt"})
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+
+
+def test_a_promise_that_renews_an_unpublished_one_does_not_link_to_it(client, db):
+    draft = promise_with_parties()
+    parties = promise_with_parties(previous=draft.promise)
+    promise_with_followups(parties, activities=1, tertials=0)
+    promise = get(client, "promise-detail", pk=parties.promise.pk).json()
+    assert promise["previous"] is None
+
+
+def test_anonymous_clients_are_throttled(client, published, settings):
+    settings.API_THROTTLE_RATE = "2/minute"
+    cache.clear()
+    statuses = [get(client, "promise-list").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert "detail" in get(client, "promise-list").json()
+    cache.clear()
+
+
+def test_the_openapi_description_is_served(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/promises/" in schema["paths"]
+    assert schema["info"]["license"]["name"] == "CC0 1.0"
+    parameters = {
+        p["name"] for p in schema["paths"]["/api/v1/follow-ups/"]["get"]["parameters"]
+    }
+    assert {
+        "municipality",
+        "county",
+        "year",
+        "focus_area",
+        "status",
+        "updated_since",
+    } <= parameters
+    assert {"limit", "offset"} <= parameters
+
+
+def test_the_api_root_links_to_every_resource(client, db):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    index = response.json()
+    assert index["promises"].endswith("/api/v1/promises/")
+    assert index["municipalities"].endswith("/api/v1/municipalities/")
+    assert len(index) == 11

@@ -1,0 +1,85 @@
+"""The /data/ page, the downloads and the API page for people."""
+
+import pytest
+from django.urls import reverse
+from django.utils.http import http_date
+
+from loften.opendata.columns import TABLES
+from loften.opendata.selectors import data_published_at
+from loften.testing.reports import promise_with_followups
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(parties):
+    return promise_with_followups(parties, activities=2, tertials=1)
+
+
+def test_the_data_page_offers_both_files_and_the_licence(client, published):
+    response = client.get(reverse("opendata:data"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert reverse("opendata:data-csv") in html
+    assert reverse("opendata:data-json") in html
+    assert "https://creativecommons.org/publicdomain/zero/1.0/" in html
+    assert "CC0 1.0" in html
+    published_at = data_published_at()
+    assert published_at.astimezone().strftime("%Y-%m-%d") in html
+    assert reverse("opendata:api-docs") in html
+
+
+def test_the_data_page_describes_every_column_in_swedish(client, db):
+    html = client.get(reverse("opendata:data")).content.decode()
+    for table in TABLES:
+        assert f'id="table-{table.name}"' in html
+        for column in table.columns:
+            assert f"<code>{column.name}</code>" in html
+    assert "Kommunens fyrsiffriga kod från SCB" in html
+
+
+def test_the_data_page_is_in_english_under_en(client, db):
+    html = client.get("/en" + reverse("opendata:data")).content.decode()
+    assert "The municipality&#x27;s four-digit code from SCB" in html
+
+
+def test_downloads_are_streamed_attachments_with_the_date_of_the_data(
+    client, published
+):
+    for name, content_type in (
+        ("opendata:data-csv", "application/zip"),
+        ("opendata:data-json", "application/json"),
+    ):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        assert response.streaming
+        assert response["Content-Type"].startswith(content_type)
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert response["Last-Modified"] == http_date(data_published_at().timestamp())
+        assert b"".join(response.streaming_content)
+
+
+def test_a_download_not_changed_since_last_time_is_not_sent_again(client, published):
+    url = reverse("opendata:data-json")
+    last_modified = client.get(url)["Last-Modified"]
+    again = client.get(url, headers={"If-Modified-Since": last_modified})
+    assert again.status_code == 304
+
+
+def test_the_api_page_documents_every_resource_and_parameter(client, db):
+    response = client.get(reverse("opendata:api-docs"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, item in schema["paths"].items():
+        assert f"<code>{path}</code>" in html
+        for parameter in item["get"].get("parameters", []):
+            assert f"<code>{parameter['name']}</code>" in html
+    assert "/api/v1/openapi.json" in html
+    assert "updated_since" in html
+    assert "<h1>Öppna data-API</h1>" in html
+
+
+def test_the_api_page_describes_fields_from_the_column_catalogue(client, db):
+    html = client.get(reverse("opendata:api-docs")).content.decode()
+    assert "Hur många gånger det gjordes under perioden" in html

@@ -1,0 +1,44 @@
+"""Lay a `layout.Report` out as PDF, Word, Excel or CSV.
+
+Each renderer takes the report structure and returns the file's bytes; none of
+them reads the database.
+"""
+
+from dataclasses import dataclass
+
+from ..layout import Report
+
+FORMATS = ("pdf", "docx", "xlsx", "csv")
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def render(report: Report, fmt: str) -> RenderedFile:
+    """The report as a file in `fmt` (one of FORMATS)."""
+    from . import pdf, spreadsheet, word
+
+    renderers = {
+        "pdf": pdf.render_pdf,
+        "docx": word.render_docx,
+        "xlsx": spreadsheet.render_xlsx,
+        "csv": spreadsheet.render_csv,
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown report format {fmt!r}")
+    return RenderedFile(
+        content=renderers[fmt](report),
+        content_type=CONTENT_TYPES[fmt],
+        filename=f"{report.filename_stem}.{fmt}",
+    )

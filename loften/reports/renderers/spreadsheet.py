@@ -1,0 +1,148 @@
+"""The report's rows (one per activity and period) as Excel and as CSV.
+
+Numbers are written as numbers, dates as dates and yes/no as booleans in Excel,
+so the figures can be summed and filtered without retyping.
+"""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ..layout import Report
+from . import text
+
+WIDE = {"promise", "activity", "commitment", "followup"}
+
+
+def render_xlsx(report: Report) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Follow-up")[:31]
+    _data_sheet(sheet, report)
+    _indicator_sheet(workbook.create_sheet(_("Indicators")[:31]), report)
+    _about_sheet(workbook.create_sheet(_("About the report")[:31]), report)
+    workbook.properties.title = report.title
+    workbook.properties.subject = report.promise_title
+    workbook.properties.creator = "Löften"
+    workbook.properties.description = text.status_line(report)
+    workbook.properties.created = report.generated_at.astimezone(datetime.UTC).replace(
+        tzinfo=None
+    )
+    for each in workbook.worksheets:
+        if report.is_draft:
+            each.oddHeader.center.text = _("DRAFT")
+            each.oddHeader.center.color = "8F1E18"
+        each.oddFooter.left.text = report.title
+        each.oddFooter.right.text = "&P / &N"
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _header(sheet, headings: list[str]) -> None:
+    sheet.append(headings)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+
+
+def _data_sheet(sheet, report: Report) -> None:
+    columns = report.data_columns
+    _header(sheet, [column.heading for column in columns])
+    for row in report.data_rows:
+        sheet.append(list(row))
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = 45 if column.key in WIDE else 14
+        if column.kind == "date":
+            for (cell,) in sheet.iter_rows(
+                min_row=2, min_col=index, max_col=index, max_row=sheet.max_row
+            ):
+                cell.number_format = "yyyy-mm-dd"
+        if column.key in WIDE:
+            for (cell,) in sheet.iter_rows(
+                min_row=2, min_col=index, max_col=index, max_row=sheet.max_row
+            ):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _indicator_sheet(sheet, report: Report) -> None:
+    _header(
+        sheet,
+        [
+            _("Indicator"),
+            _("Source"),
+            _("Unit"),
+            _("Desired direction"),
+            _("Year"),
+            _("Value"),
+            _("Note"),
+        ],
+    )
+    for indicator in report.indicators:
+        for value in indicator.values:
+            sheet.append(
+                [
+                    indicator.name,
+                    indicator.source,
+                    indicator.unit,
+                    indicator.direction,
+                    value.year,
+                    value.value,
+                    value.note,
+                ]
+            )
+    sheet.column_dimensions["A"].width = 45
+    sheet.column_dimensions["B"].width = 30
+
+
+def _about_sheet(sheet, report: Report) -> None:
+    rows = [
+        (_("Report"), report.title),
+        (_("Promise"), report.promise_title),
+        *text.parties(report),
+        (_("Period"), report.period_label),
+        (_("Period starts"), report.period_start),
+        (_("Period ends"), report.period_end),
+        (_("Version"), text.status_line(report)),
+        (_("Report made"), report.generated_at.date()),
+    ]
+    for label, value in rows:
+        sheet.append([label, value])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        if isinstance(value, datetime.date):
+            sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 80
+
+
+def render_csv(report: Report) -> bytes:
+    """RFC 4180 CSV in UTF-8: comma-separated, a dot before decimals, ISO dates."""
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow([column.heading for column in report.data_columns])
+    for row in report.data_rows:
+        writer.writerow([csv_value(value) for value in row])
+    return output.getvalue().encode("utf-8")
+
+
+def csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

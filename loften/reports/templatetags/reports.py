@@ -1,0 +1,23 @@
+from django import template
+
+from ..renderers import FORMATS
+from ..selectors import published_report_periods
+
+register = template.Library()
+
+
+@register.inclusion_tag("reports/components/report_links.html")
+def published_report_links(promise_id: int) -> dict:
+    """Links to a published promise's follow-up reports in every format:
+    `{% load reports %}{% published_report_links promise.id %}`."""
+    return {
+        "promise_id": promise_id,
+        "report_periods": published_report_periods(promise_id=promise_id),
+    }
+
+
+@register.inclusion_tag("reports/components/draft_report_links.html")
+def draft_report_links(promise_id: int, period_id: int) -> dict:
+    """Links to the draft follow-up report of one period in every format, for
+    editors: `{% load reports %}{% draft_report_links promise.pk period.pk %}`."""
+    return {"promise_id": promise_id, "period_id": period_id, "formats": FORMATS}

@@ -1,0 +1,204 @@
+"""Making, reusing and queueing report files."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+
+from loften.followups.services import followup_save
+from loften.promises import services as promise_services
+from loften.publication.selectors import latest_version
+from loften.reports import services
+from loften.reports.models import GeneratedReport
+from loften.testing import factories
+from loften.testing.reference import reference_data_ensure
+from loften.testing.reports import promise_with_followups
+from loften.testing.workflow import promise_with_parties, publish_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(parties):
+    periods = promise_with_followups(parties, activities=2, tertials=1)
+    return parties, periods[0]
+
+
+def obtain(parties, period, fmt="csv"):
+    return services.report_published_obtain(
+        version=latest_version(promise=parties.promise),
+        period=period,
+        fmt=fmt,
+        language="sv",
+    )
+
+
+def test_a_published_report_is_made_once_per_version(published):
+    parties, t1 = published
+    first = obtain(parties, t1)
+    assert first.status == GeneratedReport.Status.READY
+    assert first.file.read().decode().count("Publicerad aktivitet") == 2
+    again = obtain(parties, t1)
+    assert again.pk == first.pk
+    assert GeneratedReport.objects.count() == 1
+
+
+def test_a_new_version_replaces_the_stored_report_of_the_old_one(published):
+    parties, t1 = published
+    old = obtain(parties, t1)
+    old_name = old.file.name
+    storage = old.file.storage
+    promise_services.commitment_create(
+        promise=parties.promise, actor=parties.municipality_editor, text="Nytt löfte"
+    )
+    publish_plan(parties)
+    new = obtain(parties, t1)
+    assert new.pk != old.pk
+    assert not GeneratedReport.objects.filter(pk=old.pk).exists()
+    assert not storage.exists(old_name)
+
+
+def test_each_language_and_format_has_its_own_file(published):
+    parties, t1 = published
+    version = latest_version(promise=parties.promise)
+    sv = obtain(parties, t1, "csv")
+    en = services.report_published_obtain(
+        version=version, period=t1, fmt="csv", language="en"
+    )
+    assert en.pk != sv.pk
+    assert "Quantity achieved" in en.file.read().decode()
+    assert obtain(parties, t1, "pdf").pk not in {sv.pk, en.pk}
+
+
+def test_a_period_that_is_not_published_has_no_published_report(published):
+    parties, _t1 = published
+    t2 = factories.tertial(2026, 2)
+    with pytest.raises(ValidationError):
+        obtain(parties, t2)
+
+
+def test_an_unknown_format_is_refused(published):
+    parties, t1 = published
+    with pytest.raises(ValidationError):
+        obtain(parties, t1, "exe")
+
+
+def test_a_large_report_is_queued_for_the_worker(
+    published, settings, django_capture_on_commit_callbacks
+):
+    settings.REPORTS_SYNC_MAX_SIZE = 1
+    parties, t1 = published
+    with django_capture_on_commit_callbacks() as callbacks:
+        report = obtain(parties, t1, "pdf")
+    assert report.status == GeneratedReport.Status.PENDING
+    assert not report.file
+    assert len(callbacks) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_makes_a_queued_report(settings):
+    reference_data_ensure()
+    parties = promise_with_parties()
+    settings.REPORTS_SYNC_MAX_SIZE = 1
+    (t1,) = promise_with_followups(parties, activities=2, tertials=1)
+    report = obtain(parties, t1, "docx")
+    assert report.status == GeneratedReport.Status.PENDING
+    call_command("worker", "--batch")
+    report.refresh_from_db()
+    assert report.status == GeneratedReport.Status.READY
+    assert report.filename.endswith(".docx")
+    assert report.file.size > 0
+
+
+def test_a_failed_rendering_is_recorded_and_retried(published, monkeypatch):
+    parties, t1 = published
+
+    def broken(report, fmt):
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(services, "render", broken)
+    report = obtain(parties, t1)
+    assert report.status == GeneratedReport.Status.FAILED
+    assert "no fonts" in report.error
+    monkeypatch.undo()
+    retried = obtain(parties, t1)
+    assert retried.pk == report.pk
+    assert retried.status == GeneratedReport.Status.READY
+
+
+def test_a_draft_needs_read_access_to_the_promise(published):
+    parties, t1 = published
+    outsider = factories.UserFactory()
+    with pytest.raises(PermissionDenied):
+        services.report_draft_obtain(
+            promise=parties.promise, period=t1, fmt="csv", language="sv", actor=outsider
+        )
+
+
+def test_a_draft_is_reused_until_the_working_copy_changes(published):
+    parties, t1 = published
+    editor = parties.municipality_editor
+
+    def draft():
+        return services.report_draft_obtain(
+            promise=parties.promise, period=t1, fmt="csv", language="sv", actor=editor
+        )
+
+    first = draft()
+    assert first.status == GeneratedReport.Status.READY
+    assert "Utkast" in first.file.read().decode()
+    assert draft().pk == first.pk
+    activity = parties.promise.activities.first()
+    followup = activity.followups.get(period=t1)
+    followup_save(
+        activity=activity,
+        period=t1,
+        actor=editor,
+        expected_version=followup.version,
+        text="Ändrad men inte publicerad",
+        quantity=99,
+    )
+    changed = draft()
+    assert changed.pk != first.pk
+    assert "Ändrad men inte publicerad" in changed.file.read().decode()
+
+
+def test_a_draft_can_be_made_for_a_promise_never_published(parties):
+    promise_services.activity_create(
+        promise=parties.promise,
+        actor=parties.municipality_editor,
+        text="Aktivitet i ett utkast",
+        responsible_police=True,
+    )
+    t1 = factories.tertial(2026, 1)
+    report = services.report_draft_obtain(
+        promise=parties.promise,
+        period=t1,
+        fmt="pdf",
+        language="sv",
+        actor=parties.police_editor,
+    )
+    assert report.status == GeneratedReport.Status.READY
+    assert report.filename.endswith("-utkast.pdf")
+
+
+def test_deleting_a_promise_removes_its_report_files(parties):
+    promise_services.activity_create(
+        promise=parties.promise,
+        actor=parties.municipality_editor,
+        text="Aktivitet i ett utkast",
+        responsible_police=True,
+    )
+    report = services.report_draft_obtain(
+        promise=parties.promise,
+        period=factories.tertial(2026, 1),
+        fmt="csv",
+        language="sv",
+        actor=parties.municipality_editor,
+    )
+    storage, name = report.file.storage, report.file.name
+    assert storage.exists(name)
+    promise_services.promise_delete(
+        promise=parties.promise, actor=parties.municipality_editor
+    )
+    assert not GeneratedReport.objects.filter(pk=report.pk).exists()
+    assert not storage.exists(name)
