@@ -1,0 +1,1 @@
+"""Benchmarks that write their figures into docs/benchmarks.md."""
