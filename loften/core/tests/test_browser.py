@@ -1,6 +1,7 @@
 """The shell of every page in a real browser: skip link and language switch."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,6 +20,6 @@ def test_the_language_switch_works_without_javascript(live_server, chromium):
     tab = context.new_page()
     tab.goto(live_server.url + "/")
     tab.get_by_role("button", name="English").click()
-    assert tab.locator("html").get_attribute("lang") == "en"
-    assert "Citizen promises" in tab.locator("h1").inner_text()
+    expect(tab.locator("html")).to_have_attribute("lang", "en")
+    expect(tab.locator("h1")).to_contain_text("Citizen promises")
     context.close()

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from loften.followups.models import ReportingPeriod
 from loften.promises.models import Promise
@@ -46,7 +47,7 @@ def _approve_everything(chromium, base_url, user, organisation):
         row = tab.locator("tr", has_text=what)
         row.get_by_role("link", name=re.compile("Granska och godkänn")).click()
         tab.get_by_role("button", name=f"Godkänn för {organisation.name}").click()
-        assert tab.locator(".notification--success").count() == 1
+        expect(tab.locator(".notification--success")).to_have_count(1)
     context.close()
 
 
@@ -62,8 +63,8 @@ def test_the_whole_cycle_with_two_parties(live_server, chromium, page):
         "link", name=re.compile("Förnya inför nästa period")
     ).click()
     page.get_by_role("button", name="Skapa det förnyade utkastet").click()
+    expect(page.locator("h1")).to_have_text(f"Medborgarlöfte Testköping {year}")
     renewed = Promise.objects.get(previous=old.promise)
-    assert page.locator("h1").inner_text() == f"Medborgarlöfte Testköping {year}"
 
     # ... adds an activity with the target "minst 4 trygghetsvandringar" ...
     page.locator("#activities").get_by_role(
@@ -78,6 +79,7 @@ def test_the_whole_cycle_with_two_parties(live_server, chromium, page):
     page.get_by_label("Vad som räknas").fill("trygghetsvandringar")
     page.get_by_label("Målet gäller").select_option(label="per period")
     page.get_by_role("button", name="Lägg till aktiviteten").click()
+    expect(page.locator("#activities")).to_contain_text("minst 4 trygghetsvandringar")
     activity = renewed.activities.get(text__startswith="Genomföra trygghetsvandringar")
     assert (
         "minst 4 trygghetsvandringar"
@@ -94,7 +96,7 @@ def test_the_whole_cycle_with_two_parties(live_server, chromium, page):
         page.get_by_label("Hur många").fill("1")
         page.get_by_label("Timmar").fill("1.5")
         page.get_by_role("button", name="Logga", exact=True).click()
-        assert "Tillfället loggades." in page.locator(".notifications").inner_text()
+        expect(page.locator(".notifications")).to_contain_text("Tillfället loggades.")
     assert activity.events.count() == 3
 
     # ... writes the T1 follow-up, the quantity pre-filled as 3, and sends it.
@@ -112,13 +114,13 @@ def test_the_whole_cycle_with_two_parties(live_server, chromium, page):
         if other.get_attribute("id") != f"row-{activity.pk}":
             other.get_by_label("Status").select_option(label="Pågår")
     page.get_by_role("button", name="Spara och skicka för godkännande").click()
-    assert "Uppföljningen skickades" in page.locator(".notifications").inner_text()
+    expect(page.locator(".notifications")).to_contain_text("Uppföljningen skickades")
 
     # The plan itself is sent for approval too.
     page.get_by_role("link", name=renewed.title).click()
     page.get_by_role("link", name="Godkännande och publicering").first.click()
     page.get_by_role("button", name="Skicka för godkännande").click()
-    assert "Löftet skickades" in page.locator(".notifications").inner_text()
+    expect(page.locator(".notifications")).to_contain_text("Löftet skickades")
 
     # The municipality's approver and the police's approver approve both.
     _approve_everything(chromium, base, old.municipality_approver, old.municipality)
@@ -142,9 +144,11 @@ def test_the_whole_cycle_with_two_parties(live_server, chromium, page):
     page.goto(base + f"/redaktion/loften/{renewed.pk}/uppgifter/")
     page.get_by_label("Titel").fill("Hemlig utkasttitel")
     page.get_by_role("button", name="Spara").click()
+    expect(page.locator(".notification--success")).to_be_visible()
     page.goto(base + f"/redaktion/loften/{renewed.pk}/aktiviteter/{activity.pk}/")
     page.get_by_label("Aktivitet", exact=True).fill("Hemlig utkasttext.")
     page.get_by_role("button", name="Spara aktiviteten").click()
+    expect(page.locator(".notification--success")).to_be_visible()
     assert renewed.activities.get(pk=activity.pk).text == "Hemlig utkasttext."
 
     # An anonymous visitor sees what was published, not the draft edits.
@@ -230,7 +234,7 @@ def test_logging_and_following_up_work_without_javascript(live_server, chromium)
     tab.get_by_label("Datum").fill(promise.start_date.isoformat())
     tab.get_by_label("Hur många").fill("2")
     tab.get_by_role("button", name="Logga", exact=True).click()
-    assert "Loggat" in tab.locator(".notifications").inner_text()
+    expect(tab.locator(".notifications")).to_contain_text("Loggat")
 
     period = f"{promise.start_date.year}-t1"
     tab.goto(f"{live_server.url}/redaktion/loften/{promise.pk}/uppfoljning/{period}/")
@@ -247,7 +251,7 @@ def test_logging_and_following_up_work_without_javascript(live_server, chromium)
     assert row.get_by_label("Utfört antal").input_value() == "5"
     row.get_by_label("Varför antalet").fill("Tre pass loggades i ett annat system.")
     tab.get_by_role("button", name="Spara som utkast").click()
-    assert "sparades som utkast" in tab.locator(".notifications").inner_text()
+    expect(tab.locator(".notifications")).to_contain_text("sparades som utkast")
     assert activity.followups.get().quantity == 5
     context.close()
 

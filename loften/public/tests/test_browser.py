@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from loften.examples.loader import example_data_load
 from loften.testing.reference import reference_data_ensure
@@ -75,8 +76,7 @@ def test_every_public_page_passes_axe_in_swedish_and_english(example_site, page)
     for prefix in ("", "/en"):
         page.goto(base + prefix + "/tillganglighet/rapportera-problem/")
         page.get_by_role("button").last.click()
-        page.wait_for_load_state()
-        assert page.locator(".error-summary").is_visible()
+        expect(page.locator(".error-summary")).to_be_visible()
         problems += _report(prefix + " report form with errors", axe.run(page))
     assert problems == []
 
@@ -162,11 +162,14 @@ def test_the_finder_works_without_javascript(example_site, chromium):
     tab.goto(example_site.url + "/")
     tab.get_by_label("Kommunens namn").fill("Aneby")
     tab.get_by_role("button", name="Hitta").click()
-    assert tab.locator("h1").inner_text() == "Medborgarlöften i Aneby"
+    expect(tab.locator("h1")).to_have_text("Medborgarlöften i Aneby")
     tab.goto(example_site.url + "/")
     tab.get_by_label("Kommunens namn").fill("ås")
     tab.get_by_role("button", name="Hitta").click()
-    assert tab.locator(".finder__list li").count() > 3
+    # count() does not wait for the page that the click started to load.
+    suggestions = tab.locator(".finder__list li")
+    suggestions.first.wait_for()
+    assert suggestions.count() > 3
     context.close()
 
 
