@@ -6,6 +6,8 @@ who may see it but not do what the screen does gets 403. The policy itself — w
 may view, edit and approve — is `loften.promises.permissions`.
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -196,11 +198,14 @@ def access_period(*, promise: Promise, key: period_rules.PeriodKey) -> Reporting
     )
 
 
-def loggable_activities(*, user: User) -> QuerySet[Activity]:
-    """Activities of running promises that `user` may log occurrences for."""
+def loggable_activities(*, user: User, today: datetime.date) -> QuerySet[Activity]:
+    """Activities of running promises that `user` may log occurrences for: begun by
+    `today` (nothing can be logged ahead of time) and not concluded."""
     promises = promise_list_for_user(user=user, min_role=Membership.Role.EDITOR)
     return (
-        Activity.objects.filter(promise__in=promises.values("pk"))
+        Activity.objects.filter(
+            promise__in=promises.values("pk"), promise__start_date__lte=today
+        )
         .exclude(promise__status=Promise.Status.CONCLUDED)
         .select_related("promise", "focus_area")
         .order_by("-promise__start_date", "promise__title", "order", "id")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from loften.core.models import User
 from loften.core.services import audit_log
+from loften.core.text import shorten
 from loften.followups.services import (
     followup_save,
     reporting_period_get_or_create,
@@ -359,7 +360,7 @@ def import_job_accept(
                 _("Activity %(number)s (“%(text)s”): %(errors)s")
                 % {
                     "number": number,
-                    "text": item.text[:60],
+                    "text": shorten(item.text, 60),
                     "errors": " ".join(error.messages),
                 }
             ) from error

@@ -17,6 +17,8 @@ from stdnum import luhn
 from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
 
+from loften.core.text import shorten
+
 BLOCK = "block"
 WARN = "warn"
 
@@ -252,11 +254,6 @@ class PublicText:
     prose: bool = True
 
 
-def _short(text: str, length: int = 60) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
 def plan_texts(snapshot: Mapping[str, Any]) -> list[PublicText]:
     """The public texts of the plan in a snapshot (see publication/snapshot.py)."""
     promise = snapshot["promise"]
@@ -268,13 +265,13 @@ def plan_texts(snapshot: Mapping[str, Any]) -> list[PublicText]:
         PublicText(_("Follow-up plan"), promise.get("followup_plan", "")),
     ]
     for source in promise.get("situation_sources", []):
-        where = _("Source: %(title)s") % {"title": _short(source["title"])}
+        where = _("Source: %(title)s") % {"title": shorten(source["title"])}
         texts.append(PublicText(where, source["title"], prose=False))
         texts.append(PublicText(where, source.get("note", "")))
     for signatory in promise.get("signatories", []):
         texts.append(
             PublicText(
-                _("Signatory: %(name)s") % {"name": _short(signatory["name"])},
+                _("Signatory: %(name)s") % {"name": shorten(signatory["name"])},
                 " ".join(
                     [signatory["name"], signatory["title"], signatory["organisation"]]
                 ),
@@ -284,19 +281,19 @@ def plan_texts(snapshot: Mapping[str, Any]) -> list[PublicText]:
     for commitment in snapshot.get("commitments", []):
         texts.append(
             PublicText(
-                _("Commitment: %(text)s") % {"text": _short(commitment["text"])},
+                _("Commitment: %(text)s") % {"text": shorten(commitment["text"])},
                 commitment["text"],
             )
         )
     for activity in snapshot.get("activities", []):
-        where = _("Activity: %(text)s") % {"text": _short(activity["text"])}
+        where = _("Activity: %(text)s") % {"text": shorten(activity["text"])}
         texts.append(PublicText(where, activity["text"]))
         extra = " ".join(
             [activity.get("place", ""), (activity.get("target") or {}).get("unit", "")]
         )
         texts.append(PublicText(where, extra, prose=False))
     for indicator in snapshot.get("indicators", []):
-        where = _("Indicator: %(name)s") % {"name": _short(indicator["name"])}
+        where = _("Indicator: %(name)s") % {"name": shorten(indicator["name"])}
         texts.append(PublicText(where, indicator["name"], prose=False))
         texts.append(PublicText(where, indicator.get("description", "")))
     return [t for t in texts if t.text.strip()]
@@ -308,7 +305,7 @@ def period_texts(snapshot: Mapping[str, Any], period_id: int) -> list[PublicText
     return [
         PublicText(
             _("Follow-up: %(activity)s")
-            % {"activity": _short(activity_text.get(f["activity_id"], ""))},
+            % {"activity": shorten(activity_text.get(f["activity_id"], ""))},
             f["text"],
         )
         for f in snapshot.get("followups", [])
@@ -363,7 +360,7 @@ def targets_without_quantity(
                 "The activity has a target, but the follow-up for %(period)s "
                 "gives no quantity: %(activity)s"
             )
-            % {"period": period.label, "activity": _short(activity.text)},
+            % {"period": period.label, "activity": shorten(activity.text)},
         )
         for activity in activities
         if activity.has_target and quantities.get(activity.id) is None

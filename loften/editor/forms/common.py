@@ -14,11 +14,6 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_CHECKBOXES = 20
 
 
-def short(text: str, length: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
 def display(value: Any) -> str:
     """A value as it is shown when two versions are compared."""
     if value is None or value == "":

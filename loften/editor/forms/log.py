@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from loften.core.text import shorten
 from loften.promises.models import Activity
 
 from ..selectors import activity_choices_by_promise
-from .common import DATE_INPUT, DecimalField, short
+from .common import DATE_INPUT, DecimalField
 
 # --- The activity log ----------------------------------------------------------------
 
@@ -70,7 +71,7 @@ class QuickLogForm(ActivityEventForm):
             *[
                 (
                     promise.title,
-                    [(activity.pk, short(activity.text)) for activity in items],
+                    [(activity.pk, shorten(activity.text)) for activity in items],
                 )
                 for promise, items in activity_choices_by_promise(activities)
             ],

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from loften.core.models import User
+from loften.core.text import shorten
 from loften.geography.models import Municipality, PoliceArea
 from loften.organisations.models import Membership, Organisation
 from loften.organisations.selectors import organisation_list_for_user
@@ -31,7 +32,6 @@ from .common import (
     ConflictMixin,
     check_dates,
     live_checks,
-    short,
 )
 
 # --- The promise ----------------------------------------------------------------------
@@ -332,7 +332,7 @@ class ActivityForm(ConflictMixin, forms.Form):
             ).order_by("order", "name")
         self.fields["focus_area"].queryset = areas
         self.fields["commitment"].queryset = promise.commitments.order_by("order", "id")
-        self.fields["commitment"].label_from_instance = lambda c: short(c.text)
+        self.fields["commitment"].label_from_instance = lambda c: shorten(c.text)
         local = Q(municipality__isnull=True) | Q(
             municipality__in=promise.municipalities.all()
         )

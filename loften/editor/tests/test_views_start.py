@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from loften.followups.models import ActivityEvent
 from loften.followups.services import activity_event_log, followup_save
+from loften.promises.models import Promise
 from loften.publication import services as publication
 from loften.testing import factories
 
@@ -114,6 +116,32 @@ def test_the_quick_log_offers_only_activities_the_user_may_log(client, planned):
     assert response.status_code == 200
     assert "activity" in response.context["form"].errors
     assert not ActivityEvent.objects.exists()
+
+
+def test_the_quick_log_leaves_out_promises_that_have_not_begun(client, planned):
+    today = timezone.localdate()
+    Promise.objects.filter(pk=planned.promise.pk).update(
+        start_date=today + datetime.timedelta(days=1),
+        end_date=today + datetime.timedelta(days=366),
+    )
+    client.force_login(planned.municipality_editor)
+    response = client.get(reverse("editor:quick_log"))
+    assert response.context["has_activities"] is False
+
+
+def test_the_quick_log_message_shortens_a_long_activity_text(client, planned):
+    planned.activity.text = "Trygghetsvandring " * 20
+    planned.activity.save()
+    client.force_login(planned.municipality_editor)
+    response = client.post(
+        reverse("editor:quick_log"),
+        {"activity": planned.activity.pk, "date": "2026-02-03", "quantity": "1"},
+        follow=True,
+    )
+    (message,) = [str(m) for m in response.context["messages"]]
+    assert message.startswith("Loggat: Trygghetsvandring Trygghetsvandring")
+    assert message.endswith("…, 3 februari 2026.")
+    assert len(message) < 120
 
 
 def test_the_quick_log_shows_service_errors_on_the_field(client, planned):

@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from loften.core.text import shorten
 from loften.followups import services as followup_services
 from loften.promises.permissions import can_edit_promise
 
@@ -110,9 +112,9 @@ def event_delete(request, promise_id: int, activity_id: int, event_id: int):
             "promise": activity.promise,
             "what": _("%(date)s: %(quantity)s × %(activity)s")
             % {
-                "date": event.date,
+                "date": date_format(event.date),
                 "quantity": event.quantity,
-                "activity": activity.text[:80],
+                "activity": shorten(activity.text, 80),
             },
             "back_url": _log_url(activity),
         },

@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from loften.core.text import shorten
 from loften.followups.services import activity_event_log
 
 from ..forms import QuickLogForm
@@ -31,7 +33,9 @@ def start(request):
 def quick_log(request):
     """Log one occurrence of any activity the user may log: a short form that
     works on a phone."""
-    activities = list(loggable_activities(user=request.user))
+    activities = list(
+        loggable_activities(user=request.user, today=timezone.localdate())
+    )
     # After logging, the same activity stays chosen for the next occurrence.
     last = request.GET.get("aktivitet", "")
     initial = {"activity": int(last)} if last.isdigit() else {}
@@ -46,7 +50,10 @@ def quick_log(request):
             messages.success(
                 request,
                 _("Logged: %(activity)s, %(date)s.")
-                % {"activity": activity.text[:80], "date": form.cleaned_data["date"]},
+                % {
+                    "activity": shorten(activity.text, 80),
+                    "date": date_format(form.cleaned_data["date"]),
+                },
             )
             return redirect(f"{reverse('editor:quick_log')}?aktivitet={activity.pk}")
     return render(
