@@ -24,6 +24,8 @@ from loften.promises.models import (
     Activity,
     Commitment,
     FocusArea,
+    Indicator,
+    IndicatorValue,
     Promise,
     Signatory,
     SituationSource,
@@ -140,6 +142,31 @@ def access_signatory(
         part_id=signatory_id,
         action=action,
     )
+
+
+def access_indicator(
+    *, user: User, promise_id: int, indicator_id: int, action: str = VIEW
+) -> Indicator:
+    return _access_part(
+        Indicator,
+        user=user,
+        promise_id=promise_id,
+        part_id=indicator_id,
+        action=action,
+    )
+
+
+def access_indicator_value(
+    *, user: User, promise_id: int, indicator_id: int, value_id: int, action: str
+) -> IndicatorValue:
+    indicator = access_indicator(
+        user=user, promise_id=promise_id, indicator_id=indicator_id, action=action
+    )
+    value = indicator.values.filter(pk=value_id).first()
+    if value is None:
+        raise Http404(_("Not found in this promise."))
+    value.indicator = indicator
+    return value
 
 
 def access_activity(

@@ -226,6 +226,7 @@ class PlanView:
     sources: list = field(default_factory=list)
     commitments: list = field(default_factory=list)
     signatories: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
     groups: list[ActivityGroup] = field(default_factory=list)
     periods: list[PeriodRow] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
@@ -247,6 +248,11 @@ def plan_view(*, promise: Promise, today: datetime.date) -> PlanView:
         sources=list(promise.situation_sources.order_by("order", "id")),
         commitments=list(promise.commitments.order_by("order", "id")),
         signatories=list(promise.signatories.order_by("order", "id")),
+        indicators=list(
+            promise.indicators.select_related("focus_area")
+            .prefetch_related("values")
+            .order_by("order", "id")
+        ),
         groups=[
             ActivityGroup(focus_area=area, activities=items)
             for area, items in activity_groups(activities=activities)

@@ -3,7 +3,17 @@
 from django.urls import path, register_converter
 
 from .converters import PeriodConverter
-from .views import activities, approval, followup, history, log, parts, plan, start
+from .views import (
+    activities,
+    approval,
+    followup,
+    history,
+    indicators,
+    log,
+    parts,
+    plan,
+    start,
+)
 
 register_converter(PeriodConverter, "period")
 
@@ -50,6 +60,17 @@ urlpatterns = [
     *_parts("kallor", "source"),
     *_parts("loftespunkter", "commitment"),
     *_parts("undertecknare", "signatory"),
+    *_parts("effektmatt", "indicator"),
+    path(
+        f"{PROMISE}effektmatt/<int:part_id>/varden/",
+        indicators.indicator_values,
+        name="indicator_values",
+    ),
+    path(
+        f"{PROMISE}effektmatt/<int:part_id>/varden/<int:value_id>/ta-bort/",
+        indicators.indicator_value_delete,
+        name="indicator_value_delete",
+    ),
     path(
         f"{PROMISE}aktiviteter/ny/", activities.activity_create, name="activity_create"
     ),

@@ -861,6 +861,57 @@ def indicator_create(
 
 
 @transaction.atomic
+def indicator_update(
+    *,
+    indicator: Indicator,
+    actor: User | None,
+    name: str,
+    source: str,
+    unit: str,
+    direction: str,
+    description: str = "",
+    focus_area: FocusArea | None = None,
+) -> Indicator:
+    return _update_part(
+        actor=actor,
+        instance=indicator,
+        values={
+            "name": name.strip(),
+            "source": source.strip(),
+            "unit": unit.strip(),
+            "direction": direction,
+            "description": description,
+            "focus_area": focus_area,
+        },
+        action="indicator.update",
+    )
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator, actor: User | None) -> None:
+    """Remove an indicator and its values."""
+    _delete_part(
+        actor=actor,
+        promise=indicator.promise,
+        instance=indicator,
+        action="indicator.delete",
+    )
+
+
+@transaction.atomic
+def indicator_move(*, indicator: Indicator, actor: User | None, offset: int) -> bool:
+    promise = indicator.promise
+    return _move_part(
+        actor=actor,
+        promise=promise,
+        instance=indicator,
+        ordered=list(promise.indicators.order_by("order", "id")),
+        offset=offset,
+        action="indicator.move",
+    )
+
+
+@transaction.atomic
 def indicator_value_set(
     *,
     indicator: Indicator,
@@ -886,4 +937,15 @@ def indicator_value_set(
         instance=item,
         action="indicator_value.set",
         changes=changes,
+    )
+
+
+@transaction.atomic
+def indicator_value_delete(*, value: IndicatorValue, actor: User | None) -> None:
+    """Remove the value of one year (a wrong year, or a figure withdrawn)."""
+    _delete_part(
+        actor=actor,
+        promise=value.indicator.promise,
+        instance=value,
+        action="indicator_value.delete",
     )

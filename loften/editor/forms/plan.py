@@ -20,6 +20,7 @@ from loften.promises.models import (
     Commitment,
     Comparator,
     FocusArea,
+    Indicator,
     Promise,
     SituationSource,
     TargetScope,
@@ -30,6 +31,7 @@ from .common import (
     DATE_INPUT,
     MAX_CHECKBOXES,
     ConflictMixin,
+    DecimalField,
     check_dates,
     live_checks,
 )
@@ -234,6 +236,77 @@ class SignatoryForm(forms.Form):
         help_text=gettext_lazy("E.g. Kommunstyrelsens ordförande."),
     )
     organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=200)
+
+
+class IndicatorForm(forms.Form):
+    """An effect measure followed over the years, e.g. from the trygghetsmätning."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Effect measure"),
+        max_length=250,
+        help_text=gettext_lazy(
+            "E.g. “Andel som känner sig otrygga i centrum på kvällen”."
+        ),
+    )
+    description = forms.CharField(
+        label=gettext_lazy("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("How it is measured, and what it says."),
+    )
+    source = forms.CharField(
+        label=gettext_lazy("Source"),
+        max_length=250,
+        help_text=gettext_lazy(
+            "E.g. the police's trygghetsmätning, NTU, reported crime."
+        ),
+    )
+    unit = forms.CharField(
+        label=gettext_lazy("Unit"),
+        max_length=60,
+        help_text=gettext_lazy("E.g. %, antal."),
+    )
+    direction = forms.ChoiceField(
+        label=gettext_lazy("Desired direction"), choices=Indicator.Direction.choices
+    )
+    focus_area = forms.ModelChoiceField(
+        label=gettext_lazy("Focus area"),
+        queryset=FocusArea.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        live_checks(self, "description")
+        areas = focus_area_choices()
+        current = self.initial.get("focus_area")
+        if current is not None:
+            areas = FocusArea.objects.filter(
+                Q(pk__in=areas.values("pk")) | Q(pk=getattr(current, "pk", current))
+            ).order_by("order", "name")
+        self.fields["focus_area"].queryset = areas
+
+
+class IndicatorValueForm(forms.Form):
+    """The measured value of an indicator for one year; a year that has a value
+    already gets the new one."""
+
+    year = forms.IntegerField(
+        label=gettext_lazy("Year"), min_value=1990, max_value=2100
+    )
+    value = DecimalField(
+        label=gettext_lazy("Value"),
+        max_digits=12,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=gettext_lazy("A number, e.g. 23,5."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        required=False,
+        max_length=250,
+        help_text=gettext_lazy("E.g. a changed question, or a small sample."),
+    )
 
 
 class MoveForm(forms.Form):

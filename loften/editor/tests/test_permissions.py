@@ -39,6 +39,14 @@ def _world(parties):
         status=factories.status(),
         text="Gjort.",
     )
+    indicator = promise_services.indicator_create(
+        promise=promise,
+        actor=None,
+        name="Andel otrygga",
+        source="Trygghetsmätning",
+        unit="%",
+        direction="decrease",
+    )
     return {
         "promise_id": promise.pk,
         "activity_id": activity.pk,
@@ -52,6 +60,10 @@ def _world(parties):
         ).pk,
         "signatory_id": promise_services.signatory_create(
             promise=promise, actor=None, name="A", title="B", organisation="C"
+        ).pk,
+        "indicator_id": indicator.pk,
+        "value_id": promise_services.indicator_value_set(
+            indicator=indicator, actor=None, year=2025, value=23
         ).pk,
     }
 
@@ -98,6 +110,31 @@ VIEWS = [
         ["promise_id", "signatory_id"],
         {"direction": "up"},
         (403, 404, 302),
+    ),
+    ("indicator_create", GET, ["promise_id"], {}, (403, 404, 200)),
+    ("indicator_edit", GET, ["promise_id", "indicator_id"], {}, (403, 404, 200)),
+    ("indicator_delete", GET, ["promise_id", "indicator_id"], {}, (403, 404, 200)),
+    (
+        "indicator_move",
+        POST,
+        ["promise_id", "indicator_id"],
+        {"direction": "up"},
+        (403, 404, 302),
+    ),
+    ("indicator_values", GET, ["promise_id", "indicator_id"], {}, (200, 404, 200)),
+    (
+        "indicator_values",
+        POST,
+        ["promise_id", "indicator_id"],
+        {"year": "2026", "value": "21,5"},
+        (403, 404, 302),
+    ),
+    (
+        "indicator_value_delete",
+        GET,
+        ["promise_id", "indicator_id", "value_id"],
+        {},
+        (403, 404, 200),
     ),
     ("activity_create", GET, ["promise_id"], {}, (403, 404, 200)),
     ("activity_edit", GET, ["promise_id", "activity_id"], {}, (403, 404, 200)),

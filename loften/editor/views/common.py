@@ -11,7 +11,7 @@ from django.utils import timezone
 from loften.promises.models import Promise
 from loften.promises.permissions import can_edit_promise
 
-from ..forms import CommitmentForm, SignatoryForm, SituationSourceForm
+from ..forms import CommitmentForm, IndicatorForm, SignatoryForm, SituationSourceForm
 from ..permissions import approval_organisations, may_publish
 from ..selectors import plan_view
 
@@ -44,6 +44,7 @@ def plan_context(request: HttpRequest, promise: Promise, **extra) -> dict:
         "commitment_form": CommitmentForm(),
         "source_form": SituationSourceForm(),
         "signatory_form": SignatoryForm(),
+        "indicator_form": IndicatorForm(),
         **rights(request, promise),
     }
     context.update(extra)

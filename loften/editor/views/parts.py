@@ -1,5 +1,5 @@
-"""Sources of the lägesbild, commitments and signatories: add, change in place,
-reorder and remove. One set of views serves all three kinds of part."""
+"""Sources of the lägesbild, commitments, effect measures and signatories: add,
+change in place, reorder and remove. One set of views serves every kind of part."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,10 +16,17 @@ from django.views.decorators.http import require_POST
 
 from loften.promises import services as promise_services
 
-from ..forms import CommitmentForm, MoveForm, SignatoryForm, SituationSourceForm
+from ..forms import (
+    CommitmentForm,
+    IndicatorForm,
+    MoveForm,
+    SignatoryForm,
+    SituationSourceForm,
+)
 from ..permissions import (
     EDIT,
     access_commitment,
+    access_indicator,
     access_promise,
     access_signatory,
     access_situation_source,
@@ -103,7 +110,22 @@ SIGNATORY = PartKind(
     edit_title=gettext_lazy("Change a signatory"),
     form_context="signatory_form",
 )
-KINDS = {kind.name: kind for kind in (SOURCE, COMMITMENT, SIGNATORY)}
+INDICATOR = PartKind(
+    name="indicator",
+    section="indicators",
+    argument="indicator",
+    form_class=IndicatorForm,
+    access=access_indicator,
+    access_argument="indicator_id",
+    create=promise_services.indicator_create,
+    update=promise_services.indicator_update,
+    delete=promise_services.indicator_delete,
+    move=promise_services.indicator_move,
+    add_title=gettext_lazy("Add an effect measure"),
+    edit_title=gettext_lazy("Change an effect measure"),
+    form_context="indicator_form",
+)
+KINDS = {kind.name: kind for kind in (SOURCE, COMMITMENT, INDICATOR, SIGNATORY)}
 
 
 def _access(spec: PartKind, request, promise_id: int, part_id: int):

@@ -207,6 +207,89 @@ def test_indicator_value_set_creates_then_corrects(parties):
     assert AuditEntry.objects.filter(action="indicator_value.set").count() == 2
 
 
+def _indicator(parties, name="Andel otrygga"):
+    return services.indicator_create(
+        promise=parties.promise,
+        actor=parties.municipality_editor,
+        name=name,
+        source="Trygghetsmätningen",
+        unit="%",
+        direction="decrease",
+    )
+
+
+def test_indicator_update_records_only_what_changed(parties):
+    indicator = _indicator(parties)
+    services.indicator_update(
+        indicator=indicator,
+        actor=parties.police_editor,
+        name="Andel otrygga i centrum",
+        source="Trygghetsmätningen",
+        unit="%",
+        direction="decrease",
+    )
+    indicator.refresh_from_db()
+    assert indicator.name == "Andel otrygga i centrum"
+    entry = AuditEntry.objects.get(action="indicator.update")
+    assert set(entry.changes) == {"name"}
+    assert entry.actor == parties.police_editor
+
+
+def test_indicator_update_without_a_change_writes_no_audit_entry(parties):
+    indicator = _indicator(parties)
+    services.indicator_update(
+        indicator=indicator,
+        actor=None,
+        name="Andel otrygga",
+        source="Trygghetsmätningen",
+        unit="%",
+        direction="decrease",
+    )
+    assert not AuditEntry.objects.filter(action="indicator.update").exists()
+
+
+def test_indicator_delete_removes_its_values(parties):
+    indicator = _indicator(parties)
+    services.indicator_value_set(indicator=indicator, actor=None, year=2025, value=30)
+    services.indicator_delete(indicator=indicator, actor=parties.municipality_editor)
+    assert not parties.promise.indicators.exists()
+    assert AuditEntry.objects.filter(action="indicator.delete").count() == 1
+
+
+def test_indicator_move_changes_the_order(parties):
+    first = _indicator(parties, "Första")
+    second = _indicator(parties, "Andra")
+    assert services.indicator_move(indicator=second, actor=None, offset=-1)
+    names = list(parties.promise.indicators.values_list("name", flat=True))
+    assert names == ["Andra", "Första"]
+    first.refresh_from_db()
+    assert not services.indicator_move(indicator=first, actor=None, offset=1)
+
+
+def test_indicator_value_delete_removes_one_year(parties):
+    indicator = _indicator(parties)
+    services.indicator_value_set(indicator=indicator, actor=None, year=2024, value=31)
+    value = services.indicator_value_set(
+        indicator=indicator, actor=None, year=2025, value=30
+    )
+    services.indicator_value_delete(value=value, actor=parties.municipality_editor)
+    assert list(indicator.values.values_list("year", flat=True)) == [2024]
+    assert AuditEntry.objects.filter(action="indicator_value.delete").count() == 1
+
+
+def test_indicator_changes_are_refused_for_an_outsider(parties):
+    indicator = _indicator(parties)
+    other = factories.municipality_organisation(factories.municipality("0180"))
+    outsider = factories.member(other, Membership.Role.EDITOR)
+    with pytest.raises(PermissionDenied):
+        services.indicator_delete(indicator=indicator, actor=outsider)
+    with pytest.raises(PermissionDenied):
+        services.indicator_value_set(
+            indicator=indicator, actor=outsider, year=2025, value=1
+        )
+    assert parties.promise.indicators.exists()
+
+
 # --- Renewing, reordering and the remaining updates --------------------------------
 
 

@@ -25,6 +25,7 @@ SECRETS = [
     "Hemliguppföljning",
     "Hemligändring",
     "Granskningslöfte",
+    "Hemligteffektmått",
 ]
 
 
@@ -52,6 +53,17 @@ def drafts():
         expected_version=1,
         text="Hemligändring av en publicerad uppföljning",
         quantity=99,
+    )
+    unpublished_measure = promise_services.indicator_create(
+        promise=parties.promise,
+        actor=editor,
+        name="Hemligteffektmått i utkastet",
+        source="Trygghetsmätningen",
+        unit="%",
+        direction="decrease",
+    )
+    promise_services.indicator_value_set(
+        indicator=unpublished_measure, actor=editor, year=2026, value=12
     )
     next_period = factories.tertial(2026, 2)
     followup_save(
