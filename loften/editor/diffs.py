@@ -88,6 +88,7 @@ FIELDS = {
     "unit": gettext_lazy("Unit"),
     "direction": gettext_lazy("Desired direction"),
     "values": gettext_lazy("Values"),
+    "description": gettext_lazy("Description"),
 }
 # Texts longer than this, or with line breaks, are shown word by word.
 LONG_TEXT = 80
@@ -212,7 +213,10 @@ def display_value(field: str, value: Any, lookup: Mapping[str, Mapping]) -> str:
     if field == "partners":
         return ", ".join(value)
     if field == "values":
-        return "; ".join(f"{v['year']}: {v['value']}" for v in value)
+        return "; ".join(
+            f"{v['year']}: {v['value']}" + (f" ({v['note']})" if v.get("note") else "")
+            for v in value
+        )
     return str(value)
 
 
@@ -226,6 +230,12 @@ def snapshot_lookup(*snapshots: Mapping[str, Any] | None) -> dict[str, dict]:
             lookup["focus_areas"][area["id"]] = area["name"]
         for commitment in snapshot.get("commitments", []):
             lookup["commitments"][commitment["id"]] = commitment["text"]
+        # An effect measure may name a focus area that no activity uses.
+        for indicator in snapshot.get("indicators", []):
+            if indicator.get("focus_area_id") and indicator.get("focus_area"):
+                lookup["focus_areas"].setdefault(
+                    indicator["focus_area_id"], indicator["focus_area"]
+                )
     return lookup
 
 

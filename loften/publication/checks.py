@@ -294,8 +294,22 @@ def plan_texts(snapshot: Mapping[str, Any]) -> list[PublicText]:
         texts.append(PublicText(where, extra, prose=False))
     for indicator in snapshot.get("indicators", []):
         where = _("Indicator: %(name)s") % {"name": shorten(indicator["name"])}
-        texts.append(PublicText(where, indicator["name"], prose=False))
+        texts.append(
+            PublicText(
+                where,
+                " ".join(
+                    [
+                        indicator["name"],
+                        indicator.get("source", ""),
+                        indicator.get("unit", ""),
+                    ]
+                ),
+                prose=False,
+            )
+        )
         texts.append(PublicText(where, indicator.get("description", "")))
+        notes = [value.get("note", "") for value in indicator.get("values", [])]
+        texts.append(PublicText(where, " ".join(notes), prose=False))
     return [t for t in texts if t.text.strip()]
 
 

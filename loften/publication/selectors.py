@@ -153,6 +153,7 @@ def promise_snapshot_build(*, promise: Promise) -> dict[str, Any]:
                 "unit": i.unit,
                 "direction": i.direction,
                 "focus_area_id": i.focus_area_id,
+                "focus_area": i.focus_area.name if i.focus_area else "",
                 "order": i.order,
                 "values": [
                     {

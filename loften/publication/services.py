@@ -11,10 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from loften.core.models import User
 from loften.core.services import audit_log
-from loften.followups.models import PeriodReport, ReportingPeriod
+from loften.followups.models import FollowUp, PeriodReport, ReportingPeriod
 from loften.followups.services import (
     period_report_get_or_create,
     reporting_periods_ensure,
@@ -270,9 +271,27 @@ def period_report_submit(
     report = PeriodReport.objects.select_for_update().get(pk=report.pk)
     if report.status == PeriodReport.Status.SUBMITTED:
         raise ValidationError(_("This follow-up has already been sent for approval."))
+    if report.status == PeriodReport.Status.PUBLISHED:
+        raise ValidationError(
+            _("This follow-up is published and has not changed since.")
+        )
     if not promise.activities.filter(followups__period=period).exists():
         raise ValidationError(
             _("Write at least one follow-up before sending for approval.")
+        )
+    with_status = FollowUp.objects.filter(period=period, status__isnull=False).values(
+        "activity_id"
+    )
+    without_status = promise.activities.exclude(pk__in=with_status).count()
+    if without_status:
+        raise ValidationError(
+            ngettext(
+                "%(count)d activity has no status for the period yet.",
+                "%(count)d activities have no status for the period yet.",
+                without_status,
+            )
+            % {"count": without_status},
+            code="incomplete",
         )
     _refuse_personal_numbers(
         checks.period_texts(promise_snapshot_build(promise=promise), period.pk)

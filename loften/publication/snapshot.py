@@ -124,7 +124,15 @@ ACTIVITY_FIELDS = (
     "place",
 )
 FOLLOWUP_FIELDS = ("status", "text", "quantity", "hours")
-INDICATOR_FIELDS = ("name", "source", "unit", "direction", "values")
+INDICATOR_FIELDS = (
+    "name",
+    "description",
+    "source",
+    "unit",
+    "direction",
+    "focus_area_id",
+    "values",
+)
 
 
 def snapshot_diff(old: dict[str, Any] | None, new: dict[str, Any]) -> list[Change]:

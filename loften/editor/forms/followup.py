@@ -95,8 +95,11 @@ class FollowUpRowForm(ConflictMixin, forms.Form):
         cleaned = super().clean()
         quantity = cleaned.get("quantity")
         row = self.row
+        # A row nobody touched keeps what was saved, even if more was logged
+        # since; only a quantity someone enters now must agree with the log.
         if (
-            quantity is not None
+            self.touched
+            and quantity is not None
             and row.logged_count
             and quantity != row.logged_quantity
             and not cleaned.get("quantity_note")
@@ -116,8 +119,8 @@ class FollowUpRowForm(ConflictMixin, forms.Form):
         that was not on the screen, for an activity added meanwhile, was not)."""
         if self.add_prefix("original") not in self.data:
             return False
-        return followup_fingerprint(self.cleaned_data) != self.cleaned_data.get(
-            "original"
+        return followup_fingerprint(self.cleaned_data) != self.data.get(
+            self.add_prefix("original")
         )
 
     def values(self) -> dict[str, Any]:

@@ -308,6 +308,10 @@ class IndicatorValueForm(forms.Form):
         help_text=gettext_lazy("E.g. a changed question, or a small sample."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        live_checks(self, "note")
+
 
 class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])

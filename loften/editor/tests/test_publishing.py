@@ -28,9 +28,6 @@ def test_plan_checks_find_a_personnummer_and_name_where_it_is(planned):
 
 
 def test_plan_checks_warn_about_ended_periods_without_followups(planned):
-    from loften.followups.services import reporting_periods_ensure
-
-    reporting_periods_ensure(promise=planned.promise)
     report = publishing.plan_checks(
         promise=planned.promise, today=datetime.date(2026, 9, 10)
     )

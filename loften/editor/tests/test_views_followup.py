@@ -115,6 +115,30 @@ def test_a_quantity_other_than_the_log_needs_a_reason(editor, planned):
     assert FollowUp.objects.get().quantity == 5
 
 
+def test_more_logged_after_saving_does_not_block_the_other_rows(editor, planned):
+    other = promise_services.activity_create(
+        promise=planned.promise, actor=None, text="Annat", responsible_police=True
+    )
+    _log_three(planned.activity)
+    followup_save(
+        activity=planned.activity,
+        period=factories.tertial(2026, 1),
+        actor=None,
+        expected_version=None,
+        text="Tre vandringar.",
+        quantity=3,
+    )
+    activity_event_log(
+        activity=planned.activity, actor=None, date=datetime.date(2026, 3, 2)
+    )
+    first = editor.get(_url(planned.promise))
+    data = _post_data(first, {other.pk: {"text": "Gjort."}})
+    response = editor.post(_url(planned.promise), data)
+    assert response.status_code == 302
+    assert FollowUp.objects.get(activity=other).text == "Gjort."
+    assert FollowUp.objects.get(activity=planned.activity).quantity == 3
+
+
 def test_a_stale_row_keeps_both_texts_and_the_others_are_saved(editor, planned):
     other = promise_services.activity_create(
         promise=planned.promise, actor=None, text="Annat", responsible_police=True

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from loften.followups import periods as period_rules
 from loften.followups.selectors import period_report_get
+from loften.followups.services import reporting_periods_ensure
 from loften.publication import services as publication
 from loften.publication.selectors import (
     approval_list,
@@ -62,6 +63,8 @@ def promise_approval(request, promise_id: int):
     approvers = approval_organisations(user=request.user, promise=promise)
     approvals = list(approval_list(promise=promise).filter(revision=promise.revision))
     missing = approvals_missing(promise=promise)
+    # Periods are stored when first needed; the checks must see every one.
+    reporting_periods_ensure(promise=promise)
     live = promise_snapshot_build(promise=promise)
     today = timezone.localdate()
     return render(

@@ -28,6 +28,7 @@ def test_publishing_a_followup_shows_at_once_on_a_cached_page(
         period=period,
         actor=parties.municipality_editor,
         expected_version=None,
+        status=factories.status(),
         text="Tre till",
         quantity=3,
     )

@@ -180,7 +180,12 @@ def test_publishing_a_period_does_not_publish_draft_plan_edits(planned):
     )
     t1 = factories.tertial(2026, 1)
     followup_save(
-        activity=activity, period=t1, actor=None, expected_version=None, quantity=4
+        activity=activity,
+        period=t1,
+        actor=None,
+        expected_version=None,
+        status=factories.status(),
+        quantity=4,
     )
     publish_period(planned, t1)
     assert (
@@ -194,7 +199,12 @@ def test_a_period_cannot_be_published_before_the_plan(planned):
     activity = planned.promise.activities.get()
     t1 = factories.tertial(2026, 1)
     followup_save(
-        activity=activity, period=t1, actor=None, expected_version=None, quantity=1
+        activity=activity,
+        period=t1,
+        actor=None,
+        expected_version=None,
+        status=factories.status(),
+        quantity=1,
     )
     with pytest.raises(ValidationError):
         publish_period(planned, t1)
@@ -206,7 +216,12 @@ def test_read_model_keeps_ids_and_update_times_of_unchanged_rows(planned):
     stamp = PublishedActivity.objects.get(pk=activity.pk).updated_at
     t1 = factories.tertial(2026, 1)
     followup_save(
-        activity=activity, period=t1, actor=None, expected_version=None, quantity=2
+        activity=activity,
+        period=t1,
+        actor=None,
+        expected_version=None,
+        status=factories.status(),
+        quantity=2,
     )
     publish_period(planned, t1)
     assert PublishedActivity.objects.get(pk=activity.pk).updated_at == stamp
@@ -291,6 +306,29 @@ def test_a_personnummer_blocks_publishing_whatever_the_screen(planned):
     assert not PromiseVersion.objects.filter(promise=promise).exists()
 
 
+def test_a_personnummer_in_an_effect_measure_blocks_sending_for_approval(planned):
+    indicator = promise_services.indicator_create(
+        promise=planned.promise,
+        actor=planned.municipality_editor,
+        name="Andel otrygga",
+        source="Trygghetsmätningen",
+        unit="%",
+        direction="decrease",
+    )
+    promise_services.indicator_value_set(
+        indicator=indicator,
+        actor=planned.municipality_editor,
+        year=2025,
+        value=23,
+        note=f"Uppgift från {PERSONNUMMER}",
+    )
+    with pytest.raises(ValidationError) as error:
+        services.promise_submit_for_review(
+            promise=planned.promise, actor=planned.municipality_editor
+        )
+    assert error.value.code == "personnummer"
+
+
 def test_a_luhn_invalid_number_does_not_block(planned):
     promise = planned.promise
     promise_services.promise_update(
@@ -309,6 +347,7 @@ def test_a_personnummer_in_a_followup_blocks_sending_it_for_approval(planned):
         period=period,
         actor=planned.municipality_editor,
         expected_version=None,
+        status=factories.status(),
         text=f"Besök hos {PERSONNUMMER}.",
     )
     with pytest.raises(ValidationError) as error:
@@ -355,6 +394,7 @@ def test_a_followup_approved_before_the_plan_is_published_with_it(planned):
         period=period,
         actor=planned.municipality_editor,
         expected_version=None,
+        status=factories.status(),
         text="Tre vandringar genomförda.",
         quantity=3,
     )
@@ -396,6 +436,7 @@ def test_approvals_awaiting_lists_plans_and_followups_with_missing_parties(plann
         period=period,
         actor=planned.municipality_editor,
         expected_version=None,
+        status=factories.status(),
         text="Klart.",
     )
     services.period_report_submit(
@@ -412,3 +453,55 @@ def test_approvals_awaiting_lists_plans_and_followups_with_missing_parties(plann
     assert [(a.promise, a.period, a.missing) for a in awaiting] == [
         (promise, period, [planned.municipality])
     ]
+
+
+def test_a_period_is_sent_for_approval_only_when_every_activity_has_a_status(
+    planned,
+):
+    publish_plan(planned)
+    second = promise_services.activity_create(
+        promise=planned.promise,
+        actor=planned.municipality_editor,
+        text="Samverkansmöten",
+        responsible_police=True,
+    )
+    period = factories.tertial()
+    followup_save(
+        activity=planned.promise.activities.exclude(pk=second.pk).get(),
+        period=period,
+        actor=planned.municipality_editor,
+        expected_version=None,
+        status=factories.status(),
+        text="Klart.",
+    )
+    followup_save(
+        activity=second,
+        period=period,
+        actor=planned.municipality_editor,
+        expected_version=None,
+        text="Skrivet men utan status.",
+    )
+    with pytest.raises(ValidationError) as error:
+        services.period_report_submit(
+            promise=planned.promise, period=period, actor=planned.municipality_editor
+        )
+    assert error.value.code == "incomplete"
+    assert "1 aktivitet" in error.value.messages[0]
+
+
+def test_a_published_period_without_changes_is_not_sent_again(planned):
+    publish_plan(planned)
+    period = factories.tertial()
+    followup_save(
+        activity=planned.promise.activities.get(),
+        period=period,
+        actor=planned.municipality_editor,
+        expected_version=None,
+        status=factories.status(),
+        text="Klart.",
+    )
+    publish_period(planned, period)
+    with pytest.raises(ValidationError):
+        services.period_report_submit(
+            promise=planned.promise, period=period, actor=planned.municipality_editor
+        )

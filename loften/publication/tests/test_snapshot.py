@@ -131,3 +131,29 @@ def test_diff_reports_a_changed_cadence():
     live["promise"]["cadence"] = "quarter"
     changes = snapshot.snapshot_diff(first, snapshot.merge_plan(first, live))
     assert [(c.field, c.new) for c in changes] == [("cadence", "quarter")]
+
+
+def test_diff_reports_every_published_field_of_an_effect_measure():
+    def live(**changed):
+        data = _live()
+        data["indicators"] = [
+            {
+                "id": 5,
+                "name": "Andel otrygga",
+                "description": "Mäts varje år.",
+                "source": "Trygghetsmätningen",
+                "unit": "%",
+                "direction": "decrease",
+                "focus_area_id": None,
+                "values": [{"id": 1, "year": 2025, "value": "23", "note": ""}],
+                **changed,
+            }
+        ]
+        return data
+
+    first = snapshot.merge_plan(None, live())
+    second = snapshot.merge_plan(
+        first, live(description="Mäts vartannat år.", focus_area_id=3)
+    )
+    fields = {c.field for c in snapshot.snapshot_diff(first, second)}
+    assert fields == {"description", "focus_area_id"}
