@@ -10,16 +10,27 @@ _SENTENCES = {
     ("commitment", "added"): _("A commitment was added"),
     ("commitment", "changed"): _("A commitment was changed"),
     ("commitment", "removed"): _("A commitment was removed"),
+    ("commitment", "moved"): _("A commitment was moved in the list"),
     ("activity", "added"): _("An activity was added"),
     ("activity", "changed"): _("An activity was changed"),
     ("activity", "removed"): _("An activity was removed"),
+    ("activity", "moved"): _("An activity was moved in the list"),
     ("indicator", "added"): _("An indicator was added"),
     ("indicator", "changed"): _("An indicator was changed"),
     ("indicator", "removed"): _("An indicator was removed"),
+    ("indicator", "moved"): _("An indicator was moved in the list"),
     ("followup", "added"): _("A follow-up was added"),
     ("followup", "changed"): _("A follow-up was changed"),
     ("followup", "removed"): _("A follow-up was removed"),
     ("period", "added"): _("The follow-up of a period was published"),
+}
+
+# For a change the sentences above do not name: never show the raw kind.
+_FALLBACK = {
+    "added": _("Something was added"),
+    "changed": _("Something was changed"),
+    "removed": _("Something was removed"),
+    "moved": _("Something was moved in a list"),
 }
 
 _FIELDS = {
@@ -54,7 +65,10 @@ _FIELDS = {
 
 def change_sentence(change: Change) -> str:
     """ "An activity was changed (target)" and the like."""
-    sentence = str(_SENTENCES.get((change.section, change.kind), change.kind))
+    sentence = str(
+        _SENTENCES.get((change.section, change.kind))
+        or _FALLBACK.get(change.kind, _FALLBACK["changed"])
+    )
     if change.field and change.field in _FIELDS:
         return f"{sentence} ({_FIELDS[change.field]})"
     return sentence
