@@ -10,7 +10,9 @@ class PublicConfig(AppConfig):
         from loften.publication.signals import promise_published
 
         from .cache import public_cache_invalidate
+        from .signals import reference_signals_connect
 
         promise_published.connect(
             public_cache_invalidate, dispatch_uid="public_cache_invalidate"
         )
+        reference_signals_connect()

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from loften.followups.services import followup_save
+from loften.promises.models import FocusArea
 from loften.public.cache import public_cache_invalidate, public_cache_key
 from loften.testing import factories
 from loften.testing.public import published_promise
@@ -75,3 +76,57 @@ def test_a_lost_generation_never_brings_old_entries_back():
         before = public_cache_key("promise", "slug")
         cache.delete("public:generation")
         assert public_cache_key("promise", "slug") != before
+
+
+def test_changed_contact_details_show_at_once_on_a_cached_municipality_page(
+    client, django_capture_on_commit_callbacks
+):
+    published = published_promise(activities=1, periods=0)
+    place = published.promise.municipalities.get()
+    url = f"/kommun/{place.slug}/"
+    assert "https://synpunkter.example.se/" not in client.get(url).content.decode()
+    organisation = published.parties.municipality
+    organisation.feedback_url = "https://synpunkter.example.se/"
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.save()
+    assert "https://synpunkter.example.se/" in client.get(url).content.decode()
+
+
+def test_a_changed_police_area_mapping_shows_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    published = published_promise(activities=1, periods=0)
+    place = published.promise.municipalities.get()
+    url = f"/kommun/{place.slug}/"
+    area = factories.PoliceAreaFactory(name="Lokalpolisområde Nytt")
+    assert "Lokalpolisområde Nytt" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        area.municipalities.add(place)
+    assert "Lokalpolisområde Nytt" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("model", ["municipality", "focus_area", "police_area"])
+def test_saving_or_deleting_reference_data_makes_every_key_new(
+    model, django_capture_on_commit_callbacks
+):
+    instance = {
+        "municipality": lambda: factories.municipality(),
+        "focus_area": lambda: FocusArea.objects.get(slug="trafik"),
+        "police_area": lambda: factories.PoliceAreaFactory(),
+    }[model]()
+    with translation.override("sv"):
+        before = public_cache_key("overview", "2026")
+        with django_capture_on_commit_callbacks(execute=True):
+            instance.save()
+        saved = public_cache_key("overview", "2026")
+        assert saved != before
+        if model == "police_area":
+            with django_capture_on_commit_callbacks(execute=True):
+                instance.delete()
+            assert public_cache_key("overview", "2026") != saved
+
+
+def test_reference_data_changes_invalidate_only_once_committed():
+    before = public_cache_key("overview", "2026")
+    FocusArea.objects.get(slug="trafik").save()  # the transaction is not committed
+    assert public_cache_key("overview", "2026") == before
