@@ -79,7 +79,7 @@ def _check_event(activity: Activity, event: ActivityEvent) -> None:
                 % {"start": promise.start_date, "end": promise.end_date}
             }
         )
-    if event.date > timezone.localdate() + datetime.timedelta(days=1):
+    if event.date > timezone.localdate():
         raise ValidationError(
             {"date": _("An occurrence cannot be logged in the future.")}
         )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from loften.core.exceptions import StaleVersionError
 from loften.core.models import User
 from loften.core.services import audit_log, field_changes
+from loften.followups.models import PeriodReport
 from loften.geography.models import Municipality, PoliceArea
 from loften.organisations.models import Organisation
 from loften.organisations.selectors import (
@@ -579,7 +580,20 @@ def activity_update(
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, actor: User | None) -> None:
-    """Remove an activity from the plan, with its log and follow-ups."""
+    """Remove an activity from the plan, with its log and follow-ups.
+
+    A period's follow-up that loses a row is no longer what its approvers saw:
+    unless it is published (the next publication of the plan drops the row), it
+    becomes a draft with a new revision that needs new approvals.
+    """
+    periods = activity.followups.values("period_id")
+    PeriodReport.objects.filter(promise=activity.promise, period__in=periods).exclude(
+        status=PeriodReport.Status.PUBLISHED
+    ).update(
+        revision=F("revision") + 1,
+        status=PeriodReport.Status.DRAFT,
+        updated_at=timezone.now(),
+    )
     _delete_part(
         actor=actor,
         promise=activity.promise,

@@ -84,8 +84,24 @@ class Approval(models.Model):
         return f"{self.promise} – {self.organisation} ({self.user})"
 
 
+class VersionImmutableError(Exception):
+    """A published version is an official record: it is never changed or removed."""
+
+
+class PromiseVersionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise VersionImmutableError("A published version cannot be changed.")
+
+    def delete(self):
+        raise VersionImmutableError("A published version cannot be removed.")
+
+
 class PromiseVersion(models.Model):
-    """One published state of a promise. Never changed once written."""
+    """One published state of a promise. Never changed once written.
+
+    Saving an existing row, `update()` and deleting through the model or its
+    manager refuse; the promise itself cannot be deleted while it has versions.
+    """
 
     class Kind(models.TextChoices):
         PLAN = "plan", _("The promise")
@@ -121,6 +137,8 @@ class PromiseVersion(models.Model):
     )
     note = models.TextField(_("what changed"), blank=True)
 
+    objects = PromiseVersionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("published version")
         verbose_name_plural = _("published versions")
@@ -150,6 +168,14 @@ class PromiseVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.promise} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise VersionImmutableError("A published version cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise VersionImmutableError("A published version cannot be removed.")
 
 
 # --- The public read model ---------------------------------------------------------

@@ -137,6 +137,18 @@ def test_an_activity_removed_while_editing_keeps_what_was_typed(editor, planned)
     assert reverse("editor:activity_create", args=[planned.promise.pk]) in html
 
 
+def test_an_activity_of_another_promise_is_not_found_when_saved(editor, planned):
+    other = factories.PromiseFactory(
+        municipalities=[planned.promise.municipalities.get()]
+    )
+    elsewhere = factories.ActivityFactory(promise=other, text="Annat löfte")
+    url = reverse("editor:activity_edit", args=[planned.promise.pk, elsewhere.pk])
+    response = editor.post(url, _activity_data(text="Försök.", version=1))
+    assert response.status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.text == "Annat löfte"
+
+
 def test_an_activity_is_removed_after_confirmation(editor, planned):
     url = reverse(
         "editor:activity_delete", args=[planned.promise.pk, planned.activity.pk]

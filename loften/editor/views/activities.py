@@ -58,7 +58,7 @@ def activity_edit(request, promise_id: int, activity_id: int):
             action=EDIT,
         )
     except Http404:
-        return _activity_gone(request, promise_id)
+        return _activity_gone(request, promise_id, activity_id)
     promise = activity.promise
     form = ActivityForm(request.POST or None, promise=promise, activity=activity)
     conflict = None
@@ -97,11 +97,12 @@ def activity_edit(request, promise_id: int, activity_id: int):
     )
 
 
-def _activity_gone(request, promise_id: int):
+def _activity_gone(request, promise_id: int, activity_id: int):
     """The activity was removed while the user edited it: keep what they typed
-    and offer to add it as a new activity."""
+    and offer to add it as a new activity. (One that exists, in a promise the
+    user may not change here, is simply not found.)"""
     promise = access_promise(user=request.user, promise_id=promise_id, action=EDIT)
-    if request.method != "POST":
+    if request.method != "POST" or Activity.objects.filter(pk=activity_id).exists():
         raise Http404(_("No such activity."))
     form = ActivityForm(request.POST, promise=promise)
     form.is_valid()

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 
 from loften.core.exceptions import StaleVersionError
 from loften.core.models import AuditEntry
@@ -71,10 +72,14 @@ def test_an_occurrence_outside_the_promise_period_is_refused(parties, activity):
 def test_an_occurrence_in_the_future_is_refused(parties, activity):
     parties.promise.end_date = datetime.date(2099, 12, 31)
     parties.promise.save()
-    with pytest.raises(ValidationError):
-        services.activity_event_log(
-            activity=activity, actor=None, date=datetime.date(2099, 1, 1)
-        )
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        services.activity_event_log(activity=activity, actor=None, date=tomorrow)
+    assert "date" in error.value.message_dict
+    today = services.activity_event_log(
+        activity=activity, actor=None, date=timezone.localdate()
+    )
+    assert today.date == timezone.localdate()
 
 
 def test_a_viewer_cannot_log(parties, activity):

@@ -505,3 +505,41 @@ def test_a_published_period_without_changes_is_not_sent_again(planned):
         services.period_report_submit(
             promise=planned.promise, period=period, actor=planned.municipality_editor
         )
+
+
+def test_removing_an_activity_makes_a_sent_period_need_new_approvals(planned):
+    from loften.followups.models import PeriodReport
+
+    publish_plan(planned)
+    second = promise_services.activity_create(
+        promise=planned.promise,
+        actor=planned.municipality_editor,
+        text="Samverkansmöten",
+        responsible_police=True,
+    )
+    period = factories.tertial()
+    for activity in planned.promise.activities.all():
+        followup_save(
+            activity=activity,
+            period=period,
+            actor=planned.municipality_editor,
+            expected_version=None,
+            status=factories.status(),
+            text="Klart.",
+        )
+    report = services.period_report_submit(
+        promise=planned.promise, period=period, actor=planned.municipality_editor
+    )
+    services.period_report_approve(
+        promise=planned.promise,
+        period=period,
+        actor=planned.police_approver,
+        organisation=planned.police,
+    )
+    report.refresh_from_db()
+    approved_revision = report.revision
+    promise_services.activity_delete(activity=second, actor=planned.municipality_editor)
+    report.refresh_from_db()
+    assert report.status == PeriodReport.Status.DRAFT
+    assert report.revision == approved_revision + 1
+    assert planned.police in approvals_missing(promise=planned.promise, period=period)
