@@ -318,23 +318,54 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class CurrentPromise:
+    """A promise that runs today, with its page drawn from the latest version."""
+
+    item: PromiseItem
+    page: PromisePage | None
+
+
+def promise_groups(
+    promises: list[PromiseItem], today: datetime.date
+) -> tuple[list[PromiseItem], list[PromiseItem], list[PromiseItem]]:
+    """(current, upcoming, earlier): those running today, those that start later
+    (soonest first) and those that have ended or were concluded (latest first).
+
+    Each promise is in exactly one group; several can run at the same time.
+    """
+    by_title = sorted(promises, key=lambda p: p.title)
+    by_start = sorted(by_title, key=lambda p: p.start_date, reverse=True)
+    upcoming = sorted(
+        (p for p in promises if p.start_date > today),
+        key=lambda p: (p.start_date, p.title),
+    )
+    earlier = [
+        p
+        for p in by_start
+        if p.start_date <= today and (p.end_date < today or p.is_concluded)
+    ]
+    current = [p for p in by_start if p not in upcoming and p not in earlier]
+    return current, upcoming, earlier
+
+
+@dataclass(frozen=True)
 class MunicipalityPage:
     municipality: MunicipalityItem
-    current: PromiseItem | None
-    current_page: PromisePage | None
-    upcoming: tuple[PromiseItem, ...]
-    earlier: tuple[PromiseItem, ...]
+    current: tuple[CurrentPromise, ...]  # running today; the latest start first
+    upcoming: tuple[PromiseItem, ...]  # starting after today; the soonest first
+    earlier: tuple[PromiseItem, ...]  # ended before today; the latest first
     police_areas: tuple[PoliceAreaItem, ...]
     contacts: tuple[Contact, ...]
     publications: tuple[Publication, ...]
 
-
-def _current(promises: list[PromiseItem], today: datetime.date) -> PromiseItem | None:
-    running = [p for p in promises if p.covers(today)]
-    return max(running, key=lambda p: p.start_date) if running else None
+    @property
+    def has_municipality_contact(self) -> bool:
+        return any(c.kind == Organisation.Kind.MUNICIPALITY for c in self.contacts)
 
 
 def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | None:
+    """A municipality's promises grouped by whether they run today, are still to
+    come or have ended, with its police areas and where residents give input."""
     place = (
         Municipality.objects.select_related("county__police_region")
         .filter(slug=slug)
@@ -348,15 +379,19 @@ def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | 
             PublishedPromise.objects.filter(municipalities=place)
         ).order_by("-start_date", "title")
     ]
-    current = _current(promises, today)
-    current_page = None
-    if current is not None:
-        snapshot = (
-            PublishedPromise.objects.filter(pk=current.id)
-            .values_list("version__snapshot", flat=True)
-            .first()
+    running, upcoming, earlier = promise_groups(promises, today)
+    snapshots = dict(
+        PublishedPromise.objects.filter(pk__in=[p.id for p in running]).values_list(
+            "pk", "version__snapshot"
         )
-        current_page = promise_page(snapshot) if snapshot else None
+    )
+    current = tuple(
+        CurrentPromise(
+            item=p,
+            page=promise_page(snapshots[p.id]) if snapshots.get(p.id) else None,
+        )
+        for p in running
+    )
     areas = list(
         PoliceArea.objects.filter(municipalities=place)
         .select_related("police_region")
@@ -377,11 +412,8 @@ def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | 
             has_promise=bool(promises),
         ),
         current=current,
-        current_page=current_page,
-        upcoming=tuple(p for p in promises if p.start_date > today),
-        earlier=tuple(
-            p for p in promises if p is not current and p.start_date <= today
-        ),
+        upcoming=tuple(upcoming),
+        earlier=tuple(earlier),
         police_areas=tuple(
             PoliceAreaItem(
                 name=a.name, region=a.police_region.name, district=a.district

@@ -4,10 +4,31 @@ from django import template
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from ..changes import change_sentence as describe_change
 
 register = template.Library()
+
+# What the parties write (titles, texts, units, names of focus areas, partners and
+# places) is Swedish, also when the interface is English (WCAG 3.1.2).
+CONTENT_LANGUAGE = "sv"
+
+
+@register.simple_tag
+def content_lang() -> SafeString:
+    """The lang attribute of an element holding content: `<p {% content_lang %}>`."""
+    return mark_safe(f'lang="{CONTENT_LANGUAGE}"')  # noqa: S308 - a constant
+
+
+@register.filter
+def content(value) -> SafeString | str:
+    """`value` (escaped) marked as content, for content inside an interface sentence:
+    `{% blocktranslate with unit=target.unit|content %}`."""
+    if value in ("", None):
+        return ""
+    return format_html('<span lang="{}">{}</span>', CONTENT_LANGUAGE, value)
 
 
 @register.simple_tag(takes_context=True)

@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from loften.geography.models import Municipality
 from loften.organisations.models import Organisation
+from loften.promises import services as promise_services
 from loften.public.models import AccessibilityReport
 from loften.public.selectors import promise_view
 from loften.reports.selectors import report_periods
 from loften.testing import factories
 from loften.testing.public import published_promise
+from loften.testing.workflow import promise_with_parties, publish_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +132,56 @@ def test_a_municipality_without_a_promise_says_so_and_is_not_indexed(client):
     html = _html(client, "/kommun/ydre/")
     assert "Inget aktuellt medborgarlöfte för Ydre" in html
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_every_running_promise_is_current_and_none_is_listed_as_earlier(
+    client, nassjo, monkeypatch
+):
+    two_years = promise_with_parties(
+        municipalities=[factories.municipality()],
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2026, 12, 31),
+        title="Tvåårigt löfte",
+    )
+    promise_services.activity_create(
+        promise=two_years.promise,
+        actor=two_years.municipality_editor,
+        text="Nattvandring",
+        responsible_municipality=True,
+    )
+    publish_plan(two_years)
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 5, 10))
+    html = _html(client, "/kommun/nässjö/")
+    assert "Aktuella medborgarlöften" in html
+    current = html.split('id="current-heading"', 1)[1].split("</section>", 1)[0]
+    assert nassjo.promise.title in current
+    assert "Tvåårigt löfte" in current
+    assert "Tidigare år" not in html
+
+
+def test_the_police_general_routes_are_links(client):
+    html = _html(client, "/kommun/ydre/")
+    assert '<a href="https://polisen.se/" rel="external">polisen.se</a>' in html
+    assert (
+        'href="https://polisen.se/kontakt/tipsa-polisen/tipsa-polisen-via-webben/"'
+        in html
+    )
+    assert '<a href="tel:11414">114 14</a>' in html
+    assert '<a href="tel:112">112</a>' in html
+
+
+def test_a_municipality_without_contact_details_points_to_its_own_website(client):
+    html = _html(client, "/kommun/ydre/")
+    assert "Ydre kommun har inte lagt in sina kontaktuppgifter i Löften" in html
+
+
+def test_a_municipality_with_contact_details_lists_them(client, nassjo):
+    Organisation.objects.filter(pk=nassjo.parties.municipality.pk).update(
+        website="https://www.nassjo.se/"
+    )
+    html = _html(client, "/kommun/nässjö/")
+    assert 'href="https://www.nassjo.se/"' in html
+    assert "har inte lagt in sina kontaktuppgifter" not in html
 
 
 # --- The promise page ---------------------------------------------------------------
