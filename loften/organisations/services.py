@@ -1,12 +1,46 @@
-"""Writes for organisations and memberships."""
+"""Writes for organisations and memberships.
 
+Organisations and memberships are kept by site administrators (superusers), in
+the admin. The one exception: an editor may add a partner organisation (a
+school, an association) when a promise names one that is not registered yet, as
+accepting an imported document does. An actor of None is the system itself
+(the example data, migrations).
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from loften.core.models import User
-from loften.core.services import audit_log
+from loften.core.services import audit_log, field_changes
 from loften.geography.models import Municipality, PoliceArea
 
 from .models import Membership, Organisation
+from .selectors import organisation_list_for_user
+
+ORGANISATION_FIELDS = {
+    "name",
+    "kind",
+    "municipality",
+    "police_area",
+    "website",
+    "contact_email",
+    "contact_phone",
+    "feedback_url",
+}
+
+
+def _is_site_administrator(actor: User | None) -> bool:
+    return actor is None or (actor.is_active and actor.is_superuser)
+
+
+def _require_site_administrator(actor: User | None) -> None:
+    if not _is_site_administrator(actor):
+        raise PermissionDenied(
+            _("Only a site administrator may change organisations and memberships.")
+        )
 
 
 @transaction.atomic
@@ -19,15 +53,27 @@ def organisation_create(
     police_area: PoliceArea | None = None,
     website: str = "",
     contact_email: str = "",
+    contact_phone: str = "",
     feedback_url: str = "",
 ) -> Organisation:
+    """Register an organisation. Partners may also be added by editors."""
+    if not _is_site_administrator(actor) and not (
+        kind == Organisation.Kind.PARTNER
+        and organisation_list_for_user(user=actor, min_role="editor").exists()
+    ):
+        raise PermissionDenied(
+            _("Only a site administrator may add a municipality or a police area.")
+            if kind != Organisation.Kind.PARTNER
+            else _("Only editors may add partners.")
+        )
     organisation = Organisation(
-        name=name,
+        name=name.strip(),
         kind=kind,
         municipality=municipality,
         police_area=police_area,
         website=website,
         contact_email=contact_email,
+        contact_phone=contact_phone,
         feedback_url=feedback_url,
     )
     organisation.full_clean()
@@ -37,19 +83,39 @@ def organisation_create(
 
 
 @transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, actor: User | None, **values: Any
+) -> Organisation:
+    """Change an organisation's name, kind, place or contact details."""
+    _require_site_administrator(actor)
+    unknown = set(values) - ORGANISATION_FIELDS
+    if unknown:
+        raise TypeError(f"organisation_update got unknown fields: {sorted(unknown)}")
+    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changes = field_changes(current, values)
+    if not changes:
+        return current
+    current.full_clean()
+    current.save()
+    audit_log(actor=actor, action="organisation.update", obj=current, changes=changes)
+    return current
+
+
+@transaction.atomic
 def membership_set(
     *, actor: User | None, user: User, organisation: Organisation, role: str
 ) -> Membership:
     """Give `user` the `role` in `organisation`, creating or changing the membership."""
-    membership, created = Membership.objects.get_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
+    _require_site_administrator(actor)
+    membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    created = membership is None
+    if created:
+        membership = Membership(user=user, organisation=organisation, role=role)
     old_role = membership.role
-    if not created and old_role != role:
+    if created or old_role != role:
         membership.role = role
         membership.full_clean()
-        membership.save(update_fields=["role"])
-    if created or old_role != role:
+        membership.save()
         audit_log(
             actor=actor,
             action="membership.set",
@@ -61,5 +127,6 @@ def membership_set(
 
 @transaction.atomic
 def membership_remove(*, actor: User | None, membership: Membership) -> None:
+    _require_site_administrator(actor)
     audit_log(actor=actor, action="membership.remove", obj=membership)
     membership.delete()

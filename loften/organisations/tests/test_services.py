@@ -1,11 +1,13 @@
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from loften.core.models import AuditEntry
-from loften.organisations.models import Membership
+from loften.organisations.models import Membership, Organisation
 from loften.organisations.services import (
     membership_remove,
     membership_set,
     organisation_create,
+    organisation_update,
 )
 from loften.testing import factories
 
@@ -52,3 +54,67 @@ def test_membership_remove_deletes_and_logs():
     membership_remove(actor=None, membership=user.memberships.get())
     assert not Membership.objects.filter(user=user).exists()
     assert AuditEntry.objects.filter(action="membership.remove").exists()
+
+
+def test_only_a_site_administrator_may_add_a_municipality_or_police_area():
+    editor = factories.member(factories.OrganisationFactory())
+    with pytest.raises(PermissionDenied):
+        organisation_create(
+            actor=editor,
+            name="Aneby kommun",
+            kind="municipality",
+            municipality=factories.municipality("0604"),
+        )
+    assert not Organisation.objects.filter(name="Aneby kommun").exists()
+
+
+def test_an_editor_may_add_a_partner_but_a_viewer_may_not():
+    organisation = factories.OrganisationFactory()
+    editor = factories.member(organisation, Membership.Role.EDITOR)
+    viewer = factories.member(organisation, Membership.Role.VIEWER)
+    partner = organisation_create(actor=editor, name="Fältgruppen", kind="partner")
+    assert partner.kind == "partner"
+    with pytest.raises(PermissionDenied):
+        organisation_create(actor=viewer, name="Nattvandrarna", kind="partner")
+
+
+def test_organisation_update_records_old_and_new_and_needs_a_site_administrator():
+    admin = factories.UserFactory(is_superuser=True)
+    organisation = factories.OrganisationFactory(name="Skolan")
+    with pytest.raises(PermissionDenied):
+        organisation_update(
+            organisation=organisation,
+            actor=factories.member(organisation, Membership.Role.ADMINISTRATOR),
+            name="Skolan i centrum",
+        )
+    organisation_update(organisation=organisation, actor=admin, name="Centrumskolan")
+    entry = AuditEntry.objects.get(action="organisation.update")
+    assert entry.changes == {"name": ["Skolan", "Centrumskolan"]}
+
+
+def test_only_a_site_administrator_may_set_or_remove_memberships():
+    organisation = factories.OrganisationFactory()
+    approver = factories.member(organisation, Membership.Role.ADMINISTRATOR)
+    user = factories.UserFactory()
+    with pytest.raises(PermissionDenied):
+        membership_set(
+            actor=approver, user=user, organisation=organisation, role="editor"
+        )
+    with pytest.raises(PermissionDenied):
+        membership_remove(actor=approver, membership=approver.memberships.get())
+    admin = factories.UserFactory(is_superuser=True)
+    membership = membership_set(
+        actor=admin, user=user, organisation=organisation, role="editor"
+    )
+    membership_remove(actor=admin, membership=membership)
+    assert not Membership.objects.filter(user=user).exists()
+
+
+def test_membership_set_refuses_an_unknown_role_with_a_validation_error():
+    with pytest.raises(ValidationError):
+        membership_set(
+            actor=None,
+            user=factories.UserFactory(),
+            organisation=factories.OrganisationFactory(),
+            role="king",
+        )
