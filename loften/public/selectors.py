@@ -455,7 +455,8 @@ def start_page(*, directory: list[MunicipalityItem]) -> StartPage:
 
 @dataclass(frozen=True)
 class PromiseListPage:
-    """One page of the promise list; with a year, each promise's targets met."""
+    """One page of the promise list; with a year, each promise's targets met (in
+    the chosen focus area only, when there is one)."""
 
     items: tuple[tuple[PromiseItem, statistics.TargetsMet | None], ...]
     count: int
@@ -474,7 +475,9 @@ def promise_list_page(
     met = {}
     if filters.year is not None:
         met = statistics.targets_met_by_promise(
-            promise_ids=[item.id for item in items], year=filters.year
+            promise_ids=[item.id for item in items],
+            year=filters.year,
+            focus_area=filters.focus_area,
         )
     return PromiseListPage(
         items=tuple((item, met.get(item.id)) for item in items),

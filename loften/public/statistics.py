@@ -289,10 +289,14 @@ def overview(filters: PromiseFilters) -> Overview:
 
 
 def targets_met_by_promise(
-    *, promise_ids: list[int], year: int
+    *, promise_ids: list[int], year: int, focus_area: str = ""
 ) -> dict[int, TargetsMet]:
-    """{promise id: targets met in `year`} for a page of the promise list."""
+    """{promise id: targets met in `year`} for a page of the promise list, counting
+    only the activities in `focus_area` (a slug) when one is given, as the
+    overview's figures for that focus area do."""
     activities = PublishedActivity.objects.filter(promise_id__in=promise_ids)
+    if focus_area:
+        activities = activities.filter(focus_area__slug=focus_area)
     return {
         row["activity__promise"]: TargetsMet(row["measured"], row["met"])
         for row in latest_figures(activities)

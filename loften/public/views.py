@@ -186,7 +186,7 @@ def _page_number(request) -> int:
 @require_GET
 def promise_list(request):
     """Every published promise, filtered by year, region, county and focus area."""
-    form, _choices = _filter_form(
+    form, choices = _filter_form(
         request, counties=True, all_years=True, today=timezone.localdate()
     )
     valid = not form.is_bound or form.is_valid()
@@ -202,10 +202,13 @@ def promise_list(request):
                 filters=filters, number=number, per_page=PROMISES_PER_PAGE
             ),
         )
+    focus_area = next(
+        (f for f in choices.focus_areas if f.slug == filters.focus_area), None
+    )
     return render(
         request,
         "public/promise_list.html",
-        {"form": form, "filters": filters, "page": page},
+        {"form": form, "filters": filters, "page": page, "focus_area": focus_area},
     )
 
 

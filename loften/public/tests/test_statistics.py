@@ -122,3 +122,25 @@ def test_published_years_span_the_published_promises():
         2026,
         2025,
     ]
+
+
+def test_targets_met_by_promise_can_count_one_focus_area_only():
+    # Targets on activities 1 (trafik) and 3 (skadegörelse); 4 of at least 4: met.
+    published = published_promise(activities=4, periods=1, quantity=4)
+    ids = [published.promise.pk]
+    every = statistics.targets_met_by_promise(promise_ids=ids, year=2026)
+    traffic = statistics.targets_met_by_promise(
+        promise_ids=ids, year=2026, focus_area="trafik"
+    )
+    drugs = statistics.targets_met_by_promise(
+        promise_ids=ids, year=2026, focus_area="narkotika"
+    )
+    assert every[published.promise.pk] == statistics.TargetsMet(measured=2, met=2)
+    assert traffic[published.promise.pk] == statistics.TargetsMet(measured=1, met=1)
+    assert published.promise.pk not in drugs  # no target in that focus area
+    row = next(
+        row
+        for row in statistics.overview(PromiseFilters(year=2026)).focus_areas
+        if row.slug == "trafik"
+    )
+    assert row.targets == traffic[published.promise.pk]

@@ -305,6 +305,22 @@ def test_the_promise_list_filters_and_shows_targets_met_for_a_year(client, nassj
     assert "2 av 2" in html
 
 
+def test_a_focus_area_figure_of_the_overview_leads_to_the_same_figures(client):
+    # Activities cycle through trafik, narkotika, skadegörelse, ungdomar i riskzon;
+    # every other one has a target, so trafik and skadegörelse have one each.
+    published_promise(activities=4, periods=1, quantity=4)
+    overview = _html(client, "/oversikt/?ar=2026")
+    row = overview.split('<th scope="row"><span lang="sv">Trafik</span></th>', 1)[1]
+    row = row.split("</tr>", 1)[0]
+    assert "1 av 1 (100 %)" in row
+    assert 'href="/loften/?ar=2026&amp;fokusomrade=trafik"' in row
+    listed = _html(client, "/loften/?ar=2026&fokusomrade=trafik")
+    assert 'Nådda mål 2026 i <span lang="sv">Trafik</span>' in listed
+    assert '<td class="number">1 av 1</td>' in listed
+    everything = _html(client, "/loften/?ar=2026")
+    assert '<td class="number">2 av 2</td>' in everything
+
+
 def test_a_bad_filter_value_shows_an_error_summary(client):
     html = _html(client, "/loften/?ar=1066")
     assert "Något behöver rättas" in html
