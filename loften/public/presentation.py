@@ -14,7 +14,9 @@ from typing import Any
 from django.utils.translation import gettext, pgettext
 
 from loften.followups.progress import (
+    AT_LEAST,
     AT_MOST,
+    EXACTLY,
     PeriodRef,
     achieved_towards_target,
     progress_share,
@@ -88,16 +90,69 @@ class Target:
         return str(TargetScope(self.scope).label)
 
 
+class Verdict:
+    """What a figure says about its target, honestly for a running sum.
+
+    A figure that later periods still add to is not final: an "at least" target
+    reached is met for good, but "at most" is only kept so far, and "exactly"
+    only reached so far, until the last period the target counts over.
+    """
+
+    MET = "met"
+    NOT_MET = "not_met"  # final: short of it, or over an "at most" limit
+    NOT_YET = "not_yet"  # short of an "at least" or "exactly" target, not final
+    WITHIN_SO_FAR = "within_so_far"  # "at most", kept so far, not final
+    REACHED_SO_FAR = "reached_so_far"  # "exactly", equal so far, not final
+    EXCEEDED = "exceeded"  # "exactly", over it: a running sum cannot come back
+
+
+def verdict(comparator: str, target: int, achieved: int, *, final: bool) -> str:
+    """The Verdict of `achieved` against the target; `final` when nothing later
+    adds to the figure. Quantities are never negative, so a sum only grows."""
+    if comparator == AT_LEAST:
+        if achieved >= target:
+            return Verdict.MET
+        return Verdict.NOT_MET if final else Verdict.NOT_YET
+    if comparator == AT_MOST:
+        if achieved > target:
+            return Verdict.NOT_MET
+        return Verdict.MET if final else Verdict.WITHIN_SO_FAR
+    if comparator == EXACTLY:
+        if achieved > target:
+            return Verdict.EXCEEDED
+        if achieved == target:
+            return Verdict.MET if final else Verdict.REACHED_SO_FAR
+        return Verdict.NOT_MET if final else Verdict.NOT_YET
+    raise ValueError(f"unknown comparator {comparator!r}")
+
+
 @dataclass(frozen=True)
 class Progress:
     """The figure compared with the target at one period, and the verdict."""
 
     achieved: int
     target: Target
+    # The plain comparison of the figure with the target (as in the read model).
     met: bool | None
     share: float | None
     # Whether the figure is final for the target: the last period it counts over.
     final: bool = True
+
+    @property
+    def verdict(self) -> str | None:
+        if self.met is None:
+            return None
+        return verdict(
+            self.target.comparator,
+            self.target.value,
+            self.achieved,
+            final=self.final,
+        )
+
+    @property
+    def is_met(self) -> bool:
+        """Met for good: what "target met" counts."""
+        return self.verdict == Verdict.MET
 
     @property
     def percent(self) -> int:
@@ -250,7 +305,8 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Summary:
-    """Counts for the top of the page; "met" is each activity's latest figure."""
+    """Counts for the top of the page: "met" counts the activities whose latest
+    figure has met the target for good (Verdict.MET)."""
 
     activities: int
     with_target: int
@@ -306,14 +362,16 @@ class PromisePage:
 
 
 def _is_final(scope: str, period: Period, all_periods: list[Period]) -> bool:
-    """Whether nothing after `period` adds to the figure compared with the target."""
-    if scope == TargetScope.PER_PERIOD or period.kind == "year":
+    """Whether nothing after `period` adds to the figure compared with the target:
+    the target's own span (the period, the year or the whole promise) has no
+    reporting period that ends later."""
+    if scope == TargetScope.PER_PERIOD:
         return True
     later = [
         p for p in all_periods if p.kind != "year" and p.end_date > period.end_date
     ]
     if scope == TargetScope.PER_YEAR:
-        return not any(p.year == period.year for p in later)
+        return period.kind == "year" or not any(p.year == period.year for p in later)
     return not later
 
 
@@ -440,7 +498,7 @@ def _summary(focus_areas: tuple[FocusArea, ...]) -> Summary:
         activities=len(activities),
         with_target=sum(1 for a in activities if a.target),
         measured=sum(1 for p in latest if p is not None),
-        met=sum(1 for p in latest if p is not None and p.met),
+        met=sum(1 for p in latest if p is not None and p.is_met),
     )
 
 

@@ -1,6 +1,16 @@
 """A published snapshot turned into the promise page: pure, plain inputs."""
 
-from loften.public.presentation import promise_page
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from loften.public.presentation import (
+    Progress,
+    Target,
+    Verdict,
+    promise_page,
+    verdict,
+)
 
 
 def _snapshot(**changes):
@@ -166,3 +176,117 @@ def test_indicator_values_are_in_year_order_with_a_chart():
 def test_responsible_parties_are_named_with_partners_last():
     activity = promise_page(_snapshot()).focus_areas[1].activities[0]
     assert activity.responsible == ["polisen", "kommunen", "Skolan"]
+
+
+@pytest.mark.parametrize(
+    ("comparator", "achieved", "final", "expected"),
+    [
+        ("at_least", 4, False, Verdict.MET),  # reached: later periods only add
+        ("at_least", 3, False, Verdict.NOT_YET),
+        ("at_least", 3, True, Verdict.NOT_MET),
+        ("at_most", 1, False, Verdict.WITHIN_SO_FAR),
+        ("at_most", 4, False, Verdict.WITHIN_SO_FAR),
+        ("at_most", 4, True, Verdict.MET),
+        ("at_most", 5, False, Verdict.NOT_MET),  # over the limit for good
+        ("exactly", 3, False, Verdict.NOT_YET),
+        ("exactly", 3, True, Verdict.NOT_MET),
+        ("exactly", 4, False, Verdict.REACHED_SO_FAR),
+        ("exactly", 4, True, Verdict.MET),
+        ("exactly", 5, False, Verdict.EXCEEDED),  # a running sum cannot come back
+        ("exactly", 5, True, Verdict.EXCEEDED),
+    ],
+)
+def test_the_verdict_follows_the_comparator_and_whether_the_figure_is_final(
+    comparator, achieved, final, expected
+):
+    assert verdict(comparator, 4, achieved, final=final) == expected
+
+
+def _with_target(comparator, value, *, published=(31, 32), quantities=(1, 2)):
+    """The snapshot with activity 11's target changed and T1, T2 (and T3) given."""
+    snapshot = _snapshot()
+    snapshot["activities"][0]["target"] = {
+        "comparator": comparator,
+        "value": value,
+        "unit": "möten",
+        "scope": "per_year",
+    }
+    for period in snapshot["periods"]:
+        period["published"] = period["id"] in published
+    snapshot["followups"] = [
+        _followup(40 + number, 11, 30 + number, quantity=quantity)
+        for number, quantity in enumerate(quantities, start=1)
+    ]
+    return snapshot
+
+
+def _latest(snapshot):
+    return promise_page(snapshot).focus_areas[1].activities[0].latest_progress
+
+
+def test_at_most_is_within_the_target_until_the_year_is_followed_up():
+    # At most 4 per year: 1 + 2 = 3 after T2, T3 still to come.
+    progress = _latest(_with_target("at_most", 4))
+    assert progress.met is True  # the plain comparison
+    assert progress.verdict == Verdict.WITHIN_SO_FAR
+    assert not progress.is_met
+    summary = promise_page(_with_target("at_most", 4)).summary
+    assert (summary.measured, summary.met) == (1, 0)
+    # After T3 (1 more) the year's figure is final: 4 is within at most 4.
+    final = _with_target("at_most", 4, published=(31, 32, 33), quantities=(1, 2, 1))
+    assert _latest(final).verdict == Verdict.MET
+    assert promise_page(final).summary.met == 1
+
+
+def test_exactly_overshot_mid_year_is_exceeded_not_not_yet():
+    progress = _latest(_with_target("exactly", 2))  # 3 after T2
+    assert progress.verdict == Verdict.EXCEEDED
+    assert not progress.is_met
+
+
+def test_exactly_equal_mid_year_is_only_reached_so_far():
+    progress = _latest(_with_target("exactly", 3))  # 3 after T2
+    assert progress.verdict == Verdict.REACHED_SO_FAR
+    final = _with_target("exactly", 3, published=(31, 32, 33), quantities=(1, 2, 0))
+    assert _latest(final).verdict == Verdict.MET
+
+
+def test_a_whole_year_figure_of_a_whole_promise_target_is_not_final_before_its_end():
+    snapshot = _with_target("at_most", 10, published=(34,), quantities=())
+    snapshot["activities"][0]["target"]["scope"] = "whole_promise"
+    snapshot["periods"].append(
+        {**_period(35, 1, published=False), "year": 2027, "start_date": "2027-01-01"}
+    )
+    snapshot["periods"][-1]["end_date"] = "2027-04-30"
+    snapshot["followups"] = [_followup(44, 11, 34, quantity=3)]
+    progress = _latest(snapshot)
+    assert progress.verdict == Verdict.WITHIN_SO_FAR
+
+
+@pytest.mark.parametrize(
+    ("comparator", "achieved", "final", "words"),
+    [
+        ("at_least", 4, False, "Målet är nått"),
+        ("at_most", 2, False, "Inom målet hittills"),
+        ("at_most", 3, True, "Målet nåddes inte"),
+        ("exactly", 3, False, "Inte nått ännu"),
+        ("exactly", 4, False, "Nått hittills; senare perioder räknas också"),
+        ("exactly", 5, False, "Mer än målet"),
+    ],
+)
+def test_the_progress_figure_says_the_verdict_in_words(
+    comparator, achieved, final, words
+):
+    target = Target(
+        comparator=comparator,
+        value=4 if comparator != "at_most" else 2,
+        unit="möten",
+        scope="per_year",
+    )
+    progress = Progress(
+        achieved=achieved, target=target, met=True, share=None, final=final
+    )
+    with translation.override("sv"):
+        html = render_to_string("public/_progress.html", {"progress": progress})
+    assert words in html
+    assert '<span lang="sv">möten</span>' in html
