@@ -61,3 +61,35 @@ def test_membership_role_must_be_a_known_role():
 )
 def test_roles_include_the_roles_before_them(role, asked, expected):
     assert Membership(role=role).has_role(asked) is expected
+
+
+@pytest.mark.parametrize("how", ["create", "bulk_create"])
+def test_one_organisation_per_police_area(how):
+    area = factories.PoliceAreaFactory()
+    factories.police_area_organisation(area)
+    duplicate = Organisation(
+        name="Samma LPO igen", kind="police_area", police_area=area
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        if how == "create":
+            duplicate.save()
+        else:
+            Organisation.objects.bulk_create([duplicate])
+
+
+@pytest.mark.parametrize("how", ["create", "bulk_create"])
+def test_an_organisation_name_is_unique_within_its_kind(how):
+    Organisation.objects.create(name="Fältgruppen", kind="partner")
+    duplicate = Organisation(name="Fältgruppen", kind="partner")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        if how == "create":
+            duplicate.save()
+        else:
+            Organisation.objects.bulk_create([duplicate])
+
+
+def test_the_same_name_may_be_used_by_organisations_of_different_kinds():
+    area = factories.PoliceAreaFactory(name="Höglandet")
+    Organisation.objects.create(name="Höglandet", kind="partner")
+    Organisation.objects.create(name="Höglandet", kind="police_area", police_area=area)
+    assert Organisation.objects.filter(name="Höglandet").count() == 2

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 
 from loften.promises.models import Activity, IndicatorValue, Promise
 from loften.testing import factories
@@ -71,6 +71,30 @@ def test_an_activity_target_cannot_be_negative():
             text="Negativt",
             target_comparator="at_least",
             target_value=-1,
+        )
+
+
+def test_the_target_check_is_a_named_constraint_in_the_database():
+    # PositiveIntegerField adds its own CHECK, so a negative target is refused
+    # either way; this fails if the named constraint itself is dropped.
+    assert "activity_target_not_negative" in {
+        c.name for c in Activity._meta.constraints
+    }
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(
+            cursor, Activity._meta.db_table
+        )
+    assert found["activity_target_not_negative"]["check"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Activity.objects.bulk_create(
+            [
+                Activity(
+                    promise=factories.PromiseFactory(),
+                    text="Negativt",
+                    target_comparator="at_least",
+                    target_value=-1,
+                )
+            ]
         )
 
 
