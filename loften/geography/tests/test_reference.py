@@ -1,10 +1,12 @@
 """The reference geography loaded by the data migrations."""
 
+import csv
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.db.models import Count
 
 from loften.geography import reference
 from loften.geography.models import County, Municipality, PoliceRegion
@@ -26,9 +28,14 @@ def test_every_municipality_code_starts_with_an_existing_county_code():
         assert municipality.code[:2] in county_codes
 
 
-def test_21_counties_each_in_exactly_one_of_the_7_police_regions():
-    assert County.objects.count() == 21
-    assert PoliceRegion.objects.count() == 7
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    # Read the fixture directly, not through `reference`, which the data
+    # migrations also use.
+    with (reference.DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_7_police_regions_are_loaded():
     assert sorted(PoliceRegion.objects.values_list("name", flat=True)) == [
         "Bergslagen",
         "Mitt",
@@ -38,13 +45,29 @@ def test_21_counties_each_in_exactly_one_of_the_7_police_regions():
         "Väst",
         "Öst",
     ]
-    assert not County.objects.filter(police_region__isnull=True).exists()
-    regions_of_county = {}
-    for region in PoliceRegion.objects.prefetch_related("counties"):
-        for county in region.counties.all():
-            assert county.code not in regions_of_county
-            regions_of_county[county.code] = region.name
-    assert len(regions_of_county) == 21
+
+
+def test_each_county_is_in_the_police_region_the_csv_fixture_names():
+    fixture = {row["lanskod"]: row["region"] for row in _csv_rows("polisregioner.csv")}
+    loaded = dict(County.objects.values_list("code", "police_region__name"))
+    assert len(fixture) == 21
+    assert loaded == fixture
+
+
+def test_the_fixture_names_each_of_the_21_counties_once():
+    mapped = [row["lanskod"] for row in _csv_rows("polisregioner.csv")]
+    counties = [row["kod"] for row in _csv_rows("lan.csv")]
+    assert len(mapped) == len(set(mapped)) == 21
+    assert sorted(mapped) == sorted(counties)
+
+
+def test_every_police_region_has_at_least_one_county():
+    counts = dict(
+        PoliceRegion.objects.annotate(n=Count("counties")).values_list("name", "n")
+    )
+    assert len(counts) == 7
+    assert all(n >= 1 for n in counts.values()), counts
+    assert sum(counts.values()) == 21
 
 
 def test_northern_counties_belong_to_region_nord():
