@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from loften.core.models import User
 from loften.core.text import shorten
 from loften.geography.models import Municipality, PoliceArea
+from loften.imports.mapping import split_names
 from loften.organisations.models import Membership, Organisation
 from loften.organisations.selectors import organisation_list_for_user
 from loften.promises.models import (
@@ -351,6 +352,15 @@ class ActivityForm(ConflictMixin, forms.Form):
         queryset=FocusArea.objects.none(),
         required=False,
     )
+    new_focus_area = forms.CharField(
+        label=gettext_lazy("Or a new focus area"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy(
+            "Only if none in the list fits. It is added to the list that every "
+            "promise shares."
+        ),
+    )
     commitment = forms.ModelChoiceField(
         label=gettext_lazy("Commitment it carries out"),
         queryset=Commitment.objects.none(),
@@ -367,6 +377,15 @@ class ActivityForm(ConflictMixin, forms.Form):
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    new_partners = forms.CharField(
+        label=gettext_lazy("Partners not in the list"),
+        required=False,
+        max_length=400,
+        help_text=gettext_lazy(
+            "Names separated by commas, e.g. “Bostadsbolaget, Nattvandrarna”. "
+            "Each is registered as a partner in the municipality."
+        ),
     )
     target_comparator = forms.ChoiceField(
         label=gettext_lazy("Target"),
@@ -440,10 +459,16 @@ class ActivityForm(ConflictMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("focus_area") and cleaned.get("new_focus_area", "").strip():
+            self.add_error(
+                "new_focus_area",
+                _("Choose a focus area from the list or name a new one, not both."),
+            )
         if not (
             cleaned.get("responsible_police")
             or cleaned.get("responsible_municipality")
             or cleaned.get("partners")
+            or self.new_partner_names()
         ):
             self.add_error(
                 "responsible_police",
@@ -467,10 +492,14 @@ class ActivityForm(ConflictMixin, forms.Form):
             )
         return cleaned
 
+    def new_partner_names(self) -> list[str]:
+        """The partners typed in, each once, in the order given."""
+        return split_names(self.cleaned_data.get("new_partners", ""))
+
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
-        data.pop("version", None)
-        data.pop("partners", None)
+        for name in ("version", "partners", "new_focus_area", "new_partners"):
+            data.pop(name, None)
         if data["target_value"] is None:
             data["target_comparator"] = ""
         return data

@@ -50,6 +50,69 @@ def test_an_activity_is_added_with_a_target(editor, parties):
     assert list(activity.partners.all()) == [partner]
 
 
+def test_a_new_focus_area_and_new_partners_are_added_with_the_activity(editor, parties):
+    from loften.organisations.models import Organisation
+
+    place = parties.promise.municipalities.get()
+    known = factories.OrganisationFactory(
+        name="Nattvandrarna", kind=Organisation.Kind.PARTNER, municipality=place
+    )
+    response = editor.post(
+        reverse("editor:activity_create", args=[parties.promise.pk]),
+        _activity_data(
+            focus_area="",
+            new_focus_area="Bostadsinbrott",
+            responsible_municipality=None,
+            new_partners="nattvandrarna, Bostadsbolaget,  bostadsbolaget",
+        ),
+    )
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.focus_area.name == "Bostadsinbrott"
+    partners = sorted(activity.partners.all(), key=lambda o: o.pk)
+    assert partners[0] == known
+    assert [p.name for p in partners[1:]] == [f"Bostadsbolaget ({place.name})"]
+    assert partners[1].municipality == place
+
+
+def test_a_stale_save_adds_no_focus_area_or_partner(editor, planned):
+    from loften.organisations.models import Organisation
+
+    promise_services.activity_update(
+        activity=planned.activity,
+        actor=None,
+        expected_version=1,
+        text="Någon annan hann före.",
+    )
+    areas = FocusArea.objects.count()
+    url = reverse(
+        "editor:activity_edit", args=[planned.promise.pk, planned.activity.pk]
+    )
+    response = editor.post(
+        url,
+        _activity_data(
+            focus_area="",
+            new_focus_area="Bostadsinbrott",
+            new_partners="Bostadsbolaget",
+            version=1,
+        ),
+    )
+    assert response.status_code == 200
+    assert response.context["conflict"] is not None
+    assert FocusArea.objects.count() == areas
+    assert not Organisation.objects.filter(name__startswith="Bostadsbolaget").exists()
+
+
+def test_a_focus_area_is_chosen_or_named_not_both(editor, parties):
+    response = editor.post(
+        reverse("editor:activity_create", args=[parties.promise.pk]),
+        _activity_data(new_focus_area="Bostadsinbrott"),
+    )
+    assert response.status_code == 200
+    assert "new_focus_area" in response.context["form"].errors
+    assert not FocusArea.objects.filter(name="Bostadsinbrott").exists()
+
+
 def test_an_activity_needs_someone_responsible(editor, parties):
     response = editor.post(
         reverse("editor:activity_create", args=[parties.promise.pk]),

@@ -4,6 +4,7 @@ and moving a focus area's group of activities."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,9 +14,31 @@ from loften.core.exceptions import StaleVersionError
 from loften.promises import services as promise_services
 from loften.promises.models import Activity
 
+from .. import services as editor_services
 from ..forms import ActivityForm, MoveForm, rebased_data
 from ..permissions import EDIT, access_activity, access_focus_area, access_promise
 from .common import add_service_errors, is_htmx, plan_url, render_plan_part
+
+
+def _save(form: ActivityForm, for_promise, user, service, **arguments) -> Activity:
+    """Create or change the activity with any focus area or partners typed in
+    beside it; if the activity is refused, none of those are added either."""
+    with transaction.atomic():
+        area, partners = editor_services.activity_new_parts_create(
+            actor=user,
+            promise=for_promise,
+            focus_area_name=form.cleaned_data.get("new_focus_area", ""),
+            partner_names=form.new_partner_names(),
+        )
+        values = form.values()
+        if area is not None:
+            values["focus_area"] = area
+        return service(
+            actor=user,
+            partners=[*form.cleaned_data["partners"], *partners],
+            **arguments,
+            **values,
+        )
 
 
 @login_required
@@ -28,11 +51,12 @@ def activity_create(request, promise_id: int):
     form = ActivityForm(request.POST or None, promise=promise, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            activity = promise_services.activity_create(
+            activity = _save(
+                form,
+                promise,
+                request.user,
+                promise_services.activity_create,
                 promise=promise,
-                actor=request.user,
-                partners=form.cleaned_data["partners"],
-                **form.values(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -64,12 +88,13 @@ def activity_edit(request, promise_id: int, activity_id: int):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            activity = promise_services.activity_update(
+            activity = _save(
+                form,
+                promise,
+                request.user,
+                promise_services.activity_update,
                 activity=activity,
-                actor=request.user,
                 expected_version=form.cleaned_data["version"],
-                partners=form.cleaned_data["partners"],
-                **form.values(),
             )
         except StaleVersionError as error:
             conflict = form.differences_from(error.current)
