@@ -2,7 +2,8 @@
 
 Every value has a safe local default so that `make run` works on a fresh machine.
 `LOFTEN_ENV=production` switches on the production posture and refuses to start
-with the development defaults (see docs/deployment.md).
+with the development defaults (see "Running on PostgreSQL (deployment)" in
+README.md).
 """
 
 import os
