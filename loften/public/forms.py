@@ -2,7 +2,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .finder import MAX_QUERY_LENGTH
+from .presentation import CONTENT_LANGUAGE
 from .statistics import PromiseFilters
+
+
+class ContentSelect(forms.Select):
+    """A select whose choices are content (focus areas' Swedish names): each
+    option but the empty one is marked with the content's language."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value not in ("", None):
+            option["attrs"]["lang"] = CONTENT_LANGUAGE
+        return option
 
 
 class MunicipalityFindForm(forms.Form):
@@ -29,7 +41,9 @@ class PromiseFilterForm(forms.Form):
     ar = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
     region = forms.ChoiceField(label=_("Police region"), required=False)
     lan = forms.ChoiceField(label=_("County"), required=False)
-    fokusomrade = forms.ChoiceField(label=_("Focus area"), required=False)
+    fokusomrade = forms.ChoiceField(
+        label=_("Focus area"), required=False, widget=ContentSelect
+    )
 
     def __init__(
         self,

@@ -27,6 +27,11 @@ from loften.promises.models import Indicator as IndicatorModel
 
 from .charts import BarChart, bar_chart
 
+# What the parties write (titles, texts, units, names of focus areas, partners and
+# places) is Swedish, also when the interface is English: templates mark it with
+# this language (WCAG 3.1.2, language of parts).
+CONTENT_LANGUAGE = "sv"
+
 
 def _date(value: str) -> datetime.date:
     return datetime.date.fromisoformat(value)
@@ -187,6 +192,14 @@ class PeriodEntry:
 
 
 @dataclass(frozen=True)
+class Party:
+    """One responsible party; partners' names are content, not interface text."""
+
+    name: str
+    is_content: bool
+
+
+@dataclass(frozen=True)
 class Activity:
     id: int
     text: str
@@ -205,12 +218,18 @@ class Activity:
     @property
     def responsible(self) -> list[str]:
         """Who is responsible, in words: the police, the municipality, partners."""
+        return [party.name for party in self.responsible_parties]
+
+    @property
+    def responsible_parties(self) -> list["Party"]:
+        """Who is responsible: the parties in the interface's words, then the
+        partners by their own (Swedish) names."""
         parties = []
         if self.responsible_police:
-            parties.append(gettext("the police"))
+            parties.append(Party(gettext("the police"), is_content=False))
         if self.responsible_municipality:
-            parties.append(gettext("the municipality"))
-        return parties + list(self.partners)
+            parties.append(Party(gettext("the municipality"), is_content=False))
+        return parties + [Party(name, is_content=True) for name in self.partners]
 
     @property
     def latest(self) -> PeriodEntry | None:

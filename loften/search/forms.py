@@ -3,6 +3,8 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loften.public.forms import ContentSelect
+
 from .selectors import (
     RESPONSIBLE_MUNICIPALITY,
     RESPONSIBLE_PARTNER,
@@ -28,7 +30,9 @@ class SearchForm(forms.Form):
     kommun = forms.ChoiceField(label=_("Municipality"), required=False)
     lan = forms.ChoiceField(label=_("County"), required=False)
     ar = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
-    fokusomrade = forms.ChoiceField(label=_("Focus area"), required=False)
+    fokusomrade = forms.ChoiceField(
+        label=_("Focus area"), required=False, widget=ContentSelect
+    )
     ansvarig = forms.ChoiceField(
         label=_("Responsible"),
         required=False,

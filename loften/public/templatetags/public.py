@@ -8,12 +8,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from ..changes import change_sentence as describe_change
+from ..presentation import CONTENT_LANGUAGE
 
 register = template.Library()
-
-# What the parties write (titles, texts, units, names of focus areas, partners and
-# places) is Swedish, also when the interface is English (WCAG 3.1.2).
-CONTENT_LANGUAGE = "sv"
 
 
 @register.simple_tag
