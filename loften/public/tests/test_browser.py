@@ -198,3 +198,16 @@ def test_a_promise_page_prints_as_a_clean_report(example_site, page):
     assert page.locator(".activity").first.is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_followup_values_show_their_column_labels_on_a_phone(example_site, chromium):
+    context = chromium.new_context(viewport={"width": 360, "height": 640})
+    tab = context.new_page()
+    tab.goto(example_site.url + "/lofte/exempel-nassjo-2026/")
+    cell = tab.locator(".followup-table td[data-label]").first
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "Status" in label or "Vad som gjordes" in label
+    assert not tab.locator(".followup-table thead").first.is_visible() or (
+        tab.locator(".followup-table thead").first.bounding_box()["height"] <= 1
+    )
+    context.close()

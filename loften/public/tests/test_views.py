@@ -207,6 +207,18 @@ def test_the_promise_page_shows_plan_followups_and_target_against_actual(
     assert "Publicerade versioner" in html
 
 
+def test_each_followup_value_carries_its_column_label_for_narrow_screens(
+    client, nassjo
+):
+    html = _html(client, f"/lofte/{nassjo.promise.slug}/")
+    table = html.split('<table class="table followup-table" role="table">', 1)[1]
+    table = table.split("</table>", 1)[0]
+    assert '<th scope="col" role="columnheader"' in table
+    assert '<td role="cell" data-label="Status">' in table
+    assert '<td role="cell" data-label="Vad som gjordes">' in table
+    assert '<td role="cell" data-label="Utfört mot målet">' in table
+
+
 @pytest.fixture
 def rf_request():
     request = RequestFactory().get("/")
