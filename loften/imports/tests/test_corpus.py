@@ -88,6 +88,8 @@ def test_mullsjo_2018_row_split_across_lines(parse):
         (23, "tillfällen", True)
     ]
     assert quantities(second) == [(30, "tillfällen")]
+    # "har jobbat mot medborgarlöftet vid ca 23 tillfällen": continuing work.
+    assert statuses(contacts) == [("T1", "ongoing"), ("T2", "ongoing")]
 
 
 def test_mullsjo_2018_statuses_and_counts(parse):
@@ -152,6 +154,17 @@ def test_mullsjo_2023_follow_ups_parties_and_statuses(parse):
     assert [n.focus_area for n in summaries] == ["Narkotika", "Skadegörelse", "Trafik"]
 
 
+def test_mullsjo_2023_statuses_read_from_the_wording_of_the_report(parse):
+    result = parse("001_f9724299cf8562cc.txt")
+    by_start = {a.text[:30]: a for a in result.activities}
+    # "Kommunen har jobbat kontinuerligt …": work that goes on.
+    assert statuses(by_start["Mullsjö kommun skall kontinuer"]) == [("T3", "ongoing")]
+    # "Lärarna har lyft ANDTS …, och haft riktade insatser": done in the period.
+    assert statuses(by_start["Mullsjö kommun skall jobba str"]) == [("T3", "done")]
+    # "Polisen har arbetat aktivt med trafiksäkerhetsarbete under tertial 3".
+    assert statuses(by_start["Polisen skall arbeta med rikta"]) == [("T3", "ongoing")]
+
+
 def test_eksjo_2017_two_tables_with_targets(parse):
     result = parse("002_e2f77156a516307a.txt")
     assert result.kind == "followup"
@@ -182,6 +195,8 @@ def test_eksjo_2017_counts_and_hours_per_tertial(parse):
         [(15, "tillfällen"), (25, "timmar")],
         [(10, "tillfällen"), (20, "timmar")],
     ]
+    # "På plats vid minst 45 tillfällen sammanlagt 116 timmar" reports work done.
+    assert [f.status for f in presence.followups] == ["done"] * 3
     traffic = result.activities[1]
     assert [quantities(f) for f in traffic.followups] == [
         [(8, "trafikkontroller")],

@@ -89,10 +89,78 @@ def test_done_with_a_part_still_planned_reads_as_partly_done():
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Polisen har arbetat aktivt med trafiksäkerhet.", "På plats 45 gånger"]
+    "text", ["", "På plats 45 gånger", "Kommunen har tillsammans med skolan enats om"]
 )
 def test_reads_no_status_from_text_that_states_none(text):
     assert read_status(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ingen trygghetsvandring har genomförts",
+        "Inga trygghetsvandringar har genomförts",
+        "Inga möten har hållits.",
+        "Inget har gjorts under perioden.",
+        "Målet nåddes inte",
+        "Trygghetsvandringen har ställts in på grund av covid",
+        "Polisen har inte haft möjlighet att delta.",
+    ],
+)
+def test_reads_no_x_was_done_and_cancelled_as_not_done(text):
+    assert read_status(text) == "not_done"
+
+
+def test_a_noun_that_only_contains_an_event_word_is_not_a_cancelled_event():
+    # "anträffades" holds "träff", but "ingen narkotika" reports no find, not
+    # a meeting that did not happen.
+    text = "Ett hundsök har genomförts under tertial 3, ingen narkotika anträffades."
+    assert read_status(text) == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Genomfört två av fyra",
+        "Till stor del genomfört",
+        "Genomfört men inte alla",
+        "Nästan klart",
+        "Har inte genomförts fullt ut",
+        "En trygghetsvandring genomfördes, den andra ställdes in",
+    ],
+)
+def test_reads_part_done_and_part_not_as_partly_done(text):
+    assert read_status(text) == "partly_done"
+
+
+def test_all_of_them_done_is_done():
+    assert read_status("Genomfört fyra av fyra") == "done"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Genomförs löpande",
+        "Sker kontinuerligt",
+        "Polisen har arbetat aktivt med trafiksäkerhet.",
+        "Kommunen har jobbat kontinuerligt i våra verksamheter med kompetens.",
+        "Polisen har arbetat aktivt med trafiksäkerhetsarbete under tertial 3.",
+    ],
+)
+def test_reads_work_that_goes_on_as_ongoing(text):
+    assert read_status(text) == "ongoing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lärarna har lyft ANDTS under lektionerna, och haft riktade insatser.",
+        "På plats vid minst 45 tillfällen sammanlagt 116 timmar",
+        "Genomfört 8 kontroller. Målet nått.",
+    ],
+)
+def test_reads_things_done_in_the_period_and_reported_counts_as_done(text):
+    assert read_status(text) == "done"
 
 
 @pytest.mark.parametrize(
