@@ -8,6 +8,8 @@ positive word inside it.
 import re
 from typing import Literal
 
+from .numbers import parse_number_word
+
 Status = Literal[
     "done", "partly_done", "ongoing", "planned", "not_done", "not_applicable"
 ]
@@ -134,17 +136,10 @@ _SOME_OF = re.compile(
     r"(?P<all>\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\b",
     re.IGNORECASE,
 )
-_SMALL_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "noll en två tre fyra fem sex sju åtta nio tio elva tolv".split()
-    )
-}
-_SMALL_NUMBERS["ett"] = 1
 
 
 def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word.lower())
+    return int(word) if word.isdigit() else parse_number_word(word)
 
 
 def _some_of_all(text: str) -> bool:
