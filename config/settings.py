@@ -14,7 +14,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("LOFTEN_VAR_DIR", BASE_DIR / "var"))
+# Where uploaded files and the default SQLite database are kept. In development
+# that is var/ in the checkout; production must name it (see below).
+VAR_DIR = Path(os.environ.get("LOFTEN_VAR_DIR", "") or BASE_DIR / "var")
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-loften-development-only"  # noqa: S105
 
@@ -82,6 +84,26 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "Production mode needs ALLOWED_HOSTS, e.g. ALLOWED_HOSTS=loften.example.se."
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+if PRODUCTION:
+    # Installed for production, BASE_DIR is inside the virtualenv's
+    # site-packages, so no file may be kept relative to it: the places must be
+    # named, as absolute paths (the web server and the worker start in
+    # different working directories).
+    for _name in ("LOFTEN_VAR_DIR", "MEDIA_ROOT", "STATIC_ROOT"):
+        _value = os.environ.get(_name, "")
+        if _value and not Path(_value).is_absolute():
+            raise ImproperlyConfigured(
+                f"{_name} must be an absolute path in production mode, not {_value!r}."
+            )
+    if not os.environ.get("LOFTEN_VAR_DIR") and not all(
+        os.environ.get(name) for name in ("MEDIA_ROOT", "STATIC_ROOT", "DATABASE_URL")
+    ):
+        raise ImproperlyConfigured(
+            "Production mode needs LOFTEN_VAR_DIR set to an absolute path outside "
+            "the installed code, where uploaded and static files are kept "
+            "(for example LOFTEN_VAR_DIR=/var/lib/loften)."
+        )
 
 # The public address of the site, used in e-mails, feeds and exported links.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -270,9 +292,12 @@ USE_TZ = True
 
 # --- Static and uploaded files ----------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(
+    os.environ.get("STATIC_ROOT", "")
+    or (VAR_DIR / "static" if PRODUCTION else BASE_DIR / "staticfiles")
+)
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "") or VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -17,6 +17,9 @@ MAX_QUERY_LENGTH = 200
 
 
 class SearchForm(forms.Form):
+    """Words to search for, filters, or both; the filters alone list everything
+    published that they allow."""
+
     q = forms.CharField(
         label=_("Search for"),
         help_text=_(
@@ -24,8 +27,8 @@ class SearchForm(forms.Form):
             'are found too: "trygghetsvandring" also finds "trygghetsvandringar".'
         ),
         max_length=MAX_QUERY_LENGTH,
+        required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
-        error_messages={"required": _("Write one or more words to search for.")},
     )
     kommun = forms.ChoiceField(label=_("Municipality"), required=False)
     lan = forms.ChoiceField(label=_("County"), required=False)
@@ -60,6 +63,18 @@ class SearchForm(forms.Form):
             ("", _("All focus areas")),
             *choices.focus_areas,
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned["q"] and not self.filters().narrows:
+            self.add_error(
+                "q",
+                _(
+                    "Write one or more words to search for, or choose something "
+                    "to narrow the search by."
+                ),
+            )
+        return cleaned
 
     def filters(self) -> SearchFilters:
         data = self.cleaned_data

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Exists, F, Max, Min, OuterRef, QuerySet
+from django.db.models import Case, Exists, F, Max, Min, OuterRef, QuerySet, When
 from django.db.models.expressions import RawSQL
 
 from loften.geography.models import Municipality
@@ -28,6 +28,19 @@ class SearchFilters:
     year: int | None = None
     focus_area: str = ""  # FocusArea.slug
     responsible: str = ""  # one of the RESPONSIBLE_* values
+
+    @property
+    def narrows(self) -> bool:
+        """Whether any filter is set."""
+        return any(
+            (
+                self.municipality,
+                self.county,
+                self.year is not None,
+                self.focus_area,
+                self.responsible,
+            )
+        )
 
 
 class RankedHits:
@@ -130,6 +143,29 @@ def search_entry_list(
     # The SQL is constant; the user's words only ever travel as a parameter.
     ids = RawSQL(schema.SQLITE_MATCHING_IDS, [match])  # noqa: S611
     return RankedHits(_filtered(queryset.filter(id__in=ids), filters), match)
+
+
+def search_entry_browse(*, filters: SearchFilters) -> QuerySet[SearchEntry]:
+    """Published entries matching the filters, for a search without words: the
+    newest promises first, each followed by its activities and then its follow-ups
+    in period order. The same query on SQLite and PostgreSQL."""
+    kind_order = Case(
+        When(kind=SearchEntry.Kind.PROMISE, then=0),
+        When(kind=SearchEntry.Kind.ACTIVITY, then=1),
+        default=2,
+    )
+    return (
+        _for_display(_filtered(SearchEntry.objects.all(), filters))
+        .annotate(kind_order=kind_order)
+        .order_by(
+            "-promise__start_date",
+            "promise__title",
+            "promise_id",
+            "kind_order",
+            F("period__end_date").asc(nulls_first=True),
+            "object_id",
+        )
+    )
 
 
 @dataclass(frozen=True)

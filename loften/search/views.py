@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from loften.public.cache import public_cached
 
 from .forms import SearchForm
-from .selectors import search_entry_list, search_filter_choices
+from .selectors import search_entry_browse, search_entry_list, search_filter_choices
 from .text import query_terms
 
 HITS_PER_PAGE = 20
@@ -14,17 +14,21 @@ HITS_PER_PAGE = 20
 
 @require_GET
 def search(request):
-    """Search the published promises, activities and follow-ups."""
+    """Search the published promises, activities and follow-ups: by words, by
+    filters, or both. Without any input the page is the empty form."""
     choices = public_cached("search-choices", build=search_filter_choices)
-    form = SearchForm(request.GET if "q" in request.GET else None, choices=choices)
+    given = any(name in request.GET for name in SearchForm.base_fields)
+    form = SearchForm(request.GET if given else None, choices=choices)
     terms: list[str] = []
     page = None
     if form.is_bound and form.is_valid():
         terms = query_terms(form.cleaned_data["q"])
         if terms:
             hits = search_entry_list(terms=terms, filters=form.filters())
-            page = Paginator(hits, HITS_PER_PAGE).get_page(request.GET.get("sida"))
+        elif not form.cleaned_data["q"]:
+            hits = search_entry_browse(filters=form.filters())
         else:
+            hits = None
             form.add_error(
                 "q",
                 _(
@@ -32,6 +36,8 @@ def search(request):
                     "those are not searched for. Add a more specific word."
                 ),
             )
+        if hits is not None:
+            page = Paginator(hits, HITS_PER_PAGE).get_page(request.GET.get("sida"))
     return render(
         request,
         "search/search.html",

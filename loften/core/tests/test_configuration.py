@@ -12,6 +12,9 @@ REPOSITORY = Path(__file__).resolve().parents[3]
 # tests' fixture and would fail the deployment checks.
 CONTROLLED_VARIABLES = {
     "DATABASE_URL",
+    "LOFTEN_VAR_DIR",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
     "LOFTEN_ENV",
     "SECRET_KEY",
     "DEBUG",
@@ -110,3 +113,50 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
 def test_a_yes_no_setting_with_another_value_is_refused(tmp_path, value):
     result = run_loften("check", DEBUG=value, LOFTEN_VAR_DIR=str(tmp_path))
     assert_one_clear_sentence(result, "DEBUG must be true or false")
+
+
+def _production(**env: str) -> dict[str, str]:
+    return {
+        "LOFTEN_ENV": "production",
+        "SECRET_KEY": GOOD_SECRET,
+        "ALLOWED_HOSTS": "loften.example.se",
+        **env,
+    }
+
+
+def test_production_without_a_var_dir_stops_with_one_sentence():
+    # Installed with `pip install .`, the default var/ would be inside the
+    # virtualenv's site-packages.
+    result = run_loften("check", **_production())
+    assert_one_clear_sentence(result, "LOFTEN_VAR_DIR")
+
+
+def test_production_refuses_a_relative_var_dir():
+    result = run_loften("check", **_production(LOFTEN_VAR_DIR="var"))
+    assert_one_clear_sentence(result, "must be an absolute path")
+
+
+def test_production_keeps_uploaded_and_static_files_in_the_var_dir(tmp_path):
+    result = run_loften(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.MEDIA_ROOT); print(settings.STATIC_ROOT)",
+        **_production(LOFTEN_VAR_DIR=str(tmp_path)),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(tmp_path / "media"), str(tmp_path / "static")]
+
+
+def test_production_may_name_each_place_instead_of_a_var_dir(tmp_path):
+    result = run_loften(
+        "check",
+        **_production(
+            MEDIA_ROOT=str(tmp_path / "media"),
+            STATIC_ROOT=str(tmp_path / "static"),
+            DATABASE_URL="postgres://loften@127.0.0.1:5432/loften",
+        ),
+    )
+    assert result.returncode == 0, result.stderr

@@ -4,7 +4,11 @@ import pytest
 
 from loften.geography.models import Municipality
 from loften.promises import services as promise_services
-from loften.search.selectors import SearchFilters, search_entry_list
+from loften.search.selectors import (
+    SearchFilters,
+    search_entry_browse,
+    search_entry_list,
+)
 from loften.search.text import query_terms
 from loften.testing.public import published_promise
 from loften.testing.workflow import publish_plan
@@ -92,3 +96,27 @@ def test_filters_narrow_by_place_year_focus_area_and_responsibility(walks):
 
 def test_without_terms_nothing_is_found(walks):
     assert _search("och") == []
+
+
+def test_filters_alone_list_the_entries_they_allow_in_a_stable_order(walks):
+    entries = list(search_entry_browse(filters=SearchFilters(year=2026)))
+    assert [e.kind for e in entries] == [
+        "promise",
+        "activity",
+        "activity",
+        "followup",
+        "followup",
+    ]
+    police = search_entry_browse(filters=SearchFilters(responsible="polisen"))
+    assert all(e.responsible_police for e in police)
+    assert list(search_entry_browse(filters=SearchFilters(year=2025))) == []
+
+
+def test_newer_promises_come_first_when_browsing(walks):
+    older = published_promise(activities=1, periods=0, year=2025)
+    promises = [
+        e.promise_id
+        for e in search_entry_browse(filters=SearchFilters(municipality="nässjö"))
+        if e.kind == "promise"
+    ]
+    assert promises == [walks.promise.pk, older.promise.pk]
