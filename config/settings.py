@@ -177,20 +177,29 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------
 # SQLite (WAL) under var/ by default; PostgreSQL when DATABASE_URL is set.
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+_DATABASE_URL_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
+_DATABASE_URL_KINDS = (
+    "DATABASE_URL must point to PostgreSQL "
+    "(postgres://user:password@host:5432/name) or SQLite (sqlite:///path)."
+)
 if DATABASE_URL:
+    # Our own one-sentence messages: dj-database-url's are several sentences,
+    # and the URL itself is never repeated since it may hold a password.
+    _scheme, _separator, _address = DATABASE_URL.partition("://")
+    if not _separator or _scheme.lower() not in _DATABASE_URL_SCHEMES:
+        raise ImproperlyConfigured(_DATABASE_URL_KINDS)
     try:
         _database = dj_database_url.parse(DATABASE_URL, conn_max_age=60)
-    except ValueError as error:
+    except ValueError:
         raise ImproperlyConfigured(
-            f"DATABASE_URL is not a valid URL: {error}"
+            "DATABASE_URL is not a valid URL: check the host and the port number, "
+            "and %-encode special characters in the user name and password."
         ) from None
     if _database.get("ENGINE") not in {
         "django.db.backends.postgresql",
         "django.db.backends.sqlite3",
     }:
-        raise ImproperlyConfigured(
-            "DATABASE_URL must point to PostgreSQL (postgres://…) or SQLite (sqlite:///…)."
-        )
+        raise ImproperlyConfigured(_DATABASE_URL_KINDS)
     _database.setdefault("OPTIONS", {})
     if _database["ENGINE"] == "django.db.backends.postgresql":
         _database["OPTIONS"].setdefault("connect_timeout", 5)

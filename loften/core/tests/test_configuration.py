@@ -1,6 +1,7 @@
 """Bad configuration stops with one clear sentence; production passes check --deploy."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,8 @@ def assert_one_clear_sentence(
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     assert expected in lines[0]
+    # A second sentence starts after a full stop with a capital ("e.g." is not one).
+    assert not re.search(r"(?<!e\.g)\.\s+[A-ZÅÄÖ]", lines[0]), lines[0]
 
 
 def test_production_without_a_secret_stops_with_one_sentence(tmp_path):
@@ -113,6 +116,47 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
 def test_a_yes_no_setting_with_another_value_is_refused(tmp_path, value):
     result = run_loften("check", DEBUG=value, LOFTEN_VAR_DIR=str(tmp_path))
     assert_one_clear_sentence(result, "DEBUG must be true or false")
+
+
+def test_runserver_with_an_unreachable_database_stops_with_one_sentence(tmp_path):
+    # Without the check first, Django's autoreloader thread printed psycopg's
+    # traceback and the server went on waiting.
+    result = run_loften(
+        "runserver",
+        "127.0.0.1:8799",
+        DATABASE_URL="postgres://postgres@127.0.0.1:1/x",
+        LOFTEN_VAR_DIR=str(tmp_path),
+    )
+    assert_one_clear_sentence(result, "cannot use the database")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgres://loften:hemligt@db.example.se:femtiofyra/loften",
+        "postgres://loften:hemligt@[::1/loften",
+        "loften:hemligt@db.example.se/loften",
+    ],
+)
+def test_a_malformed_database_url_stops_with_one_sentence_without_the_password(
+    tmp_path, url
+):
+    result = run_loften("check", DATABASE_URL=url, LOFTEN_VAR_DIR=str(tmp_path))
+    assert_one_clear_sentence(result, "DATABASE_URL")
+    assert "hemligt" not in result.stderr
+
+
+def test_a_var_dir_whose_parents_are_missing_is_created(tmp_path):
+    folder = tmp_path / "finns" / "inte" / "var"
+    result = run_loften("check", LOFTEN_VAR_DIR=str(folder))
+    assert result.returncode == 0, result.stderr
+    assert folder.is_dir()
+
+
+def test_a_var_dir_that_cannot_be_created_stops_with_one_sentence(tmp_path):
+    (tmp_path / "en-fil").write_text("")
+    result = run_loften("check", LOFTEN_VAR_DIR=str(tmp_path / "en-fil" / "var"))
+    assert_one_clear_sentence(result, "cannot create LOFTEN_VAR_DIR")
 
 
 def _production(**env: str) -> dict[str, str]:
