@@ -23,3 +23,9 @@ def test_the_language_switch_works_without_javascript(live_server, chromium):
     expect(tab.locator("html")).to_have_attribute("lang", "en")
     expect(tab.locator("h1")).to_contain_text("Citizen promises")
     context.close()
+
+
+def test_an_error_summary_takes_the_focus_when_the_page_loads(live_server, page):
+    page.goto(live_server.url + "/sok/?q=och")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    assert page.title().startswith("Fel: ")

@@ -37,3 +37,8 @@ def test_password_reset_sends_an_email(client, mailoutbox):
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert "Nytt lösenord till Löften" in mailoutbox[0].subject
+
+
+def test_a_form_with_mistakes_puts_error_first_in_the_title(client):
+    response = client.post(reverse("login"), {"username": "karin", "password": "fel"})
+    assert "<title>Fel: Logga in" in response.content.decode()

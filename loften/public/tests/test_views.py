@@ -339,6 +339,29 @@ def test_a_bad_filter_value_shows_an_error_summary(client):
     assert 'href="#id_ar"' in html
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/loften/?ar=1066",
+        "/oversikt/?region=atlantis",
+        "/kommuner/?q=" + "x" * 81,
+        "/sok/?q=och",
+        "/en/loften/?ar=1066",
+    ],
+)
+def test_a_page_with_form_errors_says_so_first_in_its_title(client, url):
+    html = _html(client, url)
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Error: " if url.startswith("/en/") else "Fel: ")
+    assert "data-error-summary" in html
+    assert "/static/core/js/loften.js" in html
+
+
+def test_a_page_without_form_errors_has_no_error_in_its_title(client):
+    html = _html(client, "/loften/?ar=")
+    assert "<title>Alla publicerade medborgarlöften" in html
+
+
 def test_the_overview_shows_figures_that_link_to_the_promises(client, nassjo):
     html = _html(client, "/oversikt/?ar=2026")
     assert "Nationell översikt" in html
