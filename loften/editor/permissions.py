@@ -3,7 +3,8 @@
 Every editor view gets its objects through these. A user who may not see a
 promise gets 404 for it and for everything in it (as if it did not exist); one
 who may see it but not do what the screen does gets 403. The policy itself — who
-may view, edit and approve — is `loften.promises.permissions`.
+may view and edit — is `loften.promises.permissions`; who may approve and
+publish, `loften.publication.permissions`.
 """
 
 import datetime
@@ -31,37 +32,18 @@ from loften.promises.models import (
     SituationSource,
 )
 from loften.promises.permissions import (
-    can_approve_promise,
     can_edit_promise,
     can_view_promise,
-    promise_role,
 )
 from loften.promises.selectors import (
     promise_list_for_user,
-    promise_party_organisations,
 )
+from loften.publication.permissions import approval_organisations, can_publish
 
 VIEW = "view"
 EDIT = "edit"
 APPROVE = "approve"
 PUBLISH = "publish"
-
-
-def approval_organisations(*, user: User, promise: Promise) -> list[Organisation]:
-    """The parties on whose behalf `user` may approve `promise`."""
-    return [
-        organisation
-        for organisation in promise_party_organisations(promise=promise)
-        if can_approve_promise(user=user, promise=promise, organisation=organisation)
-    ]
-
-
-def may_publish(*, user: User, promise: Promise) -> bool:
-    """Approvers (and organisation administrators) of a party publish."""
-    return promise_role(user=user, promise=promise) in {
-        Membership.Role.APPROVER,
-        Membership.Role.ADMINISTRATOR,
-    }
 
 
 def may_create_promise(*, user: User) -> bool:
@@ -92,7 +74,7 @@ def access_promise(*, user: User, promise_id: int, action: str = VIEW) -> Promis
         raise PermissionDenied(_("You may read this promise but not change it."))
     if action == APPROVE and not approval_organisations(user=user, promise=promise):
         raise PermissionDenied(_("Only an approver of a party may approve."))
-    if action == PUBLISH and not may_publish(user=user, promise=promise):
+    if action == PUBLISH and not can_publish(user=user, promise=promise):
         raise PermissionDenied(_("Only an approver of a party may publish."))
     return promise
 

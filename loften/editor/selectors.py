@@ -39,6 +39,7 @@ from loften.promises.selectors import (
     promise_list_for_user,
 )
 from loften.publication.models import Approval, PromiseVersion
+from loften.publication.permissions import approval_organisations
 from loften.publication.selectors import (
     approval_list,
     approvals_awaiting,
@@ -46,7 +47,7 @@ from loften.publication.selectors import (
     latest_version,
 )
 
-from .permissions import approval_organisations, may_create_promise
+from .permissions import may_create_promise
 
 STATUS_ORDER = [
     Promise.Status.DRAFT,

@@ -15,7 +15,6 @@ from loften.core.exceptions import StaleVersionError
 from loften.core.models import User
 from loften.core.services import audit_log, field_changes
 from loften.promises.models import Activity, Promise
-from loften.promises.permissions import can_edit_promise
 
 from . import periods as period_rules
 from .models import (
@@ -25,11 +24,17 @@ from .models import (
     PeriodReport,
     ReportingPeriod,
 )
+from .permissions import can_log_occurrence, can_write_followup
 from .selectors import reporting_period_list_for_promise
 
 
-def _require_edit(actor: User | None, promise: Promise) -> None:
-    if actor is not None and not can_edit_promise(user=actor, promise=promise):
+def _require_log(actor: User | None, activity: Activity) -> None:
+    if actor is not None and not can_log_occurrence(user=actor, activity=activity):
+        raise PermissionDenied(_("You may not change this promise."))
+
+
+def _require_followup(actor: User | None, promise: Promise) -> None:
+    if actor is not None and not can_write_followup(user=actor, promise=promise):
         raise PermissionDenied(_("You may not change this promise."))
 
 
@@ -97,7 +102,7 @@ def activity_event_log(
     note: str = "",
 ) -> ActivityEvent:
     """Log one occurrence of an activity (a patrol, a safety walk, a meeting)."""
-    _require_edit(actor, activity.promise)
+    _require_log(actor, activity)
     event = ActivityEvent(
         activity=activity,
         date=date,
@@ -125,7 +130,7 @@ def activity_event_update(
     *, event: ActivityEvent, actor: User | None, **values: Any
 ) -> ActivityEvent:
     activity = event.activity
-    _require_edit(actor, activity.promise)
+    _require_log(actor, activity)
     unknown = set(values) - {"date", "quantity", "hours", "place", "note"}
     if unknown:
         raise TypeError(f"activity_event_update got unknown fields: {sorted(unknown)}")
@@ -148,7 +153,7 @@ def activity_event_update(
 @transaction.atomic
 def activity_event_delete(*, event: ActivityEvent, actor: User | None) -> None:
     activity = event.activity
-    _require_edit(actor, activity.promise)
+    _require_log(actor, activity)
     audit_log(
         actor=actor,
         action="activity_event.delete",
@@ -200,7 +205,7 @@ def followup_save(
     nothing is written.
     """
     promise = activity.promise
-    _require_edit(actor, promise)
+    _require_followup(actor, promise)
     if period not in reporting_periods_ensure(promise=promise):
         raise ValidationError(
             {"period": _("The promise does not report on this period.")}

@@ -20,18 +20,15 @@ from loften.followups.services import (
     period_report_get_or_create,
     reporting_periods_ensure,
 )
-from loften.organisations.models import Membership, Organisation
+from loften.organisations.models import Organisation
 from loften.promises.models import Promise
-from loften.promises.permissions import (
-    can_approve_promise,
-    can_edit_promise,
-    promise_role,
-)
+from loften.promises.permissions import can_approve_promise
 from loften.promises.selectors import promise_party_organisations
 
 from . import checks
 from . import snapshot as snapshot_rules
 from .models import Approval, PromiseVersion
+from .permissions import can_publish, can_submit_for_approval
 from .read_model import read_model_rebuild
 from .selectors import approvals_missing, latest_version, promise_snapshot_build
 from .signals import promise_published
@@ -43,16 +40,13 @@ def _lock(promise: Promise) -> Promise:
 
 
 def _require_edit(actor: User | None, promise: Promise) -> None:
-    if actor is not None and not can_edit_promise(user=actor, promise=promise):
+    if actor is not None and not can_submit_for_approval(user=actor, promise=promise):
         raise PermissionDenied(_("You may not change this promise."))
 
 
 def _require_publisher(actor: User | None, promise: Promise) -> None:
     """Publishing is done by an approver of a party (or the system itself)."""
-    if actor is None:
-        return
-    role = promise_role(user=actor, promise=promise)
-    if role not in {Membership.Role.APPROVER, Membership.Role.ADMINISTRATOR}:
+    if actor is not None and not can_publish(user=actor, promise=promise):
         raise PermissionDenied(_("Only an approver of a party may publish."))
 
 

@@ -14,6 +14,7 @@ from loften.followups import periods as period_rules
 from loften.followups.selectors import period_report_get
 from loften.followups.services import reporting_periods_ensure
 from loften.publication import services as publication
+from loften.publication.permissions import approval_organisations
 from loften.publication.selectors import (
     approval_list,
     approvals_missing,
@@ -29,7 +30,6 @@ from ..permissions import (
     VIEW,
     access_period,
     access_promise,
-    approval_organisations,
 )
 from ..publishing import period_checks, plan_checks, unpublished_changes
 from ..selectors import followup_sheet

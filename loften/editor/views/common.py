@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from loften.promises.models import Promise
 from loften.promises.permissions import can_edit_promise
+from loften.publication.permissions import approval_organisations, can_publish
 
 from ..forms import CommitmentForm, IndicatorForm, SignatoryForm, SituationSourceForm
-from ..permissions import approval_organisations, may_publish
 from ..selectors import plan_view
 
 
@@ -32,7 +32,7 @@ def rights(request: HttpRequest, promise: Promise) -> dict:
         "approve_organisations": approval_organisations(
             user=request.user, promise=promise
         ),
-        "may_publish": may_publish(user=request.user, promise=promise),
+        "may_publish": can_publish(user=request.user, promise=promise),
     }
 
 
