@@ -22,6 +22,12 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# Error pages in the site's own shell (loften/core/views.py); a failed CSRF check
+# renders loften/core/templates/403_csrf.html through Django's own view.
+handler403 = "loften.core.views.permission_denied"
+handler404 = "loften.core.views.page_not_found"
+handler500 = "loften.core.views.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

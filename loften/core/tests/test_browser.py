@@ -29,3 +29,14 @@ def test_an_error_summary_takes_the_focus_when_the_page_loads(live_server, page)
     page.goto(live_server.url + "/sok/?q=och")
     expect(page.locator("[data-error-summary]")).to_be_focused()
     assert page.title().startswith("Fel: ")
+
+
+def test_the_error_pages_pass_axe_in_both_languages(live_server, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for path in ("/finns-inte/", "/en/finns-inte/"):
+        response = page.goto(live_server.url + path)
+        assert response.status == 404
+        results = axe.run(page)
+        assert results.violations_count == 0, results.generate_report()
