@@ -1,5 +1,7 @@
 """Background work of the public site."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
@@ -11,11 +13,14 @@ from loften.core.models import User
 
 from .models import AccessibilityReport
 
+logger = logging.getLogger(__name__)
+
 
 @task()
 def accessibility_report_notify(report_id: int) -> int:
     """E-mail a new accessibility report to every active site administrator with an
-    e-mail address; the number of recipients."""
+    e-mail address; the number of recipients. Without any, the report is still
+    stored and listed in the admin, and a warning is logged."""
     report = AccessibilityReport.objects.get(pk=report_id)
     recipients = sorted(
         set(
@@ -25,6 +30,12 @@ def accessibility_report_notify(report_id: int) -> int:
         )
     )
     if not recipients:
+        # The report is stored all the same and listed in the admin.
+        logger.warning(
+            "No active superuser has an e-mail address: accessibility report %s "
+            "is only in the admin.",
+            report.pk,
+        )
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         admin_url = settings.SITE_URL + reverse(

@@ -2,9 +2,12 @@
 accessibility statement. Anyone may read them; only published content is shown."""
 
 import datetime
+import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +27,10 @@ from .sitemaps import SITEMAPS
 
 PROMISES_PER_PAGE = 25
 # The date the accessibility statement was last reviewed; change it with the text.
-STATEMENT_REVIEWED = datetime.date(2026, 11, 22)
+STATEMENT_REVIEWED = datetime.date(2026, 12, 1)
+# Accessibility reports one client address may send per hour.
+REPORTS_PER_HOUR = 5
+REPORT_WINDOW_SECONDS = 60 * 60
 
 
 def _is_htmx(request) -> bool:
@@ -238,32 +244,96 @@ def accessibility_statement(request):
     return render(
         request,
         "public/accessibility.html",
-        {"reviewed": STATEMENT_REVIEWED},
+        {
+            "reviewed": STATEMENT_REVIEWED,
+            "contact_email": accessibility_contact_email(),
+        },
     )
+
+
+def accessibility_contact_email() -> str:
+    """Where visitors can write instead of using the report form:
+    ACCESSIBILITY_CONTACT_EMAIL, or else the address the site sends from."""
+    return (
+        getattr(settings, "ACCESSIBILITY_CONTACT_EMAIL", "")
+        or settings.DEFAULT_FROM_EMAIL
+    )
+
+
+def _client_address(request) -> str:
+    """The visitor's address. Behind the TLS proxy the settings trust
+    (SECURE_PROXY_SSL_HEADER), the last X-Forwarded-For entry, which that proxy
+    added and the visitor cannot forge; otherwise the connection's address."""
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if settings.SECURE_PROXY_SSL_HEADER and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _report_allowed(request) -> bool:
+    """Count a report from this address; False once it has sent
+    REPORTS_PER_HOUR within the hour (counted in the cache, one window per hour
+    from the first report)."""
+    address = hashlib.sha256(_client_address(request).encode()).hexdigest()[:32]
+    key = f"public:accessibility-reports:{address}"
+    cache.add(key, 0, timeout=REPORT_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=REPORT_WINDOW_SECONDS)
+        count = 1
+    return count <= REPORTS_PER_HOUR
 
 
 @require_http_methods(["GET", "POST"])
 def accessibility_report(request):
-    """Report an accessibility problem; stored and e-mailed to the administrators."""
+    """Report an accessibility problem; stored and e-mailed to the administrators.
+
+    A filled-in trap field (robots) gets the same thanks but nothing is stored;
+    more than REPORTS_PER_HOUR reports from one address are refused with a message
+    that gives the e-mail address instead.
+    """
+    status = 200
     if request.method == "POST":
         form = AccessibilityReportForm(request.POST)
         if form.is_valid():
-            accessibility_report_create(
-                description=form.cleaned_data["description"],
-                page_url=form.cleaned_data["page_url"],
-                email=form.cleaned_data["email"],
-                language=get_language(),
-            )
-            messages.success(
-                request,
-                _("Thank you. Your report has been received and will be looked at."),
-            )
-            return redirect("public:accessibility")
+            if not _report_allowed(request):
+                form.add_error(
+                    None,
+                    _(
+                        "You have sent many reports in a short time, so this one "
+                        "was not sent. Wait an hour and try again, or e-mail us "
+                        "at %(email)s."
+                    )
+                    % {"email": accessibility_contact_email()},
+                )
+                status = 429
+            else:
+                if not form.is_spam:
+                    accessibility_report_create(
+                        description=form.cleaned_data["description"],
+                        page_url=form.cleaned_data["page_url"],
+                        email=form.cleaned_data["email"],
+                        language=get_language(),
+                    )
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. Your report has been received and will be "
+                        "looked at."
+                    ),
+                )
+                return redirect("public:accessibility")
     else:
         form = AccessibilityReportForm(
             initial={"page_url": request.GET.get("fran", "")[:500]}
         )
-    return render(request, "public/accessibility_report.html", {"form": form})
+    return render(
+        request,
+        "public/accessibility_report.html",
+        {"form": form, "contact_email": accessibility_contact_email()},
+        status=status,
+    )
 
 
 @require_GET

@@ -429,6 +429,88 @@ def test_a_report_is_stored_and_mailed_to_the_site_administrators(
     assert "besokare@example.se" in mail.outbox[0].body
 
 
+REPORT = {"description": "Knappen syns inte.", "page_url": "/", "email": ""}
+
+
+def test_the_statement_names_the_criteria_of_each_limitation_and_digg(client):
+    html = _html(client, "/tillganglighet/")
+    for criterion in ("2.4.4 Syfte med länk", "3.1.5 Läsnivå", "3.1.2 Språk för delar"):
+        assert criterion in html
+    assert "Myndigheten för digital förvaltning (Digg) är tillsynsmyndighet" in html
+    assert "kontakta Digg och påtala det" in html
+    assert "hanterar den i webbplatsens administration" in html
+    english = _html(client, "/en/tillganglighet/")
+    assert '<span lang="sv">Myndigheten för digital förvaltning</span>' in english
+
+
+def test_the_statement_and_the_form_offer_e_mail_instead(client, settings):
+    settings.ACCESSIBILITY_CONTACT_EMAIL = "tillganglighet@example.se"
+    for url in ("/tillganglighet/", "/tillganglighet/rapportera-problem/"):
+        html = _html(client, url)
+        assert '<a href="mailto:tillganglighet@example.se">' in html
+    del settings.ACCESSIBILITY_CONTACT_EMAIL
+    settings.DEFAULT_FROM_EMAIL = "loften@example.se"
+    html = _html(client, "/tillganglighet/")
+    assert '<a href="mailto:loften@example.se">' in html
+
+
+def test_a_robot_that_fills_in_the_trap_field_is_thanked_but_not_stored(client):
+    html = _html(client, "/tillganglighet/rapportera-problem/")
+    assert '<div class="honeypot">' in html
+    assert 'name="webbplats"' in html and 'tabindex="-1"' in html
+    response = client.post(
+        "/tillganglighet/rapportera-problem/",
+        {**REPORT, "webbplats": "https://spam.example/"},
+        follow=True,
+    )
+    assert "Tack! Vi har tagit emot din rapport" in response.content.decode()
+    assert not AccessibilityReport.objects.exists()
+
+
+def test_one_address_may_send_a_few_reports_an_hour(client):
+    url = "/tillganglighet/rapportera-problem/"
+    for _ in range(5):
+        assert client.post(url, REPORT).status_code == 302
+    response = client.post(url, REPORT)
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Du har skickat många rapporter på kort tid" in html
+    assert "<title>Fel: " in html
+    assert AccessibilityReport.objects.count() == 5
+    # Another address is not affected.
+    assert client.post(url, REPORT, REMOTE_ADDR="192.0.2.7").status_code == 302
+
+
+def test_behind_the_proxy_the_address_it_adds_is_the_one_counted(client, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = "/tillganglighet/rapportera-problem/"
+    for number in range(6):
+        # The visitor can forge the first entries, not the one the proxy adds.
+        forged = f"198.51.100.{number}, 203.0.113.9"
+        response = client.post(url, REPORT, HTTP_X_FORWARDED_FOR=forged)
+    assert response.status_code == 429
+    other = client.post(url, REPORT, HTTP_X_FORWARDED_FOR="203.0.113.10")
+    assert other.status_code == 302
+
+
+def test_a_report_without_any_administrator_e_mail_is_kept_for_the_admin(
+    client, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    admin = factories.UserFactory(
+        username="admin", is_superuser=True, is_staff=True, email=""
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/tillganglighet/rapportera-problem/", REPORT)
+    assert mail.outbox == []
+    assert "only in the admin" in caplog.text
+    client.force_login(admin)
+    html = _html(client, "/admin/public/accessibilityreport/")
+    assert "Knappen syns inte." in html
+
+
 def test_the_report_form_remembers_which_page_it_came_from(client):
     html = _html(client, "/tillganglighet/rapportera-problem/?fran=/oversikt/")
     assert 'value="/oversikt/"' in html
