@@ -292,6 +292,12 @@ ANEBY_ACTIVITIES = [
     ),
 ]
 
+# Effect measures. "values" are by year relative to the promise's year (-1 is the
+# year before), so the example stays recent whatever year it is loaded in. A
+# promise's own year has a value only where it would already be measured:
+# "this_year_from" is the day that year's figure is out (the trygghetsmätning's
+# result in the autumn); reported crime is counted for whole years, and the
+# drug survey in year 9 is made every other year.
 INDICATORS = [
     {
         "name": "Andel boende som känner sig otrygga i centrum kvällstid",
@@ -299,7 +305,8 @@ INDICATORS = [
         "unit": "%",
         "direction": "decrease",
         "focus_area": "trygghet-i-offentlig-miljo",
-        "values": {2023: "31", 2024: "29", 2025: "27"},
+        "values": {-3: "31", -2: "29", -1: "27", 0: "26"},
+        "this_year_from": (10, 1),
     },
     {
         "name": "Anmälda skadegörelsebrott",
@@ -307,7 +314,7 @@ INDICATORS = [
         "unit": "antal",
         "direction": "decrease",
         "focus_area": None,
-        "values": {2023: "412", 2024: "388", 2025: "401"},
+        "values": {-3: "412", -2: "388", -1: "401"},
     },
     {
         "name": "Andel elever i årskurs 9 som någon gång använt narkotika",
@@ -315,7 +322,7 @@ INDICATORS = [
         "unit": "%",
         "direction": "decrease",
         "focus_area": "ungdomar-i-riskzon",
-        "values": {2023: "6", 2025: "5"},
+        "values": {-3: "6", -1: "5"},
     },
 ]
 

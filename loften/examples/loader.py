@@ -1,11 +1,12 @@
 """Load the example data through the same services that editors use.
 
-Idempotent: places, organisations and users are looked up before they are made,
-and a promise that already exists (by its slug) is left alone.
+Idempotent: places, organisations, users and their memberships are looked up
+before they are made (so one deleted since is made again), and a promise that
+already exists (by its slug) is left alone.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -20,7 +21,7 @@ from loften.followups.services import (
     reporting_periods_ensure,
 )
 from loften.geography.models import Municipality, PoliceArea, PoliceRegion
-from loften.organisations.models import Organisation
+from loften.organisations.models import Membership, Organisation
 from loften.organisations.services import membership_set, organisation_create
 from loften.promises import services as promise_services
 from loften.promises.models import FocusArea, Promise
@@ -33,6 +34,13 @@ from . import content
 class LoadResult:
     created_promises: list[str]
     created_users: list[str]
+    restored_memberships: list[str] = field(default_factory=list)
+
+    @property
+    def created_anything(self) -> bool:
+        return bool(
+            self.created_promises or self.created_users or self.restored_memberships
+        )
 
 
 @transaction.atomic
@@ -41,7 +49,7 @@ def example_data_load(*, today: datetime.date | None = None) -> LoadResult:
     today = today or timezone.localdate()
     _police_areas()
     organisations = _organisations()
-    created_users = _users(organisations)
+    created_users, restored_memberships = _users(organisations)
     users = {
         user.username: user
         for user in User.objects.filter(username__in=[row[0] for row in content.USERS])
@@ -88,7 +96,11 @@ def example_data_load(*, today: datetime.date | None = None) -> LoadResult:
         created=created,
         indicators=content.INDICATORS[:1],
     )
-    return LoadResult(created_promises=created, created_users=created_users)
+    return LoadResult(
+        created_promises=created,
+        created_users=created_users,
+        restored_memberships=restored_memberships,
+    )
 
 
 def _police_areas() -> None:
@@ -127,8 +139,11 @@ def _organisations() -> dict[str, Organisation]:
     return organisations
 
 
-def _users(organisations: dict[str, Organisation]) -> list[str]:
-    created_names = []
+def _users(organisations: dict[str, Organisation]) -> tuple[list[str], list[str]]:
+    """Create the example users and memberships that are missing; return the
+    users created and the memberships restored for users that already were."""
+    created_names: list[str] = []
+    restored_memberships: list[str] = []
     admin, created = User.objects.get_or_create(
         username="admin",
         defaults={
@@ -154,13 +169,20 @@ def _users(organisations: dict[str, Organisation]) -> list[str]:
             user.set_password(content.EXAMPLE_PASSWORD)
             user.save(update_fields=["password"])
             created_names.append(username)
+        # Looked up apart from the user, so a membership removed since the last
+        # load comes back; one whose role was changed is left as it is.
+        if not Membership.objects.filter(
+            user=user, organisation=organisations[organisation]
+        ).exists():
             membership_set(
                 actor=None,
                 user=user,
                 organisation=organisations[organisation],
                 role=role,
             )
-    return created_names
+            if not created:
+                restored_memberships.append(f"{username} ({organisation})")
+    return created_names, restored_memberships
 
 
 def _promise(
@@ -250,14 +272,14 @@ def _promise(
             direction=row["direction"],
             focus_area=focus_areas.get(row["focus_area"] or ""),
         )
-        for value_year, value in row["values"].items():
-            if value_year < year:
-                promise_services.indicator_value_set(
-                    indicator=indicator,
-                    actor=editor,
-                    year=value_year,
-                    value=Decimal(value),
-                )
+        for value_year, value in _indicator_values(row, year, today):
+            promise_services.indicator_value_set(
+                indicator=indicator,
+                actor=editor,
+                year=value_year,
+                value=Decimal(value),
+                note=content.EXAMPLE_LABEL,
+            )
     for name, title_text, organisation in _signatories(place, police_area, approvers):
         promise_services.signatory_create(
             promise=promise,
@@ -279,6 +301,22 @@ def _promise(
         publication_services.promise_conclude(promise=promise, actor=approvers[0])
     created.append(promise.title)
     return promise
+
+
+def _indicator_values(
+    row: dict, year: int, today: datetime.date
+) -> list[tuple[int, str]]:
+    """The example values of an indicator for a promise of `year`: the years
+    before it, and its own year once that year's figure would be out."""
+    values = []
+    for offset, value in sorted(row["values"].items()):
+        value_year = year + offset
+        if offset == 0:
+            month, day = row["this_year_from"]
+            if today < datetime.date(value_year, month, day):
+                continue
+        values.append((value_year, value))
+    return values
 
 
 def _signatories(place, police_area, approvers):

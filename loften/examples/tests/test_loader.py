@@ -1,41 +1,30 @@
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
-from loften.core.models import User
+from loften.core.models import AuditEntry, User
 from loften.examples.content import EXAMPLE_PASSWORD
 from loften.examples.loader import example_data_load
 from loften.followups.models import ActivityEvent, FollowUp
-from loften.geography.models import PoliceArea
-from loften.organisations.models import Membership, Organisation
-from loften.promises.models import Activity, Promise
-from loften.publication.models import (
-    PromiseVersion,
-    PublishedFollowUp,
-    PublishedPromise,
-)
+from loften.organisations.models import Membership
+from loften.promises.models import Indicator, Promise
+from loften.publication.models import PublishedFollowUp
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 22)
 
 
-def _counts():
+def _counts() -> dict[str, int]:
+    """Rows of every model of every Löften app, many-to-many links included, so
+    that a duplicate of anything shows."""
     return {
-        model.__name__: model.objects.count()
-        for model in (
-            User,
-            Organisation,
-            Membership,
-            PoliceArea,
-            Promise,
-            Activity,
-            ActivityEvent,
-            FollowUp,
-            PromiseVersion,
-            PublishedPromise,
-        )
+        model._meta.label: model._default_manager.count()
+        for config in apps.get_app_configs()
+        if config.name.startswith("loften.")
+        for model in config.get_models(include_auto_created=True)
     }
 
 
@@ -44,8 +33,71 @@ def test_loading_twice_creates_nothing_the_second_time():
     counts = _counts()
     second = example_data_load(today=TODAY)
     assert len(first.created_promises) == 3
-    assert second.created_promises == [] and second.created_users == []
+    assert not second.created_anything
     assert _counts() == counts
+    assert "promises.Promise_municipalities" in counts  # links are counted too
+
+
+def test_a_deleted_membership_is_restored_and_nothing_else_is_made():
+    example_data_load(today=TODAY)
+    counts = _counts()
+    Membership.objects.get(user__username="kommun.redaktor").delete()
+    result = example_data_load(today=TODAY)
+    assert result.restored_memberships == ["kommun.redaktor (Nässjö kommun)"]
+    assert result.created_users == [] and result.created_promises == []
+    assert Membership.objects.get(user__username="kommun.redaktor").role == "editor"
+    after = _counts()
+    # One audit entry says who restored it (the system).
+    assert after.pop("core.AuditEntry") == counts.pop("core.AuditEntry") + 1
+    assert after == counts
+    entry = AuditEntry.objects.filter(action="membership.set").latest("id")
+    assert entry.actor is None
+
+
+def test_a_membership_whose_role_was_changed_is_left_alone():
+    example_data_load(today=TODAY)
+    Membership.objects.filter(user__username="kommun.redaktor").update(role="viewer")
+    assert not example_data_load(today=TODAY).created_anything
+    assert Membership.objects.get(user__username="kommun.redaktor").role == "viewer"
+
+
+def _values(slug: str, name_start: str) -> list[tuple[int, str]]:
+    indicator = Indicator.objects.get(promise__slug=slug, name__startswith=name_start)
+    return [(v.year, v.note) for v in indicator.values.order_by("year")]
+
+
+def test_indicator_values_are_for_the_years_before_the_promise_and_labelled():
+    example_data_load(today=datetime.date(2025, 3, 10))
+    label = "Exempeldata"
+    # The safety survey of 2025 is not out in March, so this year has none yet.
+    assert _values("exempel-nassjo-2025", "Andel boende") == [
+        (2022, label),
+        (2023, label),
+        (2024, label),
+    ]
+    # Last year's promise also has its own year's survey result.
+    assert _values("exempel-nassjo-2024", "Andel boende") == [
+        (2021, label),
+        (2022, label),
+        (2023, label),
+        (2024, label),
+    ]
+    # Reported crime is counted for whole years; the drug survey every other year.
+    assert [y for y, _ in _values("exempel-nassjo-2025", "Anmälda")] == [
+        2022,
+        2023,
+        2024,
+    ]
+    assert [y for y, _ in _values("exempel-nassjo-2025", "Andel elever")] == [
+        2022,
+        2024,
+    ]
+
+
+def test_this_years_safety_survey_result_is_there_in_the_autumn():
+    example_data_load(today=TODAY)
+    years = [year for year, _note in _values("exempel-nassjo-2026", "Andel boende")]
+    assert years == [2023, 2024, 2025, 2026]
 
 
 def test_the_example_has_two_municipalities_their_police_area_and_published_tertials():

@@ -27,9 +27,11 @@ class Command(BaseCommand):
                 "mode; pass --allow-production if you really mean it."
             )
         result = example_data_load()
-        if result.created_promises or result.created_users:
+        if result.created_anything:
             for title in result.created_promises:
                 self.stdout.write(f"Created promise: {title}")
+            for membership in result.restored_memberships:
+                self.stdout.write(f"Restored membership: {membership}")
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Example data loaded ({len(result.created_promises)} promises, "
