@@ -2,7 +2,8 @@
 
 Run with `.venv/bin/python -m bench.import_bench`. It parses the text example
 documents (and the published samples in ../shared/corpus when present) over
-and over for a few seconds, prints the rate and writes it into
+and over for a few seconds, then times single long paragraphs full of numbers
+(the case that was once quadratic), prints the figures and writes them into
 docs/benchmarks.md between the markers of its own section.
 """
 
@@ -29,6 +30,11 @@ KOMMUNER_CSV = REPO_ROOT / "loften" / "geography" / "data" / "kommuner.csv"
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 COMMAND = ".venv/bin/python -m bench.import_bench"
 START, END = markers("import")
+# Sizes of the long-paragraph case, in bytes of its paragraph.
+LONG_SIZES = (50_000, 500_000)
+PLAN_PHRASE = "minst 3 kontroller och 2 möten, "
+REPORT_PHRASE = "Genomfört vid 3 tillfällen och sammanlagt 2 timmar, "
+LONG_AIM_SECONDS = 5.0
 
 
 def load_documents(corpus: Path) -> list[tuple[str, bytes]]:
@@ -54,10 +60,50 @@ def measure(documents, refs, seconds: float) -> tuple[int, float]:
     return parsed, elapsed
 
 
+def long_paragraphs() -> list[tuple[str, bytes]]:
+    """One activity and one follow-up, each a single paragraph of many numbers."""
+    cases = []
+    for size in LONG_SIZES:
+        plan = (
+            "Medborgarlöfte Mullsjö kommun 2021\n\nPolisen lovar att:\n"
+            "- Polisen genomför "
+            + PLAN_PHRASE * (size // len(PLAN_PHRASE.encode()))
+            + "i centrum.\n"
+        )
+        report = (
+            "Uppföljning medborgarlöfte Mullsjö kommun 2021\n\nAktiviteter\n\n"
+            "- Polisen genomför minst 10 kontroller.\n\n"
+            + REPORT_PHRASE * (size // len(REPORT_PHRASE.encode()))
+            + "i centrum.\n"
+        )
+        cases += [("activity", plan.encode()), ("follow-up", report.encode())]
+    return cases
+
+
+def measure_long(refs) -> list[tuple[str, int, float]]:
+    from loften.imports.parsing.structure import parse_document
+
+    timings = []
+    for kind, data in long_paragraphs():
+        started = time.perf_counter()
+        parse_document(data, filename="lang.txt", municipalities=refs)
+        timings.append((kind, len(data), time.perf_counter() - started))
+    return timings
+
+
 def section(
-    rate: float, documents: int, parsed: int, elapsed: float, pinning: str
+    rate: float,
+    documents: int,
+    parsed: int,
+    elapsed: float,
+    pinning: str,
+    long: list[tuple[str, int, float]],
 ) -> str:
     now = datetime.now(tz=ZoneInfo("Europe/Stockholm"))
+    rows = [
+        f"| {kind} | {size / 1000:.0f} kB | {seconds:.2f} s |"
+        for kind, size, seconds in long
+    ]
     return "\n".join(
         [
             START,
@@ -66,6 +112,16 @@ def section(
             f"**{rate:.0f} documents per second** on one core ({pinning}): "
             f"{documents} text documents parsed {parsed} times in {elapsed:.1f} s. "
             "Aim: at least 200.",
+            "",
+            'One long paragraph full of numbers ("minst 3 kontroller och 2 möten, '
+            '…"), as an activity or as its follow-up, parsed once. The time grows '
+            "in line with the size (it used to grow with its square: 53 s for "
+            f"46 kB). Aim: under {LONG_AIM_SECONDS:.0f} s for 500 kB; the worker "
+            "stops any document after `IMPORT_PARSE_SECONDS` (120 s).",
+            "",
+            "| paragraph | size | time |",
+            "|---|---:|---:|",
+            *rows,
             "",
             f"- Date: {now:%Y-%m-%d %H:%M %Z}",
             f"- Machine: {platform.platform()}, {cpu_model()}",
@@ -105,8 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{rate:.0f} documents per second ({parsed} parses of {len(documents)} "
         f"documents in {elapsed:.1f} s, {pinning})"
     )
+    long = measure_long(refs)
+    for kind, size, seconds in long:
+        print(f"long {kind} paragraph of {size / 1000:.0f} kB: {seconds:.2f} s")
     if not args.no_write:
-        write_section("import", section(rate, len(documents), parsed, elapsed, pinning))
+        write_section(
+            "import",
+            section(rate, len(documents), parsed, elapsed, pinning, long),
+        )
         print(f"Written to {BENCHMARKS_MD.relative_to(REPO_ROOT)}")
     return 0
 

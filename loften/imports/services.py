@@ -56,6 +56,10 @@ from .selectors import (
 logger = logging.getLogger(__name__)
 
 MAX_FILES_PER_UPLOAD = 20
+# How long the worker may spend reading one document (IMPORT_PARSE_SECONDS
+# overrides it); a runaway document fails with a message instead of holding the
+# worker.
+PARSE_SECONDS = 120
 
 
 def _file_name(name: str) -> str:
@@ -177,6 +181,7 @@ def import_job_process(*, job_id: int) -> ImportJob | None:
             filename=job.original_name,
             municipalities=municipality_refs(),
             max_bytes=settings.IMPORT_MAX_BYTES,
+            time_limit=getattr(settings, "IMPORT_PARSE_SECONDS", PARSE_SECONDS),
         )
     except ReadError as error:
         return _fail(job, code=error.code, message=error.message, keep_file=False)

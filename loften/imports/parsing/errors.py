@@ -14,6 +14,7 @@ ReadErrorCode = Literal[
     "corrupt_docx",
     "unsupported_type",
     "no_structure",
+    "too_slow",
 ]
 
 
@@ -102,6 +103,17 @@ def no_structure() -> ReadError:
             "No promise statements or activities were found; the text does not "
             "look like a medborgarlöfte or its follow-up."
         ),
+    )
+
+
+def too_slow(seconds: float) -> ReadError:
+    return ReadError(
+        "too_slow",
+        _(
+            "Reading the document took longer than %(seconds)s seconds and was "
+            "stopped; split it into smaller files and import them one by one."
+        )
+        % {"seconds": number_format(round(seconds))},
     )
 
 

@@ -6,6 +6,7 @@ quantities, so `read_numbers` leaves them out.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -119,8 +120,10 @@ class NumberMatch:
     """A number found in text with its position and how it was written.
 
     `high` is set for ranges ("2–3"), `approximate` for "ca 30", `comparator`
-    for "minst"/"högst" in front, `spelled` when written in words and `weak`
-    for "en"/"ett", which are usually articles rather than counts.
+    for "minst"/"högst" in front (`strict` when the bound itself is excluded:
+    "fler än 15", "färre än 3"), `deadline` for "inom 48 timmar", `spelled`
+    when written in words and `weak` for "en"/"ett", which are usually articles
+    rather than counts.
     """
 
     value: int | float
@@ -131,6 +134,8 @@ class NumberMatch:
     comparator: Comparator | None = None
     spelled: bool = False
     weak: bool = False
+    strict: bool = False
+    deadline: bool = False
 
 
 _LETTER = r"A-Za-zÅÄÖåäöÉéÜü"
@@ -179,28 +184,27 @@ _BETWEEN = re.compile(r"mellan\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+och\s+", re.IGNORECASE)
 _MULTIPLIER_WORD = re.compile(r"\s+(hundra|tusen)\b", re.IGNORECASE)
 
-_APPROXIMATE_BEFORE = re.compile(
-    r"(?:\bca\.?|\bc:a|\bcirka|\bcirca|\bdrygt|\bomkring|\bungefär|\bunge\.|\brunt|"
-    r"\buppemot|\bnästan|\bknappt|\bnärmare|~)\s*$",
+# The word just before a number that qualifies it: an estimate ("ca"), a lower
+# or upper bound ("minst", "högst"; "fler än" and "färre än" are strict), or a
+# deadline ("inom 48 timmar", read as at most; it does not make "en" a count).
+# One pattern, so each number costs one search.
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:(?P<approximate>\bca\.?|\bc:a|\bcirka|\bcirca|\bdrygt|\bomkring|\bungefär|"
+    r"\bunge\.|\brunt|\buppemot|\bnästan|\bknappt|\bnärmare|~)"
+    r"|(?P<at_most>\bhögst|\bmax\.?|\bmaximalt|\bmaximum|\bsom mest|\bupp till|"
+    r"\binte mer än|\binte fler än)"
+    r"|(?P<below>\bmindre än|\bfärre än)"
+    r"|(?P<at_least>\bminst|\båtminstone|\bminimum|\blägst|\binte mindre än|"
+    r"\binte färre än)"
+    r"|(?P<above>\bmer än|\bfler än|\böver)"
+    r"|(?P<within>\binom))\s*$",
     re.IGNORECASE,
 )
-_AT_LEAST_BEFORE = re.compile(
-    r"(?:\bminst|\båtminstone|\bminimum|\blägst|\bmer än|\bfler än|\böver|"
-    r"\binte mindre än|\binte färre än)\s*$",
-    re.IGNORECASE,
-)
-_AT_MOST_BEFORE = re.compile(
-    r"(?:\bhögst|\bmax\.?|\bmaximalt|\bmaximum|\bsom mest|\bupp till|\binte mer än|"
-    r"\binte fler än|\bmindre än|\bfärre än)\s*$",
-    re.IGNORECASE,
-)
-
-
-# "inom 48 timmar": a deadline, read as at most; it does not make "en" a count.
-_WITHIN_BEFORE = re.compile(r"\binom\s*$", re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
+# Larger than any position, for bisecting (start, end) spans by their start.
+_BEYOND = 2**62
 _NUMBER_WORD_ANYWHERE = re.compile(r"\b" + _NUMBER_WORD_START.pattern, re.IGNORECASE)
 
 
@@ -217,7 +221,9 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    # The spans come from one finditer, so they are sorted and do not overlap.
+    index = bisect_right(spans, (start, _BEYOND)) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool]]:
@@ -285,22 +291,24 @@ def read_numbers(text: str) -> list[NumberMatch]:
             next_value, next_start, next_end, _, next_weak = raw[index]
             between = text[end:next_start]
             joined = _RANGE_JOIN.fullmatch(between) and not next_weak
-            between_and = _AND.fullmatch(between) and _BETWEEN.search(text[:start])
+            between_and = _AND.fullmatch(between) and _BETWEEN.search(
+                text[max(0, start - 16) : start]
+            )
             if (joined or between_and) and next_value > value:
                 high, end = next_value, next_end
                 index += 1
                 weak = False
-        before = text[max(0, start - 24) : start]
-        approximate = bool(_APPROXIMATE_BEFORE.search(before))
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
+        kind = qualifier.lastgroup if qualifier else None
+        approximate = kind == "approximate"
         comparator: Comparator | None = None
-        if _AT_LEAST_BEFORE.search(before):
+        strict = kind in ("above", "below")
+        if kind in ("at_least", "above"):
             comparator = "at_least"
-        elif _AT_MOST_BEFORE.search(before):
+        elif kind in ("at_most", "below", "within"):
             comparator = "at_most"
-        if approximate or comparator:
+        if kind is not None and kind != "within":
             weak = False
-        elif _WITHIN_BEFORE.search(before):
-            comparator = "at_most"
         results.append(
             NumberMatch(
                 value=value,
@@ -311,6 +319,8 @@ def read_numbers(text: str) -> list[NumberMatch]:
                 comparator=comparator,
                 spelled=spelled,
                 weak=weak,
+                strict=strict,
+                deadline=kind == "within",
             )
         )
     return results

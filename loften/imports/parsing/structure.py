@@ -7,7 +7,8 @@ table row: as a commitment, an activity, a follow-up, a note, or — when it
 fits nowhere — a warning that quotes the text.
 """
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -44,6 +45,10 @@ from .text import ends_sentence, sentences
 MAX_BYTES = 20 * 1024 * 1024
 
 
+class _TimeUp(Exception):
+    """The walk passed its deadline."""
+
+
 class _Walker(HeadingRules):
     def __init__(
         self,
@@ -52,8 +57,12 @@ class _Walker(HeadingRules):
         refs: Sequence[MunicipalityRef],
         *,
         cite_lines: bool,
+        deadline: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.blocks = blocks
+        self.deadline = deadline
+        self.clock = clock
         self.draft = Draft(filename, refs, cite_lines=cite_lines)
         self.section: Section = "intro"
         self.promised: list[Activity] = []
@@ -80,6 +89,8 @@ class _Walker(HeadingRules):
             self.title(blocks[0])
             index = 1
         while index < len(blocks):
+            if self.deadline is not None and self.clock() > self.deadline:
+                raise _TimeUp
             block = blocks[index]
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             self.draft.line = block.line
@@ -329,13 +340,17 @@ def read_and_parse(
     filename: str,
     municipalities: Sequence[MunicipalityRef],
     max_bytes: int = MAX_BYTES,
+    time_limit: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> ParsedDocument:
     """Read and parse one document, keeping the blocks for showing the source.
 
     Raises ReadError (and nothing else) when the file is too large, empty,
     binary, damaged, encrypted, of an unknown type, or shows no promise
-    statements or activities.
+    statements or activities; with `time_limit` (seconds, measured by
+    `clock`), also when reading and parsing take longer than that.
     """
+    started = clock()
     if len(data) > max_bytes:
         raise errors.too_large(len(data), max_bytes)
     if not data.strip():
@@ -343,12 +358,19 @@ def read_and_parse(
     reading = read_document(data, filename)
     if not reading.blocks:
         raise errors.empty()
-    result = parse_blocks(
-        reading.blocks,
-        filename=filename,
-        municipalities=municipalities,
+    deadline = None if time_limit is None else started + time_limit
+    walker = _Walker(
+        list(reading.blocks),
+        filename,
+        municipalities,
         cite_lines=reading.file_type == "txt",
+        deadline=deadline,
+        clock=clock,
     )
+    try:
+        result = walker.run()
+    except _TimeUp:
+        raise errors.too_slow(time_limit or 0) from None
     result.warnings[:0] = reading.notices
     if not result.commitments and not result.activities:
         raise errors.no_structure()
@@ -361,8 +383,13 @@ def parse_document(
     filename: str,
     municipalities: Sequence[MunicipalityRef],
     max_bytes: int = MAX_BYTES,
+    time_limit: float | None = None,
 ) -> ParseResult:
     """Read and parse one document; see `read_and_parse` for the errors it raises."""
     return read_and_parse(
-        data, filename=filename, municipalities=municipalities, max_bytes=max_bytes
+        data,
+        filename=filename,
+        municipalities=municipalities,
+        max_bytes=max_bytes,
+        time_limit=time_limit,
     ).result

@@ -7,6 +7,7 @@ genomfördes") is an outcome, never a target.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,6 +33,9 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;!?]+[.;!?]?")
+# A target is stated with its activity, not thousands of characters into it;
+# reading no further bounds the work on a runaway paragraph.
+MAX_TARGET_TEXT = 4000
 
 
 @dataclass(slots=True)
@@ -52,8 +56,32 @@ class Target:
     approximate: bool = False
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _CLAUSE.finditer(text)]
+class _Clauses:
+    """The clauses of a text, found once, with whether each reports an outcome
+    worked out at most once: a long paragraph with many numbers stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [match.span() for match in _CLAUSE.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+        self.outcome: dict[int, bool] = {}
+
+    def index_at(self, position: int) -> int | None:
+        index = bisect_right(self.starts, position) - 1
+        if index >= 0 and position < self.spans[index][1]:
+            return index
+        return None
+
+    def is_outcome_at(self, position: int) -> bool:
+        index = self.index_at(position)
+        if index not in self.outcome:
+            if index is None:
+                clause = self.text
+            else:
+                start, end = self.spans[index]
+                clause = self.text[start:end]
+            self.outcome[index] = is_outcome(clause)  # type: ignore[index]
+        return self.outcome[index]  # type: ignore[index]
 
 
 def is_outcome(text: str) -> bool:
@@ -62,11 +90,15 @@ def is_outcome(text: str) -> bool:
 
 
 def read_targets(text: str) -> list[Target]:
-    """All targets in a plan text, in order; outcomes and non-counts are left out."""
+    """All targets in a plan text, in order; outcomes and non-counts are left out.
+
+    Only the first `MAX_TARGET_TEXT` characters are read.
+    """
+    if len(text) > MAX_TARGET_TEXT:
+        text = text[:MAX_TARGET_TEXT].rsplit(None, 1)[0]
     targets: list[Target] = []
-    clauses = _clauses(text)
-    condition_match = _CONDITION.search(text)
-    condition = condition_match.group(0) if condition_match else None
+    clauses: _Clauses | None = None
+    condition: str | None = None
     for number in read_numbers(text):
         phrase = unit_after(text, number.end)
         if phrase is None:
@@ -78,11 +110,10 @@ def read_targets(text: str) -> list[Target]:
             continue
         if number.high is not None and comparator == "exactly":
             comparator = "at_least"
-        clause = next(
-            (text[start:end] for start, end in clauses if start <= number.start < end),
-            text,
-        )
-        if is_outcome(clause):
+        if clauses is None:
+            clauses = _Clauses(text)
+            condition = read_condition(text)
+        if clauses.is_outcome_at(number.start):
             continue
         targets.append(
             Target(

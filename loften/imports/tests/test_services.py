@@ -202,6 +202,28 @@ def test_a_fault_in_the_reader_keeps_the_file_for_an_administrator(
     assert len(stored_files(settings)) == 1
 
 
+def test_a_document_that_takes_too_long_to_read_fails_with_a_swedish_message(
+    people, settings, monkeypatch
+):
+    settings.IMPORT_PARSE_SECONDS = 7
+    seen = {}
+    ticks = iter(range(0, 10_000, 100))  # every look at the clock is 100 s later
+
+    def slow(*args, **kwargs):
+        seen["time_limit"] = kwargs["time_limit"]
+        return read_and_parse(*args, **kwargs, clock=lambda: next(ticks))
+
+    monkeypatch.setattr("loften.imports.services.read_and_parse", slow)
+    job = ready_job(people)
+    assert seen["time_limit"] == 7
+    assert job.status == ImportJob.Status.FAILED
+    assert job.error_code == "too_slow"
+    assert job.error_message == (
+        "Det tog längre än 7 sekunder att läsa dokumentet, så läsningen avbröts; "
+        "dela upp det i mindre filer och importera dem en i taget."
+    )
+
+
 def test_an_import_removed_while_it_is_read_stays_removed(people, monkeypatch):
     job = upload(actor=people.editor, organisation=people.municipality)
     real = read_and_parse

@@ -6,7 +6,11 @@ import pytest
 
 from loften.imports.parsing.blocks import Block
 from loften.imports.parsing.errors import ReadError
-from loften.imports.parsing.structure import parse_blocks, parse_document
+from loften.imports.parsing.structure import (
+    parse_blocks,
+    parse_document,
+    read_and_parse,
+)
 
 from . import documents
 from .conftest import fixture_bytes
@@ -669,6 +673,49 @@ def test_the_size_limit_is_twenty_megabytes_by_default(refs):
     assert caught.value.message == (
         "Filen är 20 MB; filer större än 20 MB kan inte importeras."
     )
+
+
+def test_a_500_kb_paragraph_with_many_numbers_is_parsed(refs):
+    # Once quadratic (53 s for 46 kB); bench/import_bench.py times this case.
+    text = (
+        "Medborgarlöfte Mullsjö kommun 2021\n\nPolisen lovar att:\n- Polisen genomför "
+        + "minst 3 kontroller och 2 möten, " * 16_000
+        + "i centrum.\n"
+    )
+    assert len(text.encode()) > 500_000
+    (found,) = parse_document(
+        text.encode(), filename="lang.txt", municipalities=refs
+    ).activities
+    assert (found.target.comparator, found.target.value, found.target.unit) == (
+        "at_least",
+        3,
+        "kontroller",
+    )
+
+
+def test_a_parse_that_passes_its_time_limit_is_a_read_error(refs):
+    ticks = iter(range(0, 1000, 10))  # each look at the clock is 10 s later
+    with pytest.raises(ReadError) as caught:
+        read_and_parse(
+            fixture_bytes("habo_2021_tertialer.txt"),
+            filename="habo.txt",
+            municipalities=refs,
+            time_limit=30,
+            clock=lambda: next(ticks),
+        )
+    assert caught.value.code == "too_slow"
+    assert "30 sekunder" in caught.value.message
+
+
+def test_a_parse_within_its_time_limit_is_not_stopped(refs):
+    parsed = read_and_parse(
+        fixture_bytes("habo_2021_tertialer.txt"),
+        filename="habo.txt",
+        municipalities=refs,
+        time_limit=30,
+        clock=lambda: 0.0,
+    )
+    assert len(parsed.result.activities) == 5
 
 
 def test_warnings_about_plain_text_cite_the_line(refs):

@@ -1,6 +1,13 @@
 import pytest
 
-from loften.imports.parsing.targets import is_outcome, read_condition, read_target
+from loften.imports.parsing import targets
+from loften.imports.parsing.targets import (
+    MAX_TARGET_TEXT,
+    is_outcome,
+    read_condition,
+    read_target,
+    read_targets,
+)
 
 
 def target_of(text):
@@ -102,3 +109,50 @@ def test_a_deadline_with_en_is_not_a_target():
 def test_a_rate_a_few_words_after_the_unit_is_kept():
     target = read_target("Polisen lägger minst 30 timmar riktad närvaro per månad.")
     assert (target.unit, target.per) == ("timmar", "månad")
+
+
+@pytest.fixture
+def outcome_checks(monkeypatch):
+    """The texts `is_outcome` is asked about while targets are read."""
+    asked = []
+    real = targets.is_outcome
+
+    def counting(text):
+        asked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(targets, "is_outcome", counting)
+    return asked
+
+
+def test_each_clause_is_checked_for_an_outcome_once_however_many_numbers(
+    outcome_checks,
+):
+    text = "Polisen genomför " + "minst 3 kontroller och 2 möten, " * 40 + "i år."
+    found = read_targets(text)
+    assert len(found) == 80
+    assert len(outcome_checks) == 1  # one clause, 80 numbers
+
+
+def test_outcomes_are_checked_once_per_clause_in_a_text_of_many_clauses(
+    outcome_checks,
+):
+    text = "Genomföra minst 2 kontroller. Minst 4 möten hölls. " * 10
+    found = read_targets(text)
+    assert [(t.value, t.unit) for t in found] == [(2, "kontroller")] * 10
+    assert len(outcome_checks) == 20
+    assert len({clause.strip() for clause in outcome_checks}) == 2
+
+
+def test_no_clause_is_checked_when_there_is_no_number(outcome_checks):
+    assert read_targets("Genomföra trygghetsvandringar i centrum.") == []
+    assert outcome_checks == []
+
+
+def test_only_the_start_of_a_runaway_text_is_read_for_targets(outcome_checks):
+    text = "Polisen genomför " + "minst 3 kontroller och 2 möten, " * 16_000
+    assert len(text) > 500_000
+    found = read_targets(text)
+    assert found[0].value == 3
+    assert len(found) < MAX_TARGET_TEXT // 10  # a few hundred, not 32 000
+    assert sum(len(clause) for clause in outcome_checks) <= MAX_TARGET_TEXT
