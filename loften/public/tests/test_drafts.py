@@ -128,6 +128,9 @@ def test_no_public_page_feed_or_sitemap_entry_shows_a_draft(client, drafts):
         "/kommuner/?q=an",
         "/loften/?ar=2026",
         "/oversikt/?ar=2026",
+        # Search by filters alone lists every entry they allow.
+        "/sok/?ar=2026",
+        "/sok/?ansvarig=polisen",
     ]
     for path in paths + extra:
         _assert_no_secret(client.get(path), path)
