@@ -35,6 +35,9 @@ class Column:
     type: str
     description: LazyText | str
     nullable: bool = False
+    # "table.column" that every value of this column is found in (for a list,
+    # every item), or "" when the column refers to nothing.
+    references: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,8 @@ class Table:
         return [column.name for column in self.columns]
 
 
-def _c(name, type_, description, nullable=False) -> Column:
-    return Column(name, type_, description, nullable)
+def _c(name, type_, description, nullable=False, references="") -> Column:
+    return Column(name, type_, description, nullable, references)
 
 
 UPDATED_AT = _c(
@@ -77,7 +80,12 @@ TABLES: tuple[Table, ...] = (
         (
             _c("code", TEXT, _("The county's two-digit code from SCB, e.g. 06.")),
             _c("name", TEXT, _("Name of the county.")),
-            _c("police_region_id", INTEGER, _("The police region it belongs to.")),
+            _c(
+                "police_region_id",
+                INTEGER,
+                _("The police region it belongs to."),
+                references="police_regions.id",
+            ),
         ),
     ),
     Table(
@@ -93,7 +101,12 @@ TABLES: tuple[Table, ...] = (
                 ),
             ),
             _c("name", TEXT, _("Name of the municipality, e.g. Nässjö.")),
-            _c("county_code", TEXT, _("The county it lies in.")),
+            _c(
+                "county_code",
+                TEXT,
+                _("The county it lies in."),
+                references="counties.code",
+            ),
         ),
     ),
     Table(
@@ -105,12 +118,18 @@ TABLES: tuple[Table, ...] = (
         (
             _c("id", INTEGER, _("Stable identifier of the police area.")),
             _c("name", TEXT, _("Name, e.g. Lokalpolisområde Höglandet.")),
-            _c("police_region_id", INTEGER, _("The police region it belongs to.")),
+            _c(
+                "police_region_id",
+                INTEGER,
+                _("The police region it belongs to."),
+                references="police_regions.id",
+            ),
             _c("district", TEXT, _("The police district (polisområde), if known.")),
             _c(
                 "municipality_codes",
                 LIST,
                 _("Codes of the municipalities the police area covers."),
+                references="municipalities.code",
             ),
         ),
     ),
@@ -126,7 +145,11 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "reporting_periods",
-        _("The periods that published follow-ups are written for."),
+        _(
+            "The reporting periods of the published promises: every period in "
+            "promise_periods, whether its follow-up is published or not, and "
+            "every period a follow-up is written for."
+        ),
         (
             _c("id", INTEGER, _("Stable identifier of the period.")),
             _c("kind", TEXT, _("tertial, quarter or year.")),
@@ -169,12 +192,14 @@ TABLES: tuple[Table, ...] = (
                 INTEGER,
                 _("The police area that made the promise."),
                 nullable=True,
+                references="police_areas.id",
             ),
             _c(
                 "previous_id",
                 INTEGER,
                 _("The promise this one renews, if any."),
                 nullable=True,
+                references="promises.id",
             ),
             _c("signing_date", DATE, _("When it was signed."), nullable=True),
             _c(
@@ -200,8 +225,13 @@ TABLES: tuple[Table, ...] = (
         "promise_municipalities",
         _("Which municipalities each promise is made for (one row per pair)."),
         (
-            _c("promise_id", INTEGER, _("The promise.")),
-            _c("municipality_code", TEXT, _("The municipality's code.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
+            _c(
+                "municipality_code",
+                TEXT,
+                _("The municipality's code."),
+                references="municipalities.code",
+            ),
         ),
     ),
     Table(
@@ -211,8 +241,13 @@ TABLES: tuple[Table, ...] = (
             "has been published."
         ),
         (
-            _c("promise_id", INTEGER, _("The promise.")),
-            _c("period_id", INTEGER, _("The reporting period.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
+            _c(
+                "period_id",
+                INTEGER,
+                _("The reporting period."),
+                references="reporting_periods.id",
+            ),
             _c(
                 "followup_published",
                 BOOLEAN,
@@ -224,7 +259,7 @@ TABLES: tuple[Table, ...] = (
         "signatories",
         _("Who signed each promise, as written in it."),
         (
-            _c("promise_id", INTEGER, _("The promise.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
             _c("order", INTEGER, _("Position in the list of signatories.")),
             _c("name", TEXT, _("Name of the person who signed.")),
             _c("title", TEXT, _("Their title, e.g. kommunstyrelsens ordförande.")),
@@ -235,7 +270,7 @@ TABLES: tuple[Table, ...] = (
         "situation_sources",
         _("What each promise's situational picture (lägesbild) is based on."),
         (
-            _c("promise_id", INTEGER, _("The promise.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
             _c("order", INTEGER, _("Position in the list of sources.")),
             _c(
                 "kind",
@@ -256,7 +291,7 @@ TABLES: tuple[Table, ...] = (
         _("The promise statements (löften) in each promise."),
         (
             _c("id", INTEGER, _("Stable identifier of the commitment.")),
-            _c("promise_id", INTEGER, _("The promise.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
             _c("order", INTEGER, _("Position in the promise.")),
             _c("text", TEXT, _("The statement, e.g. Vi ska öka tryggheten i centrum.")),
             UPDATED_AT,
@@ -267,18 +302,20 @@ TABLES: tuple[Table, ...] = (
         _("What the parties will do, with who is responsible and the target."),
         (
             _c("id", INTEGER, _("Stable identifier of the activity.")),
-            _c("promise_id", INTEGER, _("The promise.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
             _c(
                 "commitment_id",
                 INTEGER,
                 _("The commitment it carries out, if any."),
                 nullable=True,
+                references="commitments.id",
             ),
             _c(
                 "focus_area_id",
                 INTEGER,
                 _("The focus area it belongs to, if any."),
                 nullable=True,
+                references="focus_areas.id",
             ),
             _c("order", INTEGER, _("Position in the promise.")),
             _c("text", TEXT, _("What is to be done.")),
@@ -319,9 +356,14 @@ TABLES: tuple[Table, ...] = (
         _("What was done for each activity in each published period."),
         (
             _c("id", INTEGER, _("Stable identifier of the follow-up.")),
-            _c("activity_id", INTEGER, _("The activity.")),
-            _c("promise_id", INTEGER, _("The promise.")),
-            _c("period_id", INTEGER, _("The reporting period.")),
+            _c("activity_id", INTEGER, _("The activity."), references="activities.id"),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
+            _c(
+                "period_id",
+                INTEGER,
+                _("The reporting period."),
+                references="reporting_periods.id",
+            ),
             _c("period_code", TEXT, _("T1–T3, Q1–Q4 or year.")),
             _c("year", INTEGER, _("The year of the period.")),
             _c(
@@ -368,12 +410,13 @@ TABLES: tuple[Table, ...] = (
         _("Effect measures (effektmått) that each promise follows."),
         (
             _c("id", INTEGER, _("Stable identifier of the indicator.")),
-            _c("promise_id", INTEGER, _("The promise.")),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
             _c(
                 "focus_area_id",
                 INTEGER,
                 _("The focus area it measures, if any."),
                 nullable=True,
+                references="focus_areas.id",
             ),
             _c("order", INTEGER, _("Position in the promise.")),
             _c("name", TEXT, _("What is measured.")),
@@ -393,8 +436,10 @@ TABLES: tuple[Table, ...] = (
         _("The measured value of each indicator per year."),
         (
             _c("id", INTEGER, _("Stable identifier of the value.")),
-            _c("indicator_id", INTEGER, _("The indicator.")),
-            _c("promise_id", INTEGER, _("The promise.")),
+            _c(
+                "indicator_id", INTEGER, _("The indicator."), references="indicators.id"
+            ),
+            _c("promise_id", INTEGER, _("The promise."), references="promises.id"),
             _c("year", INTEGER, _("The year measured.")),
             _c("value", DECIMAL, _("The measured value, in the indicator's unit.")),
             _c("note", TEXT, _("A note on the value.")),
@@ -445,7 +490,10 @@ def columns_markdown() -> str:
                 kind = f"`{column.type}`" + (
                     ", may be empty" if column.nullable else ""
                 )
-                lines.append(f"| `{column.name}` | {kind} | {column.description} |")
+                description = str(column.description)
+                if column.references:
+                    description += f" Refers to `{column.references}`."
+                lines.append(f"| `{column.name}` | {kind} | {description} |")
     return "\n".join(lines) + "\n"
 
 

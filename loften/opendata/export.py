@@ -31,6 +31,9 @@ from .selectors import data_published_at, table_rows
 FORMATS = ("csv", "json", "xlsx")
 ROWS_PER_CHUNK = 500
 LIST_SEPARATOR = "; "
+# columns.csv: every column of every table; `references` is the table.column
+# its values are found in, empty when it refers to nothing.
+COLUMNS_HEADER = ["table", "column", "type", "nullable", "description", "references"]
 
 
 def _utc(value: datetime.datetime) -> str:
@@ -87,6 +90,7 @@ def _columns_json(table: Table) -> list[dict[str, Any]]:
             "type": column.type,
             "nullable": column.nullable,
             "description": str(column.description),
+            "references": column.references or None,
         }
         for column in table.columns
     ]
@@ -133,7 +137,7 @@ def _csv_lines(table: Table) -> Iterator[str]:
 def columns_csv() -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["table", "column", "type", "nullable", "description"])
+    writer.writerow(COLUMNS_HEADER)
     for table in TABLES:
         for column in table.columns:
             writer.writerow(
@@ -143,6 +147,7 @@ def columns_csv() -> str:
                     column.type,
                     "true" if column.nullable else "false",
                     str(column.description),
+                    column.references,
                 ]
             )
     return buffer.getvalue()
@@ -283,7 +288,7 @@ def export_xlsx(directory: Path) -> list[Path]:
         sheet.append(cells)
 
     about = workbook.create_sheet("columns")
-    header(about, ["table", "column", "type", "nullable", "description"])
+    header(about, COLUMNS_HEADER)
     for table in TABLES:
         for column in table.columns:
             about.append(
@@ -293,6 +298,7 @@ def export_xlsx(directory: Path) -> list[Path]:
                     column.type,
                     column.nullable,
                     str(column.description),
+                    column.references,
                 ]
             )
     for table in TABLES:

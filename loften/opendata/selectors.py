@@ -86,9 +86,18 @@ def _focus_areas() -> Iterator[Row]:
 
 
 def _reporting_periods() -> Iterator[Row]:
-    periods = ReportingPeriod.objects.filter(
-        pk__in=PublishedFollowUp.objects.values("period_id")
-    ).order_by("year", "kind", "number")
+    # Every period a published promise reports on (promise_periods), published
+    # or not, and every period a published follow-up is for, so that each
+    # period_id in the data set has its row here.
+    ids = {
+        period["id"]
+        for _promise, periods in _snapshot_part("periods")
+        for period in periods
+    }
+    ids.update(PublishedFollowUp.objects.values_list("period_id", flat=True).distinct())
+    periods = ReportingPeriod.objects.filter(pk__in=sorted(ids)).order_by(
+        "year", "kind", "number"
+    )
     for period in periods.values(
         "id", "kind", "year", "number", "start_date", "end_date"
     ):
