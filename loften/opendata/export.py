@@ -26,7 +26,7 @@ from .columns import (
     TYPE_DESCRIPTIONS,
     Table,
 )
-from .selectors import data_published_at, table_rows
+from .selectors import consistent_snapshot, data_published_at, table_rows
 
 FORMATS = ("csv", "json", "xlsx")
 ROWS_PER_CHUNK = 500
@@ -182,7 +182,18 @@ def readme_text() -> str:
 
 def csv_zip_stream() -> Iterator[bytes]:
     """The data set as a ZIP of one CSV file per table, with columns.csv and a
-    README, yielded piece by piece."""
+    README, yielded piece by piece.
+
+    Every table is read from one snapshot of the database (see
+    `consistent_snapshot`), opened when the first piece is asked for and closed
+    when the last has been sent or the generator is closed (a client that went
+    away), so a response streams it inside the request that made it.
+    """
+    with consistent_snapshot():
+        yield from _csv_zip_pieces()
+
+
+def _csv_zip_pieces() -> Iterator[bytes]:
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme_text())
@@ -202,7 +213,13 @@ def csv_zip_stream() -> Iterator[bytes]:
 
 def json_stream() -> Iterator[bytes]:
     """The data set as one JSON object: metadata, then per table its description,
-    columns and rows. Written row by row."""
+    columns and rows. Written row by row, from one snapshot of the database as
+    `csv_zip_stream` is."""
+    with consistent_snapshot():
+        yield from _json_pieces()
+
+
+def _json_pieces() -> Iterator[bytes]:
     head = json.dumps(metadata(), ensure_ascii=False, indent=1)
     yield (head[:-2] + ',\n "tables": {').encode()
     for index, table in enumerate(TABLES):
@@ -312,6 +329,8 @@ def export_xlsx(directory: Path) -> list[Path]:
 
 
 def export_to_directory(*, fmt: str, directory: Path) -> list[Path]:
-    """Write the data set in `fmt` into `directory`; returns the files written."""
+    """Write the data set in `fmt` into `directory`, every table from one
+    snapshot of the database; returns the files written."""
     writers = {"csv": export_csv, "json": export_json, "xlsx": export_xlsx}
-    return writers[fmt](directory)
+    with consistent_snapshot():
+        return writers[fmt](directory)

@@ -6,10 +6,12 @@ draft can reach open data. Rows come from `.iterator()` so a whole table is neve
 held in memory.
 """
 
+import contextlib
 import datetime
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Max
 
 from loften.followups.models import ReportingPeriod
@@ -29,6 +31,40 @@ from .columns import TABLES_BY_NAME
 
 CHUNK = 1000
 Row = Mapping[str, Any]
+
+
+@contextlib.contextmanager
+def consistent_snapshot(*, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
+    """Read everything inside as of one moment, so that a publication committed
+    meanwhile is either wholly in what is read or wholly out of it.
+
+    On PostgreSQL this is a REPEATABLE READ, READ ONLY transaction. On SQLite it
+    is a deferred transaction: in WAL mode it reads one snapshot and, unlike the
+    IMMEDIATE transactions the settings ask for elsewhere, does not stop anyone
+    from writing meanwhile. Inside an atomic block already, that block's
+    transaction is used as it is.
+    """
+    connection = connections[using]
+    if connection.in_atomic_block:
+        yield
+        return
+    with contextlib.ExitStack() as stack:
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            mode = connection.transaction_mode
+            connection.transaction_mode = "DEFERRED"
+            try:
+                stack.enter_context(transaction.atomic(using=using))
+            finally:
+                connection.transaction_mode = mode
+        else:
+            stack.enter_context(transaction.atomic(using=using))
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                    )
+        yield
 
 
 def data_published_at() -> datetime.datetime | None:

@@ -1,18 +1,27 @@
 """The bulk data set: ZIP of CSV files and one JSON file, written as a stream."""
 
+import contextlib
 import csv
 import io
 import json
+import sqlite3
+import tempfile
+import threading
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.urls import reverse
 
 from loften.opendata import export
 from loften.opendata.columns import TABLES, TABLES_BY_NAME
 from loften.opendata.selectors import table_rows
-from loften.publication.models import PublishedFollowUp
+from loften.publication.models import PublishedActivity, PublishedFollowUp
+from loften.testing.reference import reference_data_ensure
 from loften.testing.reports import promise_with_followups
+from loften.testing.workflow import promise_with_parties
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +132,100 @@ def test_an_empty_data_set_still_has_the_reference_tables(db):
 )
 def test_csv_values_are_plain_text(value, text):
     assert export.csv_value(value) == text
+
+
+# --- One snapshot per download ------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _database_others_can_write_to():
+    """Connections for this thread and for other threads to one database that
+    several connections really share: on PostgreSQL the test database; on
+    SQLite a WAL file copied from the in-memory test database (in-memory
+    databases have no WAL and lock whole tables)."""
+    if connection.vendor != "sqlite":
+        yield lambda: None
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "shared.sqlite3"
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.execute("PRAGMA journal_mode=WAL")
+        target.close()
+        settings_dict = {**connection.settings_dict, "NAME": str(path)}
+        original = connections[DEFAULT_DB_ALIAS]
+
+        def use_shared():
+            """Point this thread's default connection at the shared file."""
+            connections[DEFAULT_DB_ALIAS] = type(original)(settings_dict)
+
+        use_shared()
+        try:
+            yield use_shared
+        finally:
+            connections[DEFAULT_DB_ALIAS].close()
+            connections[DEFAULT_DB_ALIAS] = original
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publication_committed_during_a_download_is_not_in_it(monkeypatch):
+    """A follow-up published while the file is sent, after its activities were
+    read, must not appear in the file for an activity the file does not have."""
+    reference_data_ensure()
+    parties = promise_with_parties()
+    promise_with_followups(parties, activities=1, tertials=1)
+    monkeypatch.setattr(export, "ROWS_PER_CHUNK", 1)
+    with _database_others_can_write_to() as use_shared:
+        stream = export.json_stream()
+        pieces = []
+        for piece in stream:
+            pieces.append(piece)
+            if b'"followups":' in piece:  # activities read, follow-ups not yet
+                break
+        assert connection.in_atomic_block
+
+        def publish_meanwhile():
+            use_shared()
+            try:
+                with transaction.atomic():
+                    activity = PublishedActivity.objects.first()
+                    activity.pk, activity.text = (
+                        999_001,
+                        "Publicerad under nedladdningen",
+                    )
+                    activity.save(force_insert=True)
+                    followup = PublishedFollowUp.objects.first()
+                    followup.pk, followup.activity = 999_002, activity
+                    followup.save(force_insert=True)
+            finally:
+                connections.close_all()
+
+        writer = threading.Thread(target=publish_meanwhile)
+        writer.start()
+        writer.join(timeout=30)
+        assert not writer.is_alive()
+        pieces.extend(stream)
+        assert not connection.in_atomic_block
+        assert PublishedFollowUp.objects.filter(pk=999_002).exists()  # committed
+
+    tables = json.loads(b"".join(pieces))["tables"]
+    assert 999_001 not in {row["id"] for row in tables["activities"]["rows"]}
+    assert 999_002 not in {row["id"] for row in tables["followups"]["rows"]}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_download_given_up_halfway_ends_its_transaction(client):
+    reference_data_ensure()
+    response = client.get(reverse("opendata:data-csv"))
+    pieces = iter(response.streaming_content)
+    next(pieces)
+    assert connection.in_atomic_block
+    response.close()  # what the server does when the client goes away
+    assert not connection.in_atomic_block
+
+
+def test_inside_a_transaction_the_download_reads_in_it(published):
+    assert connection.in_atomic_block  # the test's own transaction
+    assert b"".join(export.json_stream())
+    assert connection.in_atomic_block
