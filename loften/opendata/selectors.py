@@ -8,6 +8,7 @@ held in memory.
 
 import contextlib
 import datetime
+import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -65,6 +66,36 @@ def consistent_snapshot(*, using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
                         "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
                     )
         yield
+
+
+# The tables whose content is not in a published version: read whole to tell
+# whether they changed, as they keep no change time. They are small (a few
+# hundred rows in all).
+UNVERSIONED_TABLES = (
+    "police_regions",
+    "counties",
+    "municipalities",
+    "police_areas",
+    "focus_areas",
+    "reporting_periods",
+)
+
+
+def data_fingerprint() -> str:
+    """A digest that changes whenever the data set does, for conditional downloads.
+
+    Everything published comes from a promise's current version, so the list of
+    (promise, version) pairs stands for it; the reference tables have no change
+    time and are digested whole.
+    """
+    digest = hashlib.sha256()
+    versions = PublishedPromise.objects.order_by("id").values_list("id", "version_id")
+    digest.update(repr(list(versions)).encode())
+    for table in UNVERSIONED_TABLES:
+        digest.update(table.encode())
+        for row in table_rows(table=table):
+            digest.update(repr(tuple(row.values())).encode())
+    return digest.hexdigest()
 
 
 def data_published_at() -> datetime.datetime | None:

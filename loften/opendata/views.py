@@ -1,21 +1,35 @@
 import functools
+import hashlib
 import re
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import http_date
 from django.views.decorators.http import condition, require_safe
 
 from . import apidocs
 from .columns import LICENCE_NAME, LICENCE_TEXT, LICENCE_URL, TABLES, TYPE_DESCRIPTIONS
-from .export import csv_zip_stream, json_stream
-from .selectors import data_published_at
+from .export import columns_csv, csv_zip_stream, json_stream
+from .selectors import data_fingerprint, data_published_at
 
 
-def _last_modified(request, *args, **kwargs):
-    return data_published_at()
+def _etag(request, *args, **kwargs) -> str:
+    """A weak validator of the download: the same whenever the published data,
+    the reference data, the column descriptions and the language are."""
+    digest = hashlib.sha256()
+    for part in (
+        data_fingerprint(),
+        translation.get_language() or "",
+        columns_csv(),
+        settings.SITE_URL,
+    ):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return f'W/"{digest.hexdigest()[:32]}"'
 
 
 @require_safe
@@ -48,17 +62,23 @@ def _download(request, chunks, content_type: str, filename: str):
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=300"
+    # The date of the data, for information. Conditional requests go by the
+    # ETag only: the reference data has no change time, so If-Modified-Since
+    # could answer 304 after a police area changed.
+    published_at = data_published_at()
+    if published_at is not None:
+        response["Last-Modified"] = http_date(published_at.timestamp())
     return response
 
 
 @require_safe
-@condition(last_modified_func=_last_modified)
+@condition(etag_func=_etag)
 def data_csv(request):
     return _download(request, csv_zip_stream(), "application/zip", "loften-data.zip")
 
 
 @require_safe
-@condition(last_modified_func=_last_modified)
+@condition(etag_func=_etag)
 def data_json(request):
     return _download(
         request, json_stream(), "application/json; charset=utf-8", "loften-data.json"

@@ -4,9 +4,13 @@ import pytest
 from django.urls import reverse
 from django.utils.http import http_date
 
+from loften.geography.models import Municipality, PoliceArea
 from loften.opendata.columns import TABLES
 from loften.opendata.selectors import data_published_at
+from loften.promises import services as promise_services
+from loften.promises.models import FocusArea
 from loften.testing.reports import promise_with_followups
+from loften.testing.workflow import publish_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +63,76 @@ def test_downloads_are_streamed_attachments_with_the_date_of_the_data(
         assert b"".join(response.streaming_content)
 
 
-def test_a_download_not_changed_since_last_time_is_not_sent_again(client, published):
+@pytest.mark.parametrize("name", ["opendata:data-json", "opendata:data-csv"])
+def test_a_download_not_changed_since_last_time_is_not_sent_again(
+    client, published, name
+):
+    url = reverse(name)
+    etag = client.get(url)["ETag"]
+    assert etag.startswith('W/"')
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+
+
+def _changes_the_download(client, change) -> bool:
+    url = reverse("opendata:data-json")
+    etag = client.get(url)["ETag"]
+    change()
+    again = client.get(url, headers={"If-None-Match": etag})
+    return again.status_code == 200 and again["ETag"] != etag
+
+
+def test_a_change_to_a_police_area_or_its_municipalities_is_a_new_download(
+    client, published
+):
+    area = PoliceArea.objects.first()
+
+    def rename():
+        area.name = "Lokalpolisområde Nytt namn"
+        area.save()
+
+    assert _changes_the_download(client, rename)
+    assert _changes_the_download(
+        client, lambda: area.municipalities.add(Municipality.objects.get(code="0604"))
+    )
+
+
+def test_a_change_to_a_focus_area_or_a_new_publication_is_a_new_download(
+    client, published, parties
+):
+    focus_area = FocusArea.objects.first()
+
+    def describe():
+        focus_area.description = "En ny beskrivning"
+        focus_area.save()
+
+    assert _changes_the_download(client, describe)
+
+    def publish():
+        promise_services.commitment_create(
+            promise=parties.promise, actor=parties.municipality_editor, text="Nytt"
+        )
+        publish_plan(parties)
+
+    assert _changes_the_download(client, publish)
+
+
+def test_an_unchanged_download_in_another_language_is_sent(client, published):
+    url = reverse("opendata:data-json")
+    etag = client.get(url)["ETag"]
+    english = client.get("/en" + url, headers={"If-None-Match": etag})
+    assert english.status_code == 200
+
+
+def test_if_modified_since_alone_does_not_skip_changed_reference_data(
+    client, published
+):
+    """Reference data has no change time, so a date cannot say it is unchanged."""
     url = reverse("opendata:data-json")
     last_modified = client.get(url)["Last-Modified"]
     again = client.get(url, headers={"If-Modified-Since": last_modified})
-    assert again.status_code == 304
+    assert again.status_code == 200
 
 
 def test_the_api_page_documents_every_resource_and_parameter(client, db):
