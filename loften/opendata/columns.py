@@ -217,6 +217,16 @@ TABLES: tuple[Table, ...] = (
                 INTEGER,
                 _("Number of the published version the row shows."),
             ),
+            _c(
+                "version_published_at",
+                DATETIME,
+                _(
+                    "When the version the row shows was published. Every "
+                    "publication of the promise changes it, also one that only "
+                    "removes activities, commitments, indicators or follow-ups, "
+                    "which updated_at cannot show."
+                ),
+            ),
             _c("first_published_at", DATETIME, _("When it was first published.")),
             UPDATED_AT,
         ),

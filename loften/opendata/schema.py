@@ -25,8 +25,12 @@ class AutoSchema(openapi.AutoSchema):
             "429": _("Too many requests from this address; wait and try again."),
         }
         if self._is_list_view():
-            errors["400"] = _("A query parameter has a value it cannot have.")
+            errors["400"] = _(
+                "A query parameter is not one this address takes, or has a value "
+                "it cannot have."
+            )
         else:
+            errors["400"] = _("A query parameter is not one this address takes.")
             errors["404"] = _("There is no published item with this identifier.")
         for code, description in errors.items():
             responses.setdefault(

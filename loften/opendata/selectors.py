@@ -188,6 +188,7 @@ def _promises() -> Iterator[Row]:
             "situation_summary",
             "followup_plan",
             "version__number",
+            "version__published_at",
             "first_published_at",
             "updated_at",
         )
@@ -212,6 +213,7 @@ def _promises() -> Iterator[Row]:
             "situation_summary": row["situation_summary"],
             "followup_plan": row["followup_plan"],
             "version": row["version__number"],
+            "version_published_at": row["version__published_at"],
             "first_published_at": row["first_published_at"],
             "updated_at": row["updated_at"],
         }

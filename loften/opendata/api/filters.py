@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from loften.followups.models import FollowUpStatus
-from loften.geography.models import Municipality, PoliceArea
+from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
+from loften.promises.models import FocusArea
 from loften.publication.models import (
     PublishedActivity,
     PublishedCommitment,
@@ -19,7 +20,14 @@ from loften.publication.models import (
     PublishedPromise,
 )
 
-from .params import MAX_ID, MAX_YEAR, MIN_YEAR, UPDATED_SINCE_HELP, SinceField
+from .params import (
+    MAX_ID,
+    MAX_YEAR,
+    MIN_YEAR,
+    PUBLISHED_SINCE_HELP,
+    UPDATED_SINCE_HELP,
+    SinceField,
+)
 
 
 def _schema(filter_, schema: dict):
@@ -138,6 +146,11 @@ POLICE_AREA_HELP = _("Only those of the police area with this id.")
 PROMISE_HELP = _("Only those of the promise with this id.")
 FOCUS_AREA_HELP = _("Only those in the focus area with this id.")
 PROMISE_YEAR_HELP = _("Only those of promises that run during this year.")
+PROMISE_STATUS_HELP = _(
+    "Only those of promises with this status: published (still running) or "
+    "concluded (the promise period is over)."
+)
+PROMISE_STATUSES = ["published", "concluded"]
 
 
 def _promise_year(queryset: QuerySet, prefix: str, year: int) -> QuerySet:
@@ -147,6 +160,35 @@ def _promise_year(queryset: QuerySet, prefix: str, year: int) -> QuerySet:
             f"{prefix}end_date__year__gte": year,
         }
     )
+
+
+class PoliceRegionFilter(StrictFilterSet):
+    county = code_filter(
+        "counties__code", 2, _("Only the police region the county belongs to.")
+    )
+    municipality = code_filter(
+        "counties__municipalities__code",
+        4,
+        _("Only the police region the municipality belongs to."),
+    )
+
+    class Meta:
+        model = PoliceRegion
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct()
+
+
+class CountyFilter(StrictFilterSet):
+    police_region = id_filter("police_region_id", REGION_HELP)
+    municipality = code_filter(
+        "municipalities__code", 4, _("Only the county the municipality lies in.")
+    )
+
+    class Meta:
+        model = County
+        fields: list[str] = []
 
 
 class MunicipalityFilter(StrictFilterSet):
@@ -191,6 +233,11 @@ class _PublishedFilter(StrictFilterSet):
     def filter_promise_year(self, queryset, name, value):
         return _promise_year(queryset, self.promise_path, value)
 
+    def filter_promise_status(self, queryset, name, value):
+        return queryset.filter(
+            **{f"{self.promise_path}is_concluded": value == "concluded"}
+        )
+
 
 def _municipality(help_text=MUNICIPALITY_HELP):
     return code_filter("municipality", 4, help_text, method="filter_municipality")
@@ -198,6 +245,12 @@ def _municipality(help_text=MUNICIPALITY_HELP):
 
 def _county(help_text=COUNTY_HELP):
     return code_filter("county", 2, help_text, method="filter_county")
+
+
+def _promise_status():
+    return choice_filter(
+        "status", PROMISE_STATUSES, PROMISE_STATUS_HELP, method="filter_promise_status"
+    )
 
 
 class PromiseFilter(_PublishedFilter):
@@ -221,17 +274,24 @@ class PromiseFilter(_PublishedFilter):
     )
     status = choice_filter(
         "is_concluded",
-        ["published", "concluded"],
+        PROMISE_STATUSES,
         _("published: still running; concluded: the promise period is over."),
-        method="filter_status",
+        method="filter_promise_status",
+    )
+    published_since = _schema(
+        SinceFilter(field_name="version__published_at"),
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+            ],
+            "description": PUBLISHED_SINCE_HELP,
+        },
     )
 
     class Meta:
         model = PublishedPromise
         fields: list[str] = []
-
-    def filter_status(self, queryset, name, value):
-        return queryset.filter(is_concluded=value == "concluded")
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).distinct()
@@ -242,10 +302,27 @@ class CommitmentFilter(_PublishedFilter):
     municipality = _municipality()
     county = _county()
     year = year_filter("filter_promise_year", PROMISE_YEAR_HELP)
+    focus_area = _schema(
+        IdFilter(method="filter_focus_area"),
+        {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_ID,
+            "description": _(
+                "Only commitments carried out by an activity in the focus area "
+                "with this id."
+            ),
+        },
+    )
+    status = _promise_status()
 
     class Meta:
         model = PublishedCommitment
         fields: list[str] = []
+
+    def filter_focus_area(self, queryset, name, value):
+        activities = PublishedActivity.objects.filter(focus_area_id=value)
+        return queryset.filter(pk__in=activities.values("commitment_id"))
 
 
 class ActivityFilter(_PublishedFilter):
@@ -257,6 +334,7 @@ class ActivityFilter(_PublishedFilter):
     county = _county()
     year = year_filter("filter_promise_year", PROMISE_YEAR_HELP)
     focus_area = id_filter("focus_area_id", FOCUS_AREA_HELP)
+    status = _promise_status()
 
     class Meta:
         model = PublishedActivity
@@ -304,6 +382,7 @@ class IndicatorFilter(_PublishedFilter):
     county = _county()
     year = year_filter("filter_promise_year", PROMISE_YEAR_HELP)
     focus_area = id_filter("focus_area_id", FOCUS_AREA_HELP)
+    status = _promise_status()
 
     class Meta:
         model = PublishedIndicator
@@ -318,6 +397,11 @@ class IndicatorValueFilter(_PublishedFilter):
     municipality = _municipality()
     county = _county()
     year = year_filter("filter_year", _("Only values measured this year."))
+    focus_area = id_filter(
+        "indicator__focus_area_id",
+        _("Only values of indicators in the focus area with this id."),
+    )
+    status = _promise_status()
 
     class Meta:
         model = PublishedIndicatorValue
@@ -325,3 +409,52 @@ class IndicatorValueFilter(_PublishedFilter):
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(year=value)
+
+
+class FocusAreaFilter(StrictFilterSet):
+    """Focus areas that published promises work on: each parameter narrows the
+    promises, and a focus area is listed when one of those promises has an
+    activity or an indicator in it."""
+
+    promise = id_filter("pk", PROMISE_HELP)
+    municipality = code_filter("municipalities__code", 4, MUNICIPALITY_HELP)
+    county = code_filter("municipalities__county__code", 2, COUNTY_HELP)
+    year = year_filter("filter_promise_year", PROMISE_YEAR_HELP)
+    status = choice_filter(
+        "is_concluded",
+        PROMISE_STATUSES,
+        PROMISE_STATUS_HELP,
+        method="filter_promise_status",
+    )
+
+    class Meta:
+        model = FocusArea
+        fields: list[str] = []
+
+    def filter_promise_year(self, queryset, name, value):
+        return _promise_year(queryset, "", value)
+
+    def filter_promise_status(self, queryset, name, value):
+        return queryset.filter(is_concluded=value == "concluded")
+
+    def filter_queryset(self, queryset):
+        given = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+        if not given:
+            return queryset
+        # The conditions apply to the same promise, so they are applied together
+        # to the promises rather than one by one to the focus areas.
+        promises = PublishedPromise.objects.all()
+        for name, value in given.items():
+            promises = self.filters[name].filter(promises, value)
+        activities = PublishedActivity.objects.filter(promise__in=promises.values("pk"))
+        indicators = PublishedIndicator.objects.filter(
+            promise__in=promises.values("pk")
+        )
+        return queryset.filter(
+            Q(pk__in=activities.values("focus_area_id"))
+            | Q(pk__in=indicators.values("focus_area_id"))
+        )

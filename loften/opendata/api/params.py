@@ -22,6 +22,13 @@ UPDATED_SINCE_HELP = _(
     "time zone (2026-05-01T12:00:00+02:00 or 2026-05-01T10:00:00Z)."
 )
 
+PUBLISHED_SINCE_HELP = _(
+    "Only promises with a version published at or after this time, written as "
+    "for updated_since. Every publication of a promise counts, also one that "
+    "only removes activities, commitments or indicators, so this finds the "
+    "promises whose parts to fetch again."
+)
+
 
 def parse_since(raw: str) -> datetime.datetime:
     """An ISO 8601 date or date and time as an aware datetime; ValueError if not."""

@@ -1,6 +1,5 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
-from rest_framework.renderers import JSONRenderer
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -12,7 +11,7 @@ class Router(DefaultRouter):
     """Adds /api/v1/ itself: a JSON index with a link to every resource."""
 
     include_format_suffixes = False
-    root_renderers = [JSONRenderer]
+    APIRootView = views.APIRootView
 
 
 router = Router()

@@ -2,11 +2,11 @@
 only from published data: the Published* read model and the reference tables."""
 
 from django.db.models import Exists, F, OuterRef, Prefetch
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, routers, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler
 
@@ -25,13 +25,45 @@ from . import filters, serializers
 from .pagination import Pagination
 from .throttling import AnonymousThrottle
 
+# Taken by every address besides its own parameters: DRF's choice of format
+# (only json is offered, so it changes nothing).
+GENERAL_PARAMETERS = ("format",)
+
+
+class UnknownParameters(exceptions.ValidationError):
+    """Query parameters the address does not take: a 400, never silently ignored."""
+
+    def __init__(self, unknown: list[str], accepted: list[str]):
+        self.unknown, self.accepted = unknown, accepted
+        super().__init__(
+            {name: [_("This parameter is not known here.")] for name in unknown}
+        )
+
 
 def api_exception_handler(error, context):
     """Errors as {"detail": …} and, for bad parameters, {"errors": {name: […]}}."""
     response = exception_handler(error, context)
     if response is None:
         return None
-    if isinstance(error, exceptions.ValidationError):
+    if isinstance(error, UnknownParameters):
+        response.data = {
+            "detail": _(
+                "Unknown query parameter: %(unknown)s. This address takes: "
+                "%(accepted)s."
+            )
+            % {
+                "unknown": ", ".join(error.unknown),
+                "accepted": ", ".join(error.accepted),
+            },
+            "errors": {name: [str(error.detail[name][0])] for name in error.unknown},
+        }
+    elif isinstance(error, Http404 | exceptions.NotFound):
+        # Not Django's "No PublishedPromise matches the given query.", which names
+        # an internal model and is not translated.
+        response.data = {
+            "detail": _("There is no published item with this identifier.")
+        }
+    elif isinstance(error, exceptions.ValidationError):
         errors = error.detail if isinstance(error.detail, dict) else {}
         response.data = {
             "detail": _("A query parameter has a value it cannot have."),
@@ -62,6 +94,24 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def get_exception_handler(self):
         return api_exception_handler
 
+    def accepted_parameters(self) -> list[str]:
+        """The query parameters this address takes: a list takes its filters and
+        the page parameters, an item only the general ones."""
+        names = list(GENERAL_PARAMETERS)
+        if self.action == "list":
+            paginator = self.paginator
+            names += [paginator.limit_query_param, paginator.offset_query_param]
+            if self.filterset_class is not None:
+                names += list(self.filterset_class.base_filters)
+        return sorted(names)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        accepted = self.accepted_parameters()
+        unknown = sorted(set(request.query_params) - set(accepted))
+        if unknown:
+            raise UnknownParameters(unknown, accepted)
+
 
 def _tagged(tag: str, list_help, detail_help):
     return extend_schema_view(
@@ -80,6 +130,7 @@ class PoliceRegionViewSet(PublicReadOnlyViewSet):
         Prefetch("counties", queryset=County.objects.order_by("code"))
     ).order_by("id")
     serializer_class = serializers.PoliceRegionSerializer
+    filterset_class = filters.PoliceRegionFilter
 
 
 @_tagged(
@@ -91,7 +142,7 @@ class CountyViewSet(PublicReadOnlyViewSet):
     queryset = County.objects.order_by("code")
     serializer_class = serializers.CountySerializer
     lookup_field = "code"
-    filterset_class = None
+    filterset_class = filters.CountyFilter
 
 
 @_tagged(
@@ -133,6 +184,7 @@ class PoliceAreaViewSet(PublicReadOnlyViewSet):
 class FocusAreaViewSet(PublicReadOnlyViewSet):
     queryset = FocusArea.objects.order_by("order", "id")
     serializer_class = serializers.FocusAreaSerializer
+    filterset_class = filters.FocusAreaFilter
 
 
 @_tagged(
@@ -235,6 +287,23 @@ class IndicatorValueViewSet(PublicReadOnlyViewSet):
     )
     serializer_class = serializers.IndicatorValueSerializer
     filterset_class = filters.IndicatorValueFilter
+
+
+class APIRootView(routers.APIRootView):
+    """/api/v1/ itself: a JSON index with a link to every resource."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+    renderer_classes = [JSONRenderer]
+
+    def get_exception_handler(self):
+        return api_exception_handler
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - set(GENERAL_PARAMETERS))
+        if unknown:
+            raise UnknownParameters(unknown, list(GENERAL_PARAMETERS))
 
 
 def not_found(request, *args, **kwargs):

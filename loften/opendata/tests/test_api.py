@@ -7,7 +7,9 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.publication import services as publication_services
 from loften.publication.models import PublishedActivity, PublishedFollowUp
 from loften.testing.reports import promise_with_followups
 from loften.testing.workflow import promise_with_parties, publish_plan
@@ -290,3 +292,175 @@ def test_the_api_root_links_to_every_resource(client, db):
     assert index["promises"].endswith("/api/v1/promises/")
     assert index["municipalities"].endswith("/api/v1/municipalities/")
     assert len(index) == 11
+
+
+# --- Filters of every resource ------------------------------------------------------
+
+
+def count(client, name, params):
+    response = get(client, name, params)
+    assert response.status_code == 200, response.json()
+    return response.json()["count"]
+
+
+@pytest.mark.parametrize(
+    "resource",
+    ["commitment-list", "activity-list", "indicator-list", "indicatorvalue-list"],
+)
+def test_the_parts_of_promises_can_be_filtered_by_the_promise_status(
+    client, published, resource
+):
+    parties, _ = published
+    running = count(client, resource, {"status": "published"})
+    assert running == count(client, resource, {}) > 0
+    assert count(client, resource, {"status": "concluded"}) == 0
+    publication_services.promise_conclude(
+        promise=parties.promise, actor=parties.municipality_approver
+    )
+    assert count(client, resource, {"status": "published"}) == 0
+    assert count(client, resource, {"status": "concluded"}) == running
+
+
+def test_commitments_and_indicator_values_can_be_filtered_by_focus_area(
+    client, published
+):
+    parties, _ = published
+    trafik = FocusArea.objects.get(slug="trafik")
+    other = FocusArea.objects.exclude(pk=trafik.pk).first()
+    indicator = promise_services.indicator_create(
+        promise=parties.promise,
+        actor=parties.municipality_editor,
+        name="Anmälda trafikbrott",
+        source="Brå",
+        unit="antal",
+        direction="decrease",
+        focus_area=trafik,
+    )
+    promise_services.indicator_value_set(
+        indicator=indicator, actor=parties.municipality_editor, year=2025, value=412
+    )
+    publish_plan(parties)
+    assert count(client, "commitment-list", {"focus_area": trafik.pk}) == 1
+    assert count(client, "commitment-list", {"focus_area": other.pk}) == 0
+    values = get(client, "indicatorvalue-list", {"focus_area": trafik.pk}).json()
+    assert [v["indicator_id"] for v in values["results"]] == [indicator.pk]
+    assert count(client, "indicatorvalue-list", {"focus_area": other.pk}) == 0
+    assert count(client, "indicator-list", {"focus_area": trafik.pk}) == 1
+
+
+def test_reference_data_can_be_filtered_by_place(client, db):
+    ost = get(client, "policeregion-list", {"county": "06"}).json()["results"]
+    assert [region["name"] for region in ost] == ["Öst"]
+    by_municipality = get(client, "policeregion-list", {"municipality": "0682"})
+    assert [r["name"] for r in by_municipality.json()["results"]] == ["Öst"]
+    counties = get(client, "county-list", {"police_region": ost[0]["id"]}).json()
+    assert "06" in [county["code"] for county in counties["results"]]
+    assert "01" not in [county["code"] for county in counties["results"]]
+    county = get(client, "county-list", {"municipality": "0682"}).json()["results"]
+    assert [c["code"] for c in county] == ["06"]
+
+
+def test_focus_areas_can_be_filtered_by_the_promises_that_work_on_them(
+    client, published
+):
+    parties, _ = published
+
+    def slugs(params):
+        response = get(client, "focusarea-list", params)
+        assert response.status_code == 200
+        return [area["slug"] for area in response.json()["results"]]
+
+    assert len(slugs({})) == FocusArea.objects.count() > 1
+    assert slugs({"promise": parties.promise.pk}) == ["trafik"]
+    assert slugs({"municipality": "0682"}) == ["trafik"]
+    assert slugs({"county": "06", "year": 2026, "status": "published"}) == ["trafik"]
+    assert slugs({"municipality": "0604"}) == []
+    assert slugs({"municipality": "0682", "year": 2025}) == []
+    assert slugs({"status": "concluded"}) == []
+
+
+# --- Parameters that are not known ----------------------------------------------------
+
+
+def test_an_unknown_parameter_is_a_400_that_lists_the_accepted_ones(client, published):
+    response = get(client, "promise-list", {"kommun": "0682"})
+    assert response.status_code == 400
+    body = response.json()
+    assert list(body["errors"]) == ["kommun"]
+    assert "kommun" in body["detail"]
+    for name in ("municipality", "year", "updated_since", "limit", "offset"):
+        assert name in body["detail"]
+
+
+def test_an_item_takes_no_filters(client, published):
+    parties, _ = published
+    response = get(
+        client, "promise-detail", {"municipality": "0682"}, pk=parties.promise.pk
+    )
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["municipality"]
+    ok = get(client, "promise-detail", {"format": "json"}, pk=parties.promise.pk)
+    assert ok.status_code == 200
+
+
+def test_the_api_root_refuses_unknown_parameters_too(client, db):
+    assert client.get("/api/v1/", {"x": "1"}).status_code == 400
+    assert client.get("/api/v1/", {"format": "json"}).status_code == 200
+
+
+def test_every_list_takes_exactly_the_parameters_its_description_documents(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, item in schema["paths"].items():
+        documented = {
+            p["name"] for p in item["get"].get("parameters", []) if p["in"] == "query"
+        }
+        response = client.get(
+            path.replace("{code}", "06").replace("{id}", "1"), {"zz": 1}
+        )
+        assert response.status_code == 400, path
+        detail = response.json()["detail"]
+        accepted = set(detail.split(": ")[-1].rstrip(".").split(", "))
+        assert accepted == documented | {"format"}, path
+        assert "400" in item["get"]["responses"], path
+
+
+# --- Errors and removals -------------------------------------------------------------
+
+
+def test_an_unknown_item_is_answered_with_a_translated_generic_message(
+    client, published
+):
+    response = client.get("/api/v1/promises/999999/")
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "Det finns ingen publicerad post med det här id:t."
+    }
+    for url in ("/api/v1/activities/999999/", "/api/v1/municipalities/9999/"):
+        assert client.get(url).json() == response.json(), url
+
+
+def test_a_publication_that_removes_a_part_is_found_by_published_since(
+    client, published
+):
+    parties, _ = published
+    editor = parties.municipality_editor
+    extra = promise_services.commitment_create(
+        promise=parties.promise, actor=editor, text="Ett löfte som tas bort"
+    )
+    publish_plan(parties)
+    before = get(client, "promise-detail", pk=parties.promise.pk).json()
+    since = timezone.now().isoformat()
+    assert count(client, "promise-list", {"published_since": since}) == 0
+    promise_services.commitment_delete(commitment=extra, actor=editor)
+    publish_plan(parties)
+    after = get(client, "promise-detail", pk=parties.promise.pk).json()
+    # The promise itself did not change, so updated_since cannot tell …
+    assert after["updated_at"] == before["updated_at"]
+    assert count(client, "promise-list", {"updated_since": since}) == 0
+    assert count(client, "commitment-list", {"updated_since": since}) == 0
+    # … but the new version can, and the promise's commitments are fetched again.
+    assert after["version"] == before["version"] + 1
+    assert after["version_published_at"] > before["version_published_at"]
+    assert count(client, "promise-list", {"published_since": since}) == 1
+    texts = [c["text"] for c in client.get(after["commitments"]).json()["results"]]
+    assert "Ett löfte som tas bort" not in texts

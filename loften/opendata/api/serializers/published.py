@@ -56,6 +56,11 @@ class PromiseSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=describe("promises", "version"),
     )
+    version_published_at = serializers.DateTimeField(
+        source="version.published_at",
+        read_only=True,
+        help_text=describe("promises", "version_published_at"),
+    )
     signatories = serializers.SerializerMethodField(
         help_text=_("Who signed the promise.")
     )
@@ -93,6 +98,7 @@ class PromiseSerializer(serializers.ModelSerializer):
             "situation_sources",
             "periods",
             "version",
+            "version_published_at",
             "first_published_at",
             "updated_at",
             "commitments",
