@@ -13,6 +13,7 @@ from django.views.decorators.http import condition, require_safe
 
 from . import apidocs
 from .columns import LICENCE_NAME, LICENCE_TEXT, LICENCE_URL, TABLES, TYPE_DESCRIPTIONS
+from .cors import cors_public
 from .export import columns_csv, csv_zip_stream, json_stream
 from .selectors import data_fingerprint, data_published_at
 
@@ -71,12 +72,14 @@ def _download(request, chunks, content_type: str, filename: str):
     return response
 
 
+@cors_public
 @require_safe
 @condition(etag_func=_etag)
 def data_csv(request):
     return _download(request, csv_zip_stream(), "application/zip", "loften-data.zip")
 
 
+@cors_public
 @require_safe
 @condition(etag_func=_etag)
 def data_json(request):

@@ -2,6 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
+from ..cors import cors_public
 from . import views
 
 app_name = "api"
@@ -32,8 +33,10 @@ router.register(
 urlpatterns = [
     path(
         "openapi.json",
-        SpectacularJSONAPIView.as_view(
-            authentication_classes=[], permission_classes=[]
+        cors_public(
+            SpectacularJSONAPIView.as_view(
+                authentication_classes=[], permission_classes=[]
+            )
         ),
         name="schema",
     ),

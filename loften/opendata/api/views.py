@@ -21,6 +21,7 @@ from loften.publication.models import (
     PublishedPromise,
 )
 
+from ..cors import allow_any_origin
 from . import filters, serializers
 from .pagination import Pagination
 from .throttling import AnonymousThrottle
@@ -111,6 +112,10 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         unknown = sorted(set(request.query_params) - set(accepted))
         if unknown:
             raise UnknownParameters(unknown, accepted)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return allow_any_origin(response)
 
 
 def _tagged(tag: str, list_help, detail_help):
@@ -305,9 +310,13 @@ class APIRootView(routers.APIRootView):
         if unknown:
             raise UnknownParameters(unknown, list(GENERAL_PARAMETERS))
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return allow_any_origin(response)
+
 
 def not_found(request, *args, **kwargs):
     """Any other address under /api/v1/: a JSON 404 rather than an HTML page."""
-    return JsonResponse(
-        {"detail": _("There is no such address in the API.")}, status=404
+    return allow_any_origin(
+        JsonResponse({"detail": _("There is no such address in the API.")}, status=404)
     )

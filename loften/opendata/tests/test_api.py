@@ -424,7 +424,7 @@ def test_every_list_takes_exactly_the_parameters_its_description_documents(clien
         assert "400" in item["get"]["responses"], path
 
 
-# --- Errors and removals -------------------------------------------------------------
+# --- Errors, CORS, removals ---------------------------------------------------------
 
 
 def test_an_unknown_item_is_answered_with_a_translated_generic_message(
@@ -437,6 +437,26 @@ def test_an_unknown_item_is_answered_with_a_translated_generic_message(
     }
     for url in ("/api/v1/activities/999999/", "/api/v1/municipalities/9999/"):
         assert client.get(url).json() == response.json(), url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/",
+        "/api/v1/promises/",
+        "/api/v1/municipalities/0682/",
+        "/api/v1/promises/999999/",
+        "/api/v1/promises/?year=tjugo",
+        "/api/v1/no-such-thing/",
+        "/api/v1/openapi.json",
+        "/data/loften-data.json",
+        "/data/loften-data.zip",
+    ],
+)
+def test_open_data_may_be_read_from_any_origin(client, published, url):
+    response = client.get(url, HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*", url
+    assert "ETag" in response["Access-Control-Expose-Headers"]
 
 
 def test_a_publication_that_removes_a_part_is_found_by_published_since(
