@@ -27,6 +27,7 @@ from loften.followups.progress import (
 from .wording import (
     comparator_text,
     direction_text,
+    draft_title,
     outcome_text,
     period_heading,
     report_title,
@@ -163,6 +164,12 @@ class Report:
         return [row for s in self.sections for g in s.groups for row in g.rows]
 
     @property
+    def document_title(self) -> str:
+        """The title in the file's properties (the PDF's Title, Word's and Excel's
+        title), which a draft file must not share with the published one."""
+        return draft_title(self.title) if self.is_draft else self.title
+
+    @property
     def filename_stem(self) -> str:
         stem = f"uppfoljning-{self.promise_id}-{self.year}-{self.period_code.lower()}"
         return f"{stem}-utkast" if self.is_draft else stem
@@ -172,8 +179,8 @@ def data_columns() -> tuple[DataColumn, ...]:
     """The columns of the spreadsheet formats: one row per activity and period."""
     return (
         DataColumn("report", _("Report version"), "text"),
-        DataColumn("promise_id", _("Promise id"), "int"),
-        DataColumn("promise", _("Promise"), "text"),
+        DataColumn("promise_id", _("Citizen promise id"), "int"),
+        DataColumn("promise", _("Citizen promise"), "text"),
         DataColumn("municipalities", _("Municipalities"), "text"),
         DataColumn("police_area", _("Police area"), "text"),
         DataColumn("year", _("Year"), "int"),

@@ -127,6 +127,11 @@ def version_label(*, is_draft: bool, version: int | None) -> str:
     return _("Published version %(number)s") % {"number": version}
 
 
+def draft_title(title: str) -> str:
+    """The document title of a draft: "Utkast: Uppföljning av …"."""
+    return _("Draft: %(title)s") % {"title": title}
+
+
 def direction_text(direction: str) -> str:
     if direction == "decrease":
         return _("Lower is better")

@@ -28,7 +28,7 @@ def render_xlsx(report: Report) -> bytes:
     _data_sheet(sheet, report)
     _indicator_sheet(workbook.create_sheet(_("Indicators")[:31]), report)
     _about_sheet(workbook.create_sheet(_("About the report")[:31]), report)
-    workbook.properties.title = report.title
+    workbook.properties.title = report.document_title
     workbook.properties.subject = report.promise_title
     workbook.properties.creator = "Löften"
     workbook.properties.description = text.status_line(report)
@@ -109,7 +109,7 @@ def _indicator_sheet(sheet, report: Report) -> None:
 def _about_sheet(sheet, report: Report) -> None:
     rows = [
         (_("Report"), report.title),
-        (_("Promise"), report.promise_title),
+        (_("Citizen promise"), report.promise_title),
         *text.parties(report),
         (_("Period"), report.period_label),
         (_("Period starts"), report.period_start),
@@ -127,13 +127,18 @@ def _about_sheet(sheet, report: Report) -> None:
 
 
 def render_csv(report: Report) -> bytes:
-    """RFC 4180 CSV in UTF-8: comma-separated, a dot before decimals, ISO dates."""
+    """RFC 4180 CSV in UTF-8 with a byte-order mark: comma-separated, a dot
+    before decimals, ISO dates.
+
+    The byte-order mark is what makes Excel read the file as UTF-8; without it
+    Swedish Excel shows å, ä and ö garbled.
+    """
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow([column.heading for column in report.data_columns])
     for row in report.data_rows:
         writer.writerow([csv_value(value) for value in row])
-    return output.getvalue().encode("utf-8")
+    return output.getvalue().encode("utf-8-sig")
 
 
 def csv_value(value: Any) -> str:

@@ -91,7 +91,7 @@ def _word_language() -> str:
 
 def _set_up(document, report: Report, language: str) -> None:
     properties = document.core_properties
-    properties.title = report.title
+    properties.title = report.document_title
     properties.subject = report.promise_title
     properties.author = ", ".join(names for _label, names in text.parties(report))
     properties.language = language

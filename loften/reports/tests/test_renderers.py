@@ -1,5 +1,6 @@
 """Every format read back: the report's activities, targets and figures are in it."""
 
+import codecs
 import csv
 import datetime
 import io
@@ -129,12 +130,15 @@ def test_the_pdf_is_tagged_with_language_and_title(pdf_pages):
     )
 
 
-def test_a_draft_pdf_says_draft_on_every_page():
+def test_a_draft_pdf_says_draft_on_every_page_and_in_its_title():
     content = render(build(is_draft=True), "pdf").content
     with pdfplumber.open(io.BytesIO(content)) as pdf:
         assert len(pdf.pages) > 1
         for page in pdf.pages:
             assert "UTKAST" in page.extract_text()
+        assert pdf.metadata["Title"] == (
+            "Utkast: Uppföljning av medborgarlöfte — Nässjö 2026, tertial 2"
+        )
 
 
 def test_a_published_pdf_does_not_say_draft(pdf_pages):
@@ -198,11 +202,15 @@ def test_the_word_document_uses_real_headings_and_tables():
     assert document.core_properties.title.startswith("Uppföljning av medborgarlöfte")
 
 
-def test_a_draft_word_document_has_draft_in_its_page_header():
+def test_a_draft_word_document_has_draft_in_its_page_header_and_title():
     document = _docx(build(is_draft=True))
     for section in document.sections:
         assert "UTKAST" in section.header.paragraphs[0].text
     assert "Utkast" in document.paragraphs[2].text
+    assert document.core_properties.title == (
+        "Utkast: Uppföljning av medborgarlöfte — Nässjö 2026, tertial 2"
+    )
+    assert not _docx(build()).core_properties.title.startswith("Utkast")
 
 
 def test_the_word_footer_numbers_the_pages():
@@ -255,22 +263,50 @@ def test_a_draft_workbook_says_draft_in_every_sheets_header_and_row():
     workbook = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx").content))
     for sheet in workbook.worksheets:
         assert sheet.oddHeader.center.text == "UTKAST"
+    assert workbook.properties.title == (
+        "Utkast: Uppföljning av medborgarlöfte — Nässjö 2026, tertial 2"
+    )
+    published = openpyxl.load_workbook(io.BytesIO(render(build(), "xlsx").content))
+    assert published.properties.title == (
+        "Uppföljning av medborgarlöfte — Nässjö 2026, tertial 2"
+    )
     assert {row[0].value for row in workbook.worksheets[0].iter_rows(min_row=2)} == {
         "Utkast"
     }
 
 
-def test_the_csv_round_trips():
+def test_the_csv_round_trips_field_by_field():
     report = build(YEAR)
-    content = render(report, "csv").content.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0] == [column.heading for column in report.data_columns]
-    assert rows[1:] == [[csv_value(v) for v in row] for row in report.data_rows]
-    assert len(rows) - 1 == 20 * 4
+    content = render(report, "csv").content
+    assert content.startswith(codecs.BOM_UTF8)  # so that Excel reads UTF-8
+    text = content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and list(rows[0]) == [c.heading for c in report.data_columns]
+    assert len(rows) == len(report.data_rows) == 20 * 4
+    for read, expected in zip(rows, report.data_rows, strict=True):
+        assert read == {
+            column.heading: csv_value(value)
+            for column, value in zip(report.data_columns, expected, strict=True)
+        }
     # and the values read back as what they were
-    by_heading = list(csv.DictReader(io.StringIO(content)))
-    assert int(by_heading[0]["Utfört antal"]) == report.data_rows[0][22]
-    assert by_heading[0]["Målet är nått"] in {"true", "false", ""}
+    assert int(rows[0]["Utfört antal"]) == report.data_rows[0][22]
+    assert rows[0]["Målet är nått"] in {"true", "false", ""}
+    assert rows[0]["Medborgarlöfte"] == "Medborgarlöfte Nässjö 2026"
+    assert rows[0]["Löfte"] == "Vi ska öka tryggheten i centrum."
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_spreadsheet_columns_have_unique_names(language):
+    with translation.override(language):
+        report = build()
+        csv_content = render(report, "csv").content.decode("utf-8-sig")
+        xlsx_content = render(report, "xlsx").content
+    csv_header = next(csv.reader(io.StringIO(csv_content)))
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_content)).worksheets[0]
+    xlsx_header = [cell.value for cell in sheet[1]]
+    assert csv_header == xlsx_header
+    assert len(set(csv_header)) == len(csv_header), sorted(csv_header)
+    assert len({name.casefold() for name in csv_header}) == len(csv_header)
 
 
 def test_csv_values_are_plain():
