@@ -15,6 +15,11 @@ from . import text
 
 
 def report_html(report: Report) -> str:
+    # Activity, responsible party and target take 42% of the width; the rest is
+    # shared by the period columns and the outcome, which in a whole-year
+    # report also holds the year's own follow-up.
+    has_summary = any(row.year_summary for row in report.activity_rows)
+    outcome_width = 18 if has_summary else 13
     return render_to_string(
         "reports/pdf/report.html",
         {
@@ -24,7 +29,8 @@ def report_html(report: Report) -> str:
             "page_word": pgettext("page number", "Page"),
             "of_word": pgettext("page number", "of"),
             "draft_word": _("DRAFT"),
-            "column_width": f"{45 / max(len(report.columns), 1):.2f}",
+            "column_width": f"{(58 - outcome_width) / max(len(report.columns), 1):.2f}",
+            "outcome_width": outcome_width,
             "status_line": text.status_line(report),
             "generated": text.day(report.generated_at),
             "signing_date": text.day(report.signing_date),

@@ -39,7 +39,10 @@ def build(period_id=T2, *, is_draft=False, activities=20):
 
 
 def squash(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    """Text as a reader reads it: words hyphenated at a line end joined again,
+    whitespace squashed."""
+    text = re.sub(r"\u2010\s*\n", "", text or "")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def expected_cells(row, report):
