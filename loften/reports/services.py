@@ -24,7 +24,7 @@ from loften.core.models import User
 from loften.followups.models import ReportingPeriod
 from loften.promises.models import Promise
 from loften.promises.permissions import can_view_promise
-from loften.publication.models import PromiseVersion
+from loften.publication.models import PromiseVersion, PublishedPromise
 from loften.publication.selectors import promise_snapshot_build
 
 from . import layout
@@ -35,8 +35,9 @@ logger = logging.getLogger(__name__)
 
 # A report still waiting after this long was lost (a worker stopped); ask again.
 STALE_AFTER = datetime.timedelta(minutes=20)
-# Drafts are working material; their files are removed after this long.
-DRAFT_KEPT_FOR = datetime.timedelta(days=2)
+# Drafts are working material: they (the file and the copy of the working copy
+# they were made from) are removed after this long.
+DRAFT_KEPT_FOR = datetime.timedelta(days=7)
 DEFAULT_SYNC_MAX_SIZE = 200
 
 
@@ -205,29 +206,34 @@ def report_render(*, report: GeneratedReport) -> GeneratedReport:
     report.error = ""
     report.finished_at = timezone.now()
     report.save(update_fields=["file", "filename", "status", "error", "finished_at"])
-    _prune(report)
+    # Whenever a report is made, what is no longer needed goes, so that an
+    # installation nobody runs `loften reports_prune` on still stays tidy.
+    report_prune(exclude_id=report.pk)
     return report
 
 
-def _prune(report: GeneratedReport) -> None:
-    """Remove files that a newer one has replaced: published reports of earlier
-    versions, and old drafts of the promise."""
-    if report.version is None:
-        old = GeneratedReport.objects.filter(
-            kind=GeneratedReport.Kind.DRAFT,
-            promise_id=report.promise_id,
-            created_at__lt=timezone.now() - DRAFT_KEPT_FOR,
-        )
-    else:
-        old = GeneratedReport.objects.filter(
-            kind=GeneratedReport.Kind.PUBLISHED,
-            promise_id=report.promise_id,
-            period_id=report.period_id,
-            format=report.format,
-            language=report.language,
-            version__number__lt=report.version.number,
-        )
-    report_delete_many(reports=list(old))
+def report_prune(
+    *,
+    kept_for: datetime.timedelta = DRAFT_KEPT_FOR,
+    now: datetime.datetime | None = None,
+    exclude_id=None,
+) -> dict[str, int]:
+    """Delete draft reports older than `kept_for` and published reports of
+    versions that a newer publication (or a withdrawal) has replaced, with their
+    files. Returns how many of each were deleted."""
+    now = now or timezone.now()
+    drafts = GeneratedReport.objects.filter(
+        kind=GeneratedReport.Kind.DRAFT, created_at__lt=now - kept_for
+    )
+    replaced = GeneratedReport.objects.filter(
+        kind=GeneratedReport.Kind.PUBLISHED
+    ).exclude(version_id__in=PublishedPromise.objects.values("version_id"))
+    counts = {}
+    for name, queryset in (("drafts", drafts), ("replaced", replaced)):
+        old = list(queryset.exclude(pk=exclude_id)) if exclude_id else list(queryset)
+        report_delete_many(reports=old)
+        counts[name] = len(old)
+    return counts
 
 
 def report_delete_many(*, reports: list[GeneratedReport]) -> None:

@@ -1,8 +1,12 @@
-"""Making, reusing and queueing report files."""
+"""Making, reusing, queueing and pruning report files."""
+
+import datetime
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from loften.followups.services import followup_save
 from loften.promises import services as promise_services
@@ -202,3 +206,69 @@ def test_deleting_a_promise_removes_its_report_files(parties):
     )
     assert not GeneratedReport.objects.filter(pk=report.pk).exists()
     assert not storage.exists(name)
+
+
+# --- Pruning ----------------------------------------------------------------------
+
+
+def _draft(parties, period, fmt="csv"):
+    return services.report_draft_obtain(
+        promise=parties.promise,
+        period=period,
+        fmt=fmt,
+        language="sv",
+        actor=parties.municipality_editor,
+    )
+
+
+def _age(report, days):
+    GeneratedReport.objects.filter(pk=report.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=days)
+    )
+
+
+def test_drafts_older_than_a_week_are_pruned_with_their_files(published):
+    parties, t1 = published
+    old, recent = _draft(parties, t1, "csv"), _draft(parties, t1, "docx")
+    storage, name = old.file.storage, old.file.name
+    _age(old, 8)
+    _age(recent, 6)
+    assert services.report_prune() == {"drafts": 1, "replaced": 0}
+    assert not GeneratedReport.objects.filter(pk=old.pk).exists()
+    assert not storage.exists(name)
+    assert GeneratedReport.objects.filter(pk=recent.pk).exists()
+
+
+def test_any_report_made_prunes_old_drafts_of_every_promise(published):
+    parties, t1 = published
+    old = _draft(parties, t1)
+    _age(old, 8)
+    other = promise_with_parties()
+    (other_t1,) = promise_with_followups(other, activities=1, tertials=1)
+    obtain(other, other_t1, "csv")
+    assert not GeneratedReport.objects.filter(pk=old.pk).exists()
+
+
+def test_reports_of_replaced_versions_are_pruned(published):
+    parties, t1 = published
+    old = obtain(parties, t1, "csv")
+    other_format = obtain(parties, t1, "xlsx")
+    promise_services.commitment_create(
+        promise=parties.promise, actor=parties.municipality_editor, text="Nytt löfte"
+    )
+    publish_plan(parties)
+    current = obtain(parties, t1, "docx")  # a report made prunes the replaced ones
+    remaining = set(GeneratedReport.objects.values_list("pk", flat=True))
+    assert remaining == {current.pk}
+    assert old.pk not in remaining and other_format.pk not in remaining
+
+
+def test_the_prune_command_reports_what_it_deleted(published):
+    parties, t1 = published
+    _age(_draft(parties, t1), 3)
+    out = io.StringIO()
+    call_command("reports_prune", "--days", "2", stdout=out)
+    assert "Deleted 1 draft reports older than 2 days" in out.getvalue()
+    assert not GeneratedReport.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("reports_prune", "--days", "-1")
