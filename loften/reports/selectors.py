@@ -1,14 +1,11 @@
-"""Reads for follow-up reports: which published reports exist, and stored files."""
+"""Reads for follow-up reports: which published version and periods have reports."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
-
 from loften.publication.models import PromiseVersion, PublishedPromise
 
-from .models import GeneratedReport
 from .renderers import FORMATS
 from .wording import period_heading
 
@@ -44,17 +41,6 @@ class ReportPeriodLinks:
     formats: tuple[str, ...]
 
 
-def published_report_periods(*, promise_id: int) -> list[ReportPeriodLinks]:
-    """The periods of a published promise that have a published follow-up, newest
-    first, for linking to their reports (see reports:published_report)."""
-    snapshot_periods: list[dict[str, Any]] = (
-        PublishedPromise.objects.filter(pk=promise_id)
-        .values_list("version__snapshot__periods", flat=True)
-        .first()
-    ) or []
-    return report_periods(snapshot_periods)
-
-
 def report_periods(periods: Iterable[Mapping[str, Any]]) -> list[ReportPeriodLinks]:
     """Of a snapshot's periods, those with a published follow-up, newest first,
     with the formats their report comes in. Pure: no database."""
@@ -71,9 +57,3 @@ def report_periods(periods: Iterable[Mapping[str, Any]]) -> list[ReportPeriodLin
         )
         for p in reversed(published)
     ]
-
-
-def generated_report_list_for_promise(*, promise_id: int) -> QuerySet[GeneratedReport]:
-    return GeneratedReport.objects.filter(promise_id=promise_id).select_related(
-        "period", "version"
-    )

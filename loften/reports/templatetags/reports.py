@@ -1,19 +1,8 @@
 from django import template
 
 from ..renderers import FORMATS
-from ..selectors import published_report_periods
 
 register = template.Library()
-
-
-@register.inclusion_tag("reports/components/report_links.html")
-def published_report_links(promise_id: int) -> dict:
-    """Links to a published promise's follow-up reports in every format:
-    `{% load reports %}{% published_report_links promise.id %}`."""
-    return {
-        "promise_id": promise_id,
-        "report_periods": published_report_periods(promise_id=promise_id),
-    }
 
 
 @register.inclusion_tag("reports/components/draft_report_links.html")

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from loften.followups.services import followup_save
 from loften.promises import services as promise_services
+from loften.publication.models import PublishedPromise
 from loften.reports.models import GeneratedReport
 from loften.testing import factories
 from loften.testing.reports import promise_with_followups
@@ -221,13 +222,12 @@ def test_the_status_page_of_a_draft_is_hidden_from_others(client, published, set
     assert client.get(location).status_code == 404
 
 
-def test_report_links_list_each_published_period_in_every_format(published):
-    from django.template import Context, Template
-
+def test_the_public_promise_page_links_each_published_period_in_every_format(
+    client, published
+):
     parties, t1 = published
-    html = Template("{% load reports %}{% published_report_links promise_id %}").render(
-        Context({"promise_id": parties.promise.pk})
-    )
+    slug = PublishedPromise.objects.get(pk=parties.promise.pk).slug
+    html = client.get(reverse("public:promise", kwargs={"slug": slug})).content.decode()
     for fmt in ("pdf", "docx", "xlsx", "csv"):
         assert url("published_report", parties, t1, fmt) in html
     assert "Tertial 1 2026" in html
