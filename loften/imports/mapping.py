@@ -183,12 +183,21 @@ def period_key(code: str) -> tuple[str, int]:
     return (TERTIAL if code.startswith("T") else QUARTER), int(code[1:])
 
 
-def target_scope_for(per: str | None, cadence: str) -> str:
+def target_scope_for(
+    per: str | None, cadence: str, *, whole_promise: bool = False
+) -> str | None:
     """What a target applies to: per reporting period when its rate is the
-    cadence's period ("minst två per tertial"), otherwise per year."""
-    if per and _PERIOD_RATES.get(cadence) == per:
+    cadence's period ("minst två per tertial"), per year for a yearly rate or
+    none, the whole promise for a total over it ("under 2020–2021 minst 8"),
+    and None for a rate no scope can hold ("1 kontakt/vecka", "per tertial"
+    in a promise followed up per quarter): its number would change meaning."""
+    if per is None:
+        return "whole_promise" if whole_promise else "per_year"
+    if per == "år":
+        return "per_year"
+    if _PERIOD_RATES.get(cadence) == per:
         return "per_period"
-    return "per_year"
+    return None
 
 
 def document_years(result: dict[str, Any]) -> list[int]:

@@ -306,19 +306,50 @@ def _default_activity(
         activity.hints.append(no_responsible_party_hint())
     target = item.get("target")
     if target:
-        value = mapping.whole_number(target.get("value"))
-        if value is None:
-            activity.hints.append(
-                _("The target “%(value)s” is not a whole number and was left out.")
-                % {"value": target.get("value")}
-            )
-        else:
-            activity.target_comparator = target["comparator"]
-            activity.target_value = value
-            activity.target_unit = target.get("unit") or ""
-            activity.target_scope = mapping.target_scope_for(target.get("per"), cadence)
+        _default_target(activity, target, cadence)
     activity.followups = _default_followups(item, activity, cadence, years)
     return activity
+
+
+def _default_target(activity: ActivityDraft, target: dict[str, Any], cadence: str):
+    """The target a parsed one becomes, or a hint why it cannot be kept as it
+    stands: a number whose meaning would change is left out, never rescaled."""
+    written = target.get("text") or " ".join(
+        str(part) for part in (target.get("value"), target.get("unit")) if part
+    )
+    value = mapping.whole_number(target.get("value"))
+    scope = mapping.target_scope_for(
+        target.get("per"), cadence, whole_promise=bool(target.get("whole_promise"))
+    )
+    if value is None:
+        activity.hints.append(
+            _("The target “%(value)s” is not a whole number and was left out.")
+            % {"value": target.get("value")}
+        )
+        return
+    if scope is None:
+        activity.hints.append(
+            _(
+                "The target “%(target)s” counts per %(per)s, which a target here "
+                "cannot hold (per reporting period, per year or for the whole "
+                "promise); no target was set. Enter one by hand if it can be "
+                "expressed per tertial or year."
+            )
+            % {"target": written, "per": target["per"]}
+        )
+        return
+    activity.target_comparator = target["comparator"]
+    activity.target_value = value
+    activity.target_unit = target.get("unit") or ""
+    activity.target_scope = scope
+    if target.get("condition"):
+        activity.hints.append(
+            _(
+                "The target applies only “%(condition)s”; a saved target has no "
+                "condition, so make sure the activity's text says it."
+            )
+            % {"condition": target["condition"]}
+        )
 
 
 def _default_followups(

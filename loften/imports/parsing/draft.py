@@ -15,7 +15,7 @@ from .periods import PeriodCode, find_years
 from .result import Activity, FollowUp, Note, NoteKind, ParseResult
 from .status import read_status
 from .tables import ParsedTable
-from .targets import read_target, read_targets
+from .targets import Target, read_target, read_targets
 from .text import excerpt, one_line, similarity
 
 # A reviewer reads warnings one by one; past this many, they are counted instead.
@@ -185,6 +185,8 @@ class Draft:
             partners=list(parties.partners),
             target=targets[0] if targets else None,
         )
+        if activity.target is not None:
+            self.check_rate(activity.target, clean_text)
         self.result.activities.append(activity)
         self.by_text[key] = activity
         self.clear_current()
@@ -257,9 +259,25 @@ class Draft:
         activity.partners = list(dict.fromkeys([*activity.partners, *parties.partners]))
 
     def apply_target(self, activity: Activity, value: str, *, label: str) -> None:
-        """A target from a "Mål" cell or label, kept as a note when it has no number."""
+        """A target from a "Mål" cell or label, kept as a note when it has no number
+        or says more than a target holds (a rate per week, a condition)."""
         target = read_target(value)
-        if target is None:
+        if target is None or not target.has_period_rate or target.condition:
             activity.notes.append(f"{label}: {value}")
-        else:
+        if target is not None:
             activity.target = target
+            self.check_rate(target, activity.text)
+
+    def check_rate(self, target: Target, activity_text: str) -> None:
+        """Warn when a target's rate (per week, per month …) fits no target scope:
+        a reviewer has to decide what it means per tertial or year."""
+        if target.has_period_rate:
+            return
+        written = (target.text or f"{target.value} {target.unit}").replace("%", "%%")
+        self.warn(
+            _(
+                "The target “%(target)s” in “%(text)s” cannot be expressed per "
+                "tertial, quarter or year; check it."
+            ).replace("%(target)s", written),
+            activity_text,
+        )

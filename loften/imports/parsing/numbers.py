@@ -136,6 +136,8 @@ class NumberMatch:
     weak: bool = False
     strict: bool = False
     deadline: bool = False
+    # Where the number's qualifier ("minst", "ca") starts; the start otherwise.
+    lead: int = -1
 
 
 _LETTER = r"A-Za-zÅÄÖåäöÉéÜü"
@@ -199,6 +201,12 @@ _QUALIFIER_BEFORE = re.compile(
     r"|(?P<above>\bmer än|\bfler än|\böver)"
     r"|(?P<within>\binom))\s*$",
     re.IGNORECASE,
+)
+
+
+# "inom högst fem arbetsdagar": a deadline with its bound.
+_DEADLINE_BEFORE = re.compile(
+    r"\binom\s+(?:högst|max\.?|maximalt|som\s+mest)\s*$", re.IGNORECASE
 )
 
 
@@ -320,7 +328,12 @@ def read_numbers(text: str) -> list[NumberMatch]:
                 spelled=spelled,
                 weak=weak,
                 strict=strict,
-                deadline=kind == "within",
+                deadline=kind == "within"
+                or (
+                    kind == "at_most"
+                    and bool(_DEADLINE_BEFORE.search(text, max(0, start - 30), start))
+                ),
+                lead=qualifier.start(kind) if qualifier and kind else start,
             )
         )
     return results

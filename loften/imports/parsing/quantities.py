@@ -123,9 +123,18 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class UnitPhrase:
+    """The unit after a number, where it ends, and a rate (`per`) with the end
+    of the words that state it (`rate_end`, past `end` for "timmar riktad
+    närvaro per månad")."""
+
     unit: str
     end: int
     per: str | None
+    rate_end: int = -1
+
+    @property
+    def text_end(self) -> int:
+        return max(self.end, self.rate_end)
 
 
 def _is_adjective(word: str) -> bool:
@@ -175,7 +184,12 @@ def unit_after(text: str, position: int) -> UnitPhrase | None:
         later = _LATER_PER.match(text, end)
         if later:
             base = (later.group(1) or later.group(2)).lower()
-            return UnitPhrase(unit=unit, end=end, per=_PER_BASE.get(base, base))
+            return UnitPhrase(
+                unit=unit,
+                end=end,
+                per=_PER_BASE.get(base, base),
+                rate_end=later.end(),
+            )
         return UnitPhrase(unit=unit, end=end, per=None)
     return None
 

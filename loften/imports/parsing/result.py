@@ -180,4 +180,9 @@ def _target_dict(target: Target) -> dict[str, Any]:
         data["condition"] = target.condition
     if target.approximate:
         data["approximate"] = True
+    if target.whole_promise:
+        data["whole_promise"] = True
+    if target.text and target.per:
+        # The wording of a rate is what a reviewer needs to judge it.
+        data["text"] = target.text
     return data

@@ -13,6 +13,7 @@ from typing import Literal
 
 from .numbers import read_numbers
 from .quantities import is_event_unit, is_time_span, unit_after
+from .text import one_line
 
 TargetComparator = Literal["at_least", "at_most", "exactly"]
 
@@ -33,6 +34,18 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;!?]+[.;!?]?")
+# A total for the whole promise rather than a yearly figure: "under 2020–2021
+# minst 8", "totalt under perioden", "under löftets två år".
+_WHOLE_PROMISE = re.compile(
+    r"\b(?:under|för)\s+(?:hela\s+)?(?:löftes|avtals|medborgarlöftes)?perioden\b"
+    r"|\b(?:under|för)\s+hela\s+(?:medborgar)?löftet\b"
+    r"|\b(?:totalt|sammanlagt|sammantaget)\s+under\b"
+    r"|\bunder\s+(?:(?:de|löftets|dessa)\s+)?(?:två|tre|fyra|2|3|4)\s+(?:\(\w+\)\s+)?år(?:en)?\b"
+    r"|\b(?:under|för)\s+(?:åren\s+)?(?:19|20)\d{2}\s*(?:[-–/]|till)\s*(?:19|20)?\d{2}\b",
+    re.IGNORECASE,
+)
+# Rates a target can be kept with: per reporting period or per year.
+PERIOD_RATES = frozenset({"tertial", "kvartal", "år"})
 # A target is stated with its activity, not thousands of characters into it;
 # reading no further bounds the work on a runaway paragraph.
 MAX_TARGET_TEXT = 4000
@@ -44,7 +57,9 @@ class Target:
 
     `high` is the upper end of a range target ("2–3 träffar", read as at least
     2); `per` a rate ("per vecka"); `condition` a proviso kept as written
-    ("om läget medger").
+    ("om läget medger"); `whole_promise` a total for the promise's whole period
+    ("under 2020–2021 minst 8"); `text` the target as written ("minst 1
+    kontakt/vecka").
     """
 
     comparator: TargetComparator
@@ -54,6 +69,13 @@ class Target:
     per: str | None = None
     condition: str | None = None
     approximate: bool = False
+    whole_promise: bool = False
+    text: str = ""
+
+    @property
+    def has_period_rate(self) -> bool:
+        """Whether the rate, if any, is per tertial, quarter or year."""
+        return self.per is None or self.per in PERIOD_RATES
 
 
 class _Clauses:
@@ -72,15 +94,17 @@ class _Clauses:
             return index
         return None
 
+    def clause_at(self, position: int) -> str:
+        index = self.index_at(position)
+        if index is None:
+            return self.text
+        start, end = self.spans[index]
+        return self.text[start:end]
+
     def is_outcome_at(self, position: int) -> bool:
         index = self.index_at(position)
         if index not in self.outcome:
-            if index is None:
-                clause = self.text
-            else:
-                start, end = self.spans[index]
-                clause = self.text[start:end]
-            self.outcome[index] = is_outcome(clause)  # type: ignore[index]
+            self.outcome[index] = is_outcome(self.clause_at(position))  # type: ignore[index]
         return self.outcome[index]  # type: ignore[index]
 
 
@@ -100,6 +124,8 @@ def read_targets(text: str) -> list[Target]:
     clauses: _Clauses | None = None
     condition: str | None = None
     for number in read_numbers(text):
+        if number.deadline:
+            continue  # "inom 24 timmar" is a time limit, not a count of work
         phrase = unit_after(text, number.end)
         if phrase is None:
             continue
@@ -115,15 +141,24 @@ def read_targets(text: str) -> list[Target]:
             condition = read_condition(text)
         if clauses.is_outcome_at(number.start):
             continue
+        value = number.value
+        if number.strict and isinstance(value, int):
+            # "fler än 15" is at least 16; "färre än 3" at most 2.
+            value = value + 1 if comparator == "at_least" else max(value - 1, 0)
+        whole = phrase.per is None and bool(
+            _WHOLE_PROMISE.search(clauses.clause_at(number.start))
+        )
         targets.append(
             Target(
                 comparator=comparator,
-                value=number.value,
+                value=value,
                 unit=phrase.unit,
                 high=number.high,
                 per=phrase.per,
                 condition=condition,
                 approximate=number.approximate,
+                whole_promise=whole,
+                text=one_line(text[number.lead : phrase.text_end]),
             )
         )
     return targets

@@ -145,9 +145,37 @@ def test_period_codes_name_a_kind_and_a_number():
 def test_a_target_per_period_of_the_cadence_applies_per_period():
     assert mapping.target_scope_for("tertial", "tertial") == "per_period"
     assert mapping.target_scope_for("kvartal", "quarter") == "per_period"
-    assert mapping.target_scope_for("tertial", "quarter") == "per_year"
-    assert mapping.target_scope_for("vecka", "tertial") == "per_year"
+
+
+def test_a_target_per_year_or_without_a_rate_applies_per_year():
+    assert mapping.target_scope_for("år", "tertial") == "per_year"
+    assert mapping.target_scope_for("år", "quarter") == "per_year"
     assert mapping.target_scope_for(None, "tertial") == "per_year"
+
+
+def test_a_total_for_the_whole_promise_applies_to_the_whole_promise():
+    assert (
+        mapping.target_scope_for(None, "tertial", whole_promise=True) == "whole_promise"
+    )
+
+
+@pytest.mark.parametrize(
+    ("per", "cadence"),
+    [
+        ("vecka", "tertial"),
+        ("månad", "tertial"),
+        ("dag", "year"),
+        ("kväll", "quarter"),
+        ("termin", "tertial"),
+        ("halvår", "tertial"),
+        ("tertial", "quarter"),
+        ("kvartal", "tertial"),
+        ("tertial", "year"),
+    ],
+)
+def test_a_rate_no_scope_can_hold_has_no_scope(per, cadence):
+    # "minst 1 kontakt/vecka" is not "at least 1 per year": never kept as that.
+    assert mapping.target_scope_for(per, cadence) is None
 
 
 def test_the_years_include_those_follow_ups_are_dated_to():

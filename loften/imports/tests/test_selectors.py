@@ -173,6 +173,107 @@ def test_activities_get_focus_areas_targets_statuses_and_quantities(people):
     assert len(second.hints) == 3  # focus area, no party, target not whole
 
 
+def target_draft(people, target, periods=("T1",)):
+    draft = import_draft_defaults(
+        result=result(periods=list(periods), activities=[activity(target=target)]),
+        organisation=people.municipality,
+    )
+    (found,) = draft.activities
+    return found
+
+
+@pytest.mark.parametrize(
+    ("target", "per"),
+    [
+        (
+            {
+                "comparator": "at_least",
+                "value": 1,
+                "unit": "kontakt",
+                "per": "vecka",
+                "text": "minst 1 kontakt/vecka",
+            },
+            "vecka",
+        ),
+        (
+            {
+                "comparator": "at_least",
+                "value": 30,
+                "unit": "timmar",
+                "per": "månad",
+                "text": "minst 30 timmar riktad närvaro per månad",
+            },
+            "månad",
+        ),
+        (
+            {"comparator": "at_least", "value": 2, "unit": "kvällar", "per": "vecka"},
+            "vecka",
+        ),
+    ],
+)
+def test_a_rate_per_week_or_month_sets_no_target_and_says_why(people, target, per):
+    found = target_draft(people, target)
+    assert (found.target_comparator, found.target_value, found.target_unit) == (
+        "",
+        None,
+        "",
+    )
+    (hint,) = found.hints
+    assert f"per {per}" in hint
+    assert "inget mål" in hint.lower()
+    if "text" in target:
+        assert f"”{target['text']}”" in hint
+
+
+def test_a_rate_per_tertial_in_a_promise_followed_up_per_quarter_sets_no_target(
+    people,
+):
+    found = target_draft(
+        people,
+        {"comparator": "at_least", "value": 2, "unit": "möten", "per": "tertial"},
+        periods=("Q1", "Q2"),
+    )
+    assert found.target_value is None
+    assert len(found.hints) == 1
+
+
+def test_a_rate_per_year_applies_per_year(people):
+    found = target_draft(
+        people,
+        {"comparator": "at_least", "value": 20, "unit": "kontroller", "per": "år"},
+    )
+    assert (found.target_value, found.target_scope) == (20, "per_year")
+    assert found.hints == []
+
+
+def test_a_total_for_two_years_applies_to_the_whole_promise(people):
+    found = target_draft(
+        people,
+        {
+            "comparator": "at_least",
+            "value": 8,
+            "unit": "trygghetsvandringar",
+            "whole_promise": True,
+        },
+    )
+    assert (found.target_value, found.target_scope) == (8, "whole_promise")
+
+
+def test_a_condition_on_a_target_is_kept_as_a_hint(people):
+    found = target_draft(
+        people,
+        {
+            "comparator": "at_least",
+            "value": 20,
+            "unit": "trafikkontroller",
+            "condition": "om läget medger",
+        },
+    )
+    assert found.target_value == 20
+    (hint,) = found.hints
+    assert "”om läget medger”" in hint
+
+
 def test_reports_on_a_period_the_cadence_lacks_go_to_the_year_once(people):
     draft = import_draft_defaults(
         result=result(

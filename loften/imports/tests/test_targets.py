@@ -94,12 +94,48 @@ def test_durations_ages_addresses_percentages_and_articles_are_not_targets(text)
     assert read_target(text) is None
 
 
-def test_a_deadline_in_digits_is_an_at_most_target():
-    assert target_of("Kommunen tar bort klotter inom 48 timmar.") == (
-        "at_most",
-        48,
-        "timmar",
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunen tar bort klotter inom 48 timmar.",
+        "Ta bort klotter inom 24 timmar.",
+        "Kommunen svarar inom högst fem arbetsdagar.",
+        "Orosanmälningar följs upp inom max 2 veckor.",
+    ],
+)
+def test_a_deadline_is_not_a_count_target(text):
+    assert read_target(text) is None
+
+
+def test_an_upper_bound_without_inom_is_still_a_target():
+    assert target_of("Högst 3 ärenden ska vänta.") == ("at_most", 3, "ärenden")
+
+
+def test_a_target_keeps_its_wording():
+    target = read_target("Polisen lägger minst 30 timmar riktad närvaro per månad.")
+    assert target.text == "minst 30 timmar riktad närvaro per månad"
+    assert read_target("Fältarna har minst 1 kontakt/vecka.").text == (
+        "minst 1 kontakt/vecka"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under 2020–2021 genomföra minst 8 trygghetsvandringar.",
+        "Genomföra totalt under perioden minst 8 trygghetsvandringar.",
+        "Under löftets två år genomföra minst 8 trygghetsvandringar.",
+    ],
+)
+def test_a_total_for_the_promise_period_applies_to_the_whole_promise(text):
+    target = read_target(text)
+    assert (target.value, target.whole_promise) == (8, True)
+
+
+def test_a_yearly_target_is_not_a_total_for_the_whole_promise():
+    target = read_target("Under 2020–2021 genomföra minst 8 kontroller per år.")
+    assert (target.per, target.whole_promise) == ("år", False)
+    assert not read_target("Genomföra minst 8 kontroller.").whole_promise
 
 
 def test_a_deadline_with_en_is_not_a_target():
