@@ -10,7 +10,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 .PHONY: help run serve test test-fast lint fmt typecheck messages check-migrations lock bench clean
 
 help:
-	@echo "make run    install, migrate, load example data and serve on http://$(HOST):$(PORT)"
+	@echo "make run    install, migrate, load example data and serve (with the worker) on http://$(HOST):$(PORT)"
 	@echo "make test   install test tools and run the whole test suite"
 	@echo "make lint   ruff lint + format check;  make fmt   format the code"
 	@echo "make lock   recompute requirements/*.txt from pyproject.toml"
@@ -36,8 +36,8 @@ run: $(VENV)/.installed-main | var
 	$(BIN)/loften load_example_data
 	$(BIN)/loften collectstatic --no-input -v 0
 	@$(BIN)/loften example_logins
-	@echo "Löften is served at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
-	$(BIN)/loften runserver --skip-checks $(HOST):$(PORT)
+	@echo "Löften is served at http://$(HOST):$(PORT)/ with the background worker beside it (stop both with Ctrl-C)"
+	$(BIN)/loften serve $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev | var
 	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)

@@ -4,17 +4,26 @@
 command run through here. Configuration mistakes (a bad DATABASE_URL, a missing
 secret in production, a database that cannot be reached) end with one sentence
 on standard error, not a traceback.
+
+`loften serve [ADDRESS]` is the one command that is not Django's: the development
+server and the background worker together, stopped together (`make run`).
 """
 
+import contextlib
 import os
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 # Commands that use the database from a thread or a child process, where an
 # error would surface as a traceback: the connection is tried first.
-CHECK_DATABASE_FIRST = {"runserver", "worker"}
+CHECK_DATABASE_FIRST = {"runserver", "worker", "serve"}
+# Seconds the worker has to finish its task when the server stops.
+WORKER_STOP_SECONDS = 10
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -30,6 +39,8 @@ def main(argv: list[str] | None = None) -> None:
         try:
             if len(argv) > 1 and argv[1] in CHECK_DATABASE_FIRST:
                 _connect()
+            if len(argv) > 1 and argv[1] == "serve":
+                sys.exit(serve(argv[2:]))
             execute_from_command_line(argv)
         except OperationalError as error:
             sys.exit(f"loften: cannot use the database: {_first_line(error)}")
@@ -58,6 +69,72 @@ def _connect() -> None:
 
     connection.ensure_connection()
     connection.close()
+
+
+def serve(arguments: list[str]) -> int:
+    """Run `runserver` (with `arguments`, e.g. 127.0.0.1:8000) and `worker` side
+    by side until the server stops, then stop the worker. Ctrl-C or SIGTERM
+    stops both (status 0); otherwise the status is the server's."""
+    if any(a in {"-h", "--help"} for a in arguments):
+        print("usage: loften serve [ADDRESS]  (runserver and worker together)")
+        return 0
+    # Each child gets a process group of its own, so that exactly one signal
+    # reaches it, and the autoreloaders' child processes go with their parents.
+    started = {"stdin": subprocess.DEVNULL, "start_new_session": True}
+    command = [sys.executable, "-m", "loften.cli"]
+    worker = subprocess.Popen([*command, "worker"], **started)  # noqa: S603
+    server = subprocess.Popen(  # noqa: S603
+        [*command, "runserver", "--skip-checks", *arguments], **started
+    )
+    print(
+        f"loften: the background worker runs beside the server (pid {worker.pid})",
+        flush=True,
+    )
+
+    stopped = []
+
+    # SIGTERM, not SIGINT: a child started from a background job ignores SIGINT.
+    def stop(signum, _frame):
+        stopped.append(signum)
+        _signal_group(server, signal.SIGTERM)
+
+    previous = {
+        signum: signal.signal(signum, stop)
+        for signum in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        status = server.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if server.poll() is None:
+            _signal_group(server, signal.SIGTERM)
+            server.wait()
+        _stop_worker(worker)
+    return 0 if stopped else status
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # already gone, with its children
+        os.killpg(process.pid, signum)
+
+
+def _stop_worker(worker: subprocess.Popen) -> None:
+    """Ask the worker (and its autoreloader's child) to stop after the current
+    task; kill what is left after WORKER_STOP_SECONDS."""
+    _signal_group(worker, signal.SIGTERM)
+    deadline = time.monotonic() + WORKER_STOP_SECONDS
+    while time.monotonic() < deadline:
+        worker.poll()  # reap the parent, so only live members keep the group
+        try:
+            os.killpg(worker.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        _signal_group(worker, signal.SIGKILL)
+    worker.wait()
+    print("loften: the background worker has stopped", flush=True)
 
 
 def _first_line(error: BaseException) -> str:
