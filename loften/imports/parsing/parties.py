@@ -17,6 +17,7 @@ from .party_words import (
     LETTERS,
     LIST_SPLIT,
     MUNICIPALITY_NAMED,
+    apposition,
     classify_party,
     find_partners,
 )
@@ -36,11 +37,19 @@ _PAREN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _FRONTED = re.compile(
-    r"^(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år)\b[^,.;:]{0,40}?\s"
+    r"^(?P<front>(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år|"
+    r"tillsammans\s+med|i\s+samverkan\s+med|i\s+samarbete\s+med)\b[^,.;:]{0,40}?)\s"
     r"(?:lovade|lovar|ska|skall|kommer|har|hade|genomför|genomförde|arbetar|"
-    r"arbetade|deltar|deltog|erbjuder|erbjöd)\s+(?P<rest>.+)$",
+    r"arbetade|deltar|deltog|erbjuder|erbjöd|anordnar|gör|sätter|håller)\s+"
+    r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+# "Tillsammans med polisen genomför kommunen …": the fronted partner shares the work.
+_FRONTED_WITH = re.compile(
+    r"^(?:tillsammans|i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
 _GROUP_DONE = re.compile(
@@ -145,6 +154,9 @@ def split_party_suffix(text: str) -> tuple[str, Parties | None]:
         parties = parties_from_list(
             match.group("who"), accept_unknown=bool(match.group("label"))
         )
+        paren = stripped.find("(", match.start())
+        if parties and not match.group("label") and apposition(stripped, paren):
+            return text, None  # "… med Stubo (bostadsbolaget)." explains a name
         if parties:
             return stripped[: match.start()].rstrip(" ,–-"), parties
     return text, None
@@ -163,15 +175,67 @@ def read_subject(text: str) -> Parties | None:
         inverted = _FRONTED.match(sentence)
         if inverted:
             parties = _subject_at_start(inverted.group("rest"))
+            fronted = _FRONTED_WITH.match(inverted.group("front"))
+            if parties is not None and fronted:
+                with_parties = parties_from_list(
+                    fronted.group("who"), accept_unknown=False
+                )
+                if with_parties is not None:
+                    parties.responsible |= with_parties.responsible
+                    for name in with_parties.partners:
+                        parties.add_partner(name)
     return parties
+
+
+def _is_name(token: str) -> bool:
+    return token[:1].isupper() and not token.endswith("-")
+
+
+def _looks_like_a_name(token: str) -> bool:
+    """A capitalised word that is a name even at the start of a sentence:
+    "X-trafik", "KBAB", "AB"."""
+    capitals = sum(1 for char in token if char.isupper())
+    return _is_name(token) and ("-" in token or capitals >= 2)
+
+
+def _name_width(tokens: list[str], index: int) -> int:
+    """How many capitalised words from `index` make one name (at most three)."""
+    width = 0
+    while (
+        index + width < len(tokens)
+        and width < 3
+        and _is_name(tokens[index + width])
+        and classify_party(tokens[index + width]) is None
+    ):
+        width += 1
+    return width
+
+
+def _known_party_at(tokens: list[str], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    if index + 1 < len(tokens) and MUNICIPALITY_NAMED.match(
+        f"{tokens[index]} {tokens[index + 1]}"
+    ):
+        return True
+    return classify_party(tokens[index]) is not None
 
 
 def _subject_at_start(sentence: str) -> Parties | None:
     tokens = _TOKEN.findall(sentence[:200])
     parties = Parties()
     index = 0
+    after_link = False
     while index < len(tokens):
         token = tokens[index]
+        if (
+            token.endswith("-")
+            and index + 2 < len(tokens)
+            and tokens[index + 1].lower() in ("och", "eller")
+        ):
+            # "Kultur- och fritidsnämnden": the compound is its last word.
+            index += 2
+            continue
         kind = None
         width = 1
         if index + 1 < len(tokens):
@@ -188,23 +252,44 @@ def _subject_at_start(sentence: str) -> Parties | None:
                 ):
                     kind, width = "polisen", 2
         if kind is None:
-            break
-        if kind in ("polisen", "kommunen"):
-            parties.responsible.add(kind)
-        else:
+            # A named other party beside a known one: "Polisen och Ljusdalshem",
+            # "X-trafik och polisen".
+            width = _name_width(tokens, index)
+            linked_to_party = (
+                index + width < len(tokens)
+                and tokens[index + width].lower() in _LINKS
+                and _known_party_at(tokens, index + width + 1)
+            )
+            if not width or not (
+                after_link
+                or (linked_to_party and (index > 0 or _looks_like_a_name(token)))
+            ):
+                break
             parties.responsible.add("annan")
-            parties.add_partner(kind)
-        index += width
-        # A genitive ("Kommunens säkerhetsgrupp") owns the noun after it.
-        if (
-            GENITIVE.search(tokens[index - 1])
-            and index < len(tokens)
-            and tokens[index][0].islower()
-            and tokens[index].lower() not in ("och", "samt", "tillsammans")
-        ):
+            parties.add_partner(" ".join(tokens[index : index + width]))
+            index += width
+        else:
+            if kind in ("polisen", "kommunen"):
+                parties.responsible.add(kind)
+            else:
+                parties.responsible.add("annan")
+                parties.add_partner(kind)
+            index += width
+            # A genitive ("Kommunens säkerhetsgrupp") owns the noun after it.
+            if (
+                GENITIVE.search(tokens[index - 1])
+                and index < len(tokens)
+                and tokens[index][0].islower()
+                and tokens[index].lower() not in ("och", "samt", "tillsammans")
+            ):
+                index += 1
+            # A name after the party word: "Räddningstjänsten Norra Hälsingland",
+            # "LPO Mullsjö", "Fritidsgården Ungdomens hus".
+            index += _name_width(tokens, index)
+        after_link = False
+        if index < len(tokens) and tokens[index].lower() in _LINKS:
             index += 1
-        if index < len(tokens) and tokens[index].lower() in ("och", "samt", ",", "&"):
-            index += 1
+            after_link = True
             continue
         if (
             index + 1 < len(tokens)
@@ -212,6 +297,7 @@ def _subject_at_start(sentence: str) -> Parties | None:
             and tokens[index + 1].lower() == "med"
         ):
             index += 2
+            after_link = True
             continue
         break
     if not parties:
@@ -254,7 +340,9 @@ def read_parties(text: str, *, group: Parties | None = None) -> tuple[str, Parti
             parties.responsible |= subject.responsible
             for name in subject.partners:
                 parties.add_partner(name)
-    if not parties.responsible and group is not None:
+    if group is not None and not parties.responsible & {"polisen", "kommunen"}:
+        # Under "Kommunen lovar att:", an item naming only a partner is still the
+        # municipality's; the partner adds to it.
         parties.responsible |= group.responsible
         for name in group.partners:
             parties.add_partner(name)

@@ -21,6 +21,15 @@ MUNICIPALITY_NAMED = re.compile(
     rf"^(?:[A-ZÅÄÖ][{LETTERS}-]*kommuns?|[A-ZÅÄÖ][{LETTERS}-]*\s+(?:kommuns?|stads?|Stads?)"
     r"|Region\s+Gotlands?)$"
 )
+# A department of the municipality: "Fritidsförvaltningen", "Socialnämnden",
+# "Kultur- och fritidsförvaltningen" (the social services keep their own name).
+_MUNICIPAL_DEPARTMENT = re.compile(
+    rf"^[{LETTERS}-]*(?:förvaltning(?:en|ens)?|nämnd(?:en|ens)?|kontor(?:et|ets))$"
+    r"|^kommunstyrelse(?:n|ns)?$",
+    re.IGNORECASE,
+)
+# Words a name may carry after its party word: "Region Jönköpings län".
+_NAME_TAIL = frozenset({"län", "kommun", "ab", "i", "och"})
 GENITIVE = re.compile(r"(?:ens|ets|ans|kommuns|stads|arnas|ernas)$", re.IGNORECASE)
 # Curated partners: (pattern over a word or phrase, canonical name, needs context).
 # Organisations named outright always take part; places such as a school only
@@ -84,6 +93,7 @@ _PARTNERS: tuple[tuple[str, str, bool], ...] = (
         True,
     ),
     (r"ungdomsmottagning(?:en)?", "ungdomsmottagningen", True),
+    (r"bilinspektör(?:er|erna|en)?", "bilinspektörer", True),
 )
 _PARTNER_PATTERN = re.compile(
     "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _, _) in enumerate(_PARTNERS)),
@@ -110,6 +120,8 @@ _WITH_TRIGGER = re.compile(
 _CLAUSE_END = re.compile(
     r"[.;:!?]|\s(?:för att|i syfte|genom att|så att|vilket|där|som)\s", re.IGNORECASE
 )
+_APPOSITION = re.compile(r"\(\s*(?P<kind>[^()]{2,40}?)\s*\)")
+_PAREN_OPEN = re.compile(r"\(")
 LIST_SPLIT = re.compile(
     r"\s*(?:,|\boch\b|\bsamt\b|&|/|\beller\b|\btillsammans\s+med\b|"
     r"\bi\s+samverkan\s+med\b)\s*",
@@ -141,16 +153,56 @@ def classify_party(phrase: str) -> str | None:
     for prefix in ("de ", "den ", "det ", "lokala ", "lokal ", "berörda ", "övriga "):
         if lower.startswith(prefix):
             return classify_party(phrase[len(prefix) :])
-    return partner_name(phrase)
+    partner = partner_name(phrase)
+    if partner is not None:
+        return partner
+    if _MUNICIPAL_DEPARTMENT.match(phrase):
+        return "kommunen"
+    words = phrase.split()
+    if len(words) > 1 and all(
+        word[:1].isupper() or word.lower() in _NAME_TAIL for word in words[1:]
+    ):
+        # A party word and its name: "LPO Mullsjö", "Bostadsbolaget Mullsjöhem".
+        return classify_party(words[0])
+    return None
+
+
+def apposition(text: str, position: int) -> tuple[str, str] | None:
+    """(name, kind) when the parenthesis at `position` explains the name before it
+    ("Stubo (bostadsbolaget)", "KBAB (bostadsbolaget)"), else None."""
+    match = _APPOSITION.match(text, position)
+    if not match or not match.group("kind")[:1].islower():
+        return None  # "(Bostadsbolaget Orsahem)" names a party of its own
+    before = text[:position].rstrip()
+    name_match = re.search(rf"([{LETTERS}][{LETTERS}0-9-]*)$", before)
+    if not name_match or not name_match.group(1)[:1].isupper():
+        return None
+    ahead = before[: name_match.start()].rstrip()
+    if not ahead or ahead[-1] in ".!?:•–-":
+        return None  # a sentence's first word is capitalised anyway
+    kind = classify_party(match.group("kind"))
+    if kind is None or kind in ("polisen", "kommunen"):
+        return None
+    return name_match.group(1), kind
 
 
 def find_partners(text: str) -> list[str]:
     """Partners the text names: organisations anywhere, and places such as schools
-    only after "i samverkan med", "tillsammans med", "mellan", "stötta" and the like."""
+    only after "i samverkan med", "tillsammans med", "mellan", "stötta" and the like.
+    A name explained in a parenthesis ("Stubo (bostadsbolaget)") is the partner."""
     found: list[tuple[int, str]] = []
+    explained: list[tuple[int, int]] = []
+    for match in _PAREN_OPEN.finditer(text):
+        named = apposition(text, match.start())
+        if named:
+            found.append((match.start() - len(named[0]) - 1, named[0]))
+            end = text.find(")", match.start())
+            explained.append((match.start(), end if end >= 0 else len(text)))
     for match in _PARTNER_ANYWHERE.finditer(text):
         if text.startswith(" Gotland", match.end()):
             continue  # Region Gotland is the municipality, not the region.
+        if any(start <= match.start() < end for start, end in explained):
+            continue
         name = partner_name(match.group(0))
         if name:
             found.append((match.start(), name))

@@ -162,7 +162,10 @@ def test_mullsjo_2023_statuses_read_from_the_wording_of_the_report(parse):
     # "Lärarna har lyft ANDTS …, och haft riktade insatser": done in the period.
     assert statuses(by_start["Mullsjö kommun skall jobba str"]) == [("T3", "done")]
     # "Polisen har arbetat aktivt med trafiksäkerhetsarbete under tertial 3".
-    assert statuses(by_start["Polisen skall arbeta med rikta"]) == [("T3", "ongoing")]
+    traffic = by_start["Polisen skall arbeta med rikta"]
+    assert statuses(traffic) == [("T3", "ongoing")]
+    # "… i samverkan med bilinspektörer".
+    assert (traffic.responsible, traffic.partners) == (["polisen"], ["bilinspektörer"])
 
 
 def test_eksjo_2017_two_tables_with_targets(parse):

@@ -176,3 +176,110 @@ def test_a_heading_that_only_names_parties_is_a_group_heading(heading, expected)
 @pytest.mark.parametrize("heading", ["Skolan", "Föreningar"])
 def test_a_partner_alone_as_a_heading_may_be_a_focus_area(heading):
     assert read_group_heading(heading) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "partners"),
+    [
+        (
+            "Polisen och Ljusdalshem gör kontroller i trapphusen.",
+            ["polisen", "annan"],
+            ["Ljusdalshem"],
+        ),
+        (
+            "X-trafik och polisen gör kontroller på bussarna.",
+            ["polisen", "annan"],
+            ["X-trafik"],
+        ),
+        (
+            "Polisen tillsammans med Ljusdalshem genomför trygghetsvandringar.",
+            ["polisen", "annan"],
+            ["Ljusdalshem"],
+        ),
+        (
+            "Kommunen, polisen och Ljusdalshem genomför två trygghetsvandringar.",
+            ["polisen", "kommunen", "annan"],
+            ["Ljusdalshem"],
+        ),
+        (
+            "Kommunen och KBAB (bostadsbolaget) sätter upp bättre belysning.",
+            ["kommunen", "annan"],
+            ["KBAB"],
+        ),
+    ],
+)
+def test_an_unknown_named_partner_beside_a_known_party_adds_to_it(
+    text, expected, partners
+):
+    _, parties = read_parties(text)
+    assert parties.ordered_responsible() == expected
+    assert parties.partners == partners
+
+
+def test_a_capitalised_first_word_is_not_taken_for_a_partner_name():
+    assert responsible("Trygghetsvandringar och polisen i centrum.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "partners"),
+    [
+        ("Trygghetsvandring vid skolan (LPO Mullsjö)", ["polisen"], []),
+        (
+            "Rusta upp lekplatsen (Bostadsbolaget Mullsjöhem)",
+            ["annan"],
+            ["bostadsbolag"],
+        ),
+        ("Information om vård (Region Jönköpings län)", ["annan"], ["regionen"]),
+    ],
+)
+def test_a_suffix_with_a_party_word_and_its_name_is_read(text, expected, partners):
+    clean, parties = read_parties(text)
+    assert "(" not in clean
+    assert parties.ordered_responsible() == expected
+    assert parties.partners == partners
+
+
+def test_a_name_after_a_party_word_is_part_of_the_subject():
+    _, parties = read_parties("Räddningstjänsten Norra Hälsingland informerar.")
+    assert (parties.ordered_responsible(), parties.partners) == (
+        ["annan"],
+        ["räddningstjänsten"],
+    )
+    assert responsible("Fritidsgården Ungdomens hus har öppet fredagar.") == ["annan"]
+
+
+def test_a_fronted_partner_shares_the_work_with_the_subject():
+    text = "Tillsammans med polisen genomför kommunen trygghetsvandringar."
+    assert responsible(text) == ["polisen", "kommunen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fritidsförvaltningen anordnar sommaraktiviteter.",
+        "Kultur- och fritidsnämnden bjuder in till läxhjälp.",
+        "Kommunstyrelsen beslutar om kameror.",
+    ],
+)
+def test_a_department_of_the_municipality_is_the_municipality(text):
+    assert responsible(text) == ["kommunen"]
+
+
+def test_a_name_explained_in_a_parenthesis_is_a_partner_not_a_suffix():
+    text = "Anordna två trygghetsvandringar med Stubo (bostadsbolaget)."
+    clean, parties = read_parties(text, group=Parties({"kommunen"}))
+    assert clean == text
+    assert parties.ordered_responsible() == ["kommunen"]
+    assert parties.partners == ["Stubo"]
+
+
+def test_a_group_headings_party_stays_when_the_item_names_only_a_partner():
+    group = Parties({"kommunen"})
+    _, parties = read_parties("Rusta upp gångstråket (fastighetsägarna)", group=group)
+    assert parties.ordered_responsible() == ["kommunen", "annan"]
+    assert parties.partners == ["fastighetsägare"]
+
+
+def test_vehicle_inspectors_worked_with_are_partners():
+    text = "Polisen skall arbeta med trafikkontroller i samverkan med bilinspektörer."
+    assert find_partners(text) == ["bilinspektörer"]

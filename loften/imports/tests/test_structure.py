@@ -683,6 +683,36 @@ def test_the_size_limit_is_twenty_megabytes_by_default(refs):
     )
 
 
+def test_paragraph_activities_with_named_partners(parse):
+    result = parse("orsa_2024_stycken.txt")
+    assert result.kind == "promise"
+    assert (result.municipality.name, result.years) == ("Orsa", [2024])
+    assert result.warnings == []
+    assert [n.kind for n in result.notes] == []
+    parties = [(a.text[:30], a.responsible, a.partners) for a in result.activities]
+    assert parties == [
+        ("Polisen genomför hastighetskon", ["polisen"], []),
+        (
+            "Kommunen, polisen och Orsahem ",
+            ["polisen", "kommunen", "annan"],
+            ["Orsahem"],
+        ),
+        ("Fritidsgården Tallkotten har ö", ["annan"], ["fritid"]),
+        ("Siljan-Trafik och polisen gör ", ["polisen", "annan"], ["Siljan-Trafik"]),
+        ("Polisen tillsammans med Orsahe", ["polisen", "annan"], ["Orsahem"]),
+        ("Tillsammans med polisen genomf", ["polisen", "kommunen"], []),
+        ("Fritidsförvaltningen anordnar ", ["kommunen"], []),
+        ("Trygghetsvandring vid Kyrkbyns", ["polisen"], []),
+        ("Rusta upp lekplatsen i Stackmo", ["annan"], ["bostadsbolag"]),
+        ("Samtal om psykisk hälsa på hög", ["annan"], ["regionen"]),
+        ("Anordna en kväll om nätsäkerhe", ["kommunen"], ["Orsahem"]),
+        ("Sätta upp belysning vid badpla", ["kommunen"], ["fastighetsägare"]),
+    ]
+    walks = activity(result, "Kommunen, polisen och Orsahem")
+    assert target_of(walks) == ("exactly", 2, "trygghetsvandringar")
+    assert activity(result, "Anordna en kväll").text.endswith("(bostadsbolaget).")
+
+
 def test_a_500_kb_paragraph_with_many_numbers_is_parsed(refs):
     # Once quadratic (53 s for 46 kB); bench/import_bench.py times this case.
     text = (
