@@ -5,6 +5,7 @@ current focus area, group heading, promise statement and period), and knows
 how to add commitments, activities, follow-ups, notes and warnings.
 """
 
+import re
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from .municipalities import MunicipalityRef
 from .parties import GroupHeading, parties_from_list, read_parties
 from .periods import PeriodCode, find_years
+from .quantities import head_noun
 from .result import Activity, FollowUp, Note, NoteKind, ParseResult
 from .status import read_status
 from .tables import ParsedTable
@@ -23,6 +25,10 @@ MAX_WARNINGS = 100
 # How much of a caption's wording must match a promise statement to refer to it.
 _COMMITMENT_MATCH = 0.6
 _SAME_COMMITMENT = 0.9
+
+
+# A cell that says nothing but fills the grid: "-", "–", "…" (an "x" is a tick).
+_PLACEHOLDER = re.compile(r"^\s*[-–—−.…/?]*\s*$")
 
 
 def _key(text: str) -> str:
@@ -207,7 +213,10 @@ class Draft:
             index for index, column in enumerate(columns) if column.role == "activity"
         )
         for row in table.rows:
-            cells = list(zip(columns, row.cells, strict=True))
+            cells = [
+                (column, "" if _PLACEHOLDER.match(cell) else cell)
+                for column, cell in zip(columns, row.cells, strict=True)
+            ]
             for column, cell in cells:
                 if column.role == "focus" and cell:
                     self.add_focus_area(cell)
@@ -261,7 +270,7 @@ class Draft:
     def apply_target(self, activity: Activity, value: str, *, label: str) -> None:
         """A target from a "Mål" cell or label, kept as a note when it has no number
         or says more than a target holds (a rate per week, a condition)."""
-        target = read_target(value)
+        target = read_target(value, default_unit=head_noun(activity.text))
         if target is None or not target.has_period_rate or target.condition:
             activity.notes.append(f"{label}: {value}")
         if target is not None:

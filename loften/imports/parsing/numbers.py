@@ -149,7 +149,8 @@ _MONTHS = (
 # Stretches of text whose digits are never quantities.
 _MASK = re.compile(
     r"(?:"
-    r"\b\d{2,4}-\d{1,2}-\d{1,2}\b"  # 2018-03-01, 17-05-22
+    r"\b(?:SFS\s*)?\d{4}:\d+\b"  # SFS 2023:196, a statute
+    r"|\b\d{2,4}-\d{1,2}-\d{1,2}\b"  # 2018-03-01, 17-05-22
     r"|\b\d{1,2}/\d{1,2}(?:[-/]\d{2,4})?\b"  # 3/5, 3/5-2018
     r"|\b\d{1,2}[.:]\d{2}\b(?![.,]\d)"  # 18.00, 18:30
     r"|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:" + _MONTHS + r")\b"  # 3–5 maj
@@ -168,6 +169,8 @@ _MASK = re.compile(
     r"|\b[A-ZÅÄÖ][" + _LETTER + r"]*(?:gatan|vägen|gränd|gränden|torget|torg|allé|"
     r"allén|plan|backe|backen|stigen|leden|gata|väg|plats|platsen)\s+\d+\s?[A-Za-z]?\b"
     r"|\b[TQ]\s?\d\b"  # T3, Q1
+    r"|\b[" + _LETTER + r"]+-\d+\b"  # covid-19, E-4
+    r"|\b\d+-talet\b"  # 90-talet, a decade
     r")",
     re.IGNORECASE,
 )
@@ -181,7 +184,20 @@ _NUMBER = re.compile(
 _PAREN_NUMBER = re.compile(
     r"\s*\(\s*(?P<inner>\d+|[" + _LETTER + r"]+)\s*\)",
 )
-_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|till)\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—]|till|à)\s*", re.IGNORECASE)
+# "(5) fem": the digits first, then the same number in words.
+_PAREN_CLOSE = re.compile(r"\s*\)\s*")
+# "ett tiotal", "ett 30-tal": an estimate of the round number.
+_ROUGHLY = re.compile(
+    r"\b(?:ett\s+)?(?:(?P<word>tio|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|"
+    r"åttio|nittio|hundra|tusen)tal|(?P<digits>\d+)-tal)\b(?!-)"
+    r"|\b(?P<couple>ett\s+par)\b(?!\s+av\b)",
+    re.IGNORECASE,
+)
+_LARGE_MULTIPLIER = re.compile(
+    r"\s+(?P<word>tusen|miljon(?:er)?|miljard(?:er)?)\b", re.IGNORECASE
+)
+_FACTORS = {"tusen": 1000, "miljon": 10**6, "miljard": 10**9}
 _BETWEEN = re.compile(r"mellan\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+och\s+", re.IGNORECASE)
 _MULTIPLIER_WORD = re.compile(r"\s+(hundra|tusen)\b", re.IGNORECASE)
@@ -234,16 +250,34 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
-def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool]]:
-    """(value, start, end, spelled, weak) for every plain number not masked."""
+def _factor(word: str) -> int:
+    word = word.lower()
+    return next(f for stem, f in _FACTORS.items() if word.startswith(stem))
+
+
+def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool, bool]]:
+    """(value, start, end, spelled, weak, approximate) for every plain number not
+    masked."""
     if not _DIGIT.search(text) and not _NUMBER_WORD_ANYWHERE.search(text):
         return []
     masked = _masked_spans(text)
-    found: list[tuple[int | float, int, int, bool, bool]] = []
+    found: list[tuple[int | float, int, int, bool, bool, bool]] = []
+    rough = {match.start(): match for match in _ROUGHLY.finditer(text)}
     consumed = 0
     for match in _NUMBER.finditer(text):
         start, end = match.span()
         if start < consumed or (masked and _inside(masked, start, end)):
+            continue
+        estimate = rough.get(start)
+        if estimate is not None:
+            if estimate.group("couple"):
+                value_rough: int = 2  # "ett par trygghetsvandringar"
+            elif estimate.group("digits"):
+                value_rough = int(estimate.group("digits"))
+            else:
+                value_rough = parse_number_word(estimate.group("word")) or 0
+            found.append((value_rough, start, estimate.end(), True, False, True))
+            consumed = estimate.end()
             continue
         if match.group("digits") is not None:
             digits = re.sub(r"\D", "", match.group("digits"))
@@ -251,7 +285,14 @@ def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool]]:
             value: int | float = (
                 float(f"{digits}.{decimals}") if decimals else int(digits)
             )
-            found.append((value, start, end, False, False))
+            large = _LARGE_MULTIPLIER.match(text, end)
+            if large:
+                # "5 miljoner kronor", "1,5 miljoner": the number is the product.
+                value = value * _factor(large.group("word"))
+                value = int(value) if value == int(value) else value
+                end = large.end()
+                consumed = end
+            found.append((value, start, end, False, False, False))
             continue
         word = match.group("word")
         number = _word_value(word)
@@ -263,8 +304,12 @@ def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool]]:
             if number < 100 or factor == 1000:
                 number *= factor
                 end = multiplier.end()
+        large = _LARGE_MULTIPLIER.match(text, end)
+        if large and large.group("word").lower() != "tusen":
+            number *= _factor(large.group("word"))
+            end = large.end()
         weak = word.lower() in ("en", "ett")
-        found.append((number, start, end, True, weak and end == match.end()))
+        found.append((number, start, end, True, weak and end == match.end(), False))
         consumed = end
     return found
 
@@ -280,8 +325,18 @@ def read_numbers(text: str) -> list[NumberMatch]:
     results: list[NumberMatch] = []
     index = 0
     while index < len(raw):
-        value, start, end, spelled, weak = raw[index]
+        value, start, end, spelled, weak, rough = raw[index]
         index += 1
+        if (
+            index < len(raw)
+            and raw[index][0] == value
+            and text[max(0, start - 4) : start].rstrip().endswith("(")
+            and _PAREN_CLOSE.fullmatch(text, end, raw[index][1])
+        ):
+            # "(5) fem": one number, the digits in front.
+            end = raw[index][2]
+            weak = False
+            index += 1
         # "Trettiosju (37)" or "13 (tretton)": one number, written twice.
         paren = _PAREN_NUMBER.match(text, end)
         if paren:
@@ -296,7 +351,7 @@ def read_numbers(text: str) -> list[NumberMatch]:
                     index += 1
         high: int | float | None = None
         if index < len(raw):
-            next_value, next_start, next_end, _, next_weak = raw[index]
+            next_value, next_start, next_end, _, next_weak, _ = raw[index]
             between = text[end:next_start]
             joined = _RANGE_JOIN.fullmatch(between) and not next_weak
             between_and = _AND.fullmatch(between) and _BETWEEN.search(
@@ -308,7 +363,7 @@ def read_numbers(text: str) -> list[NumberMatch]:
                 weak = False
         qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
         kind = qualifier.lastgroup if qualifier else None
-        approximate = kind == "approximate"
+        approximate = kind == "approximate" or rough
         comparator: Comparator | None = None
         strict = kind in ("above", "below")
         if kind in ("at_least", "above"):

@@ -42,9 +42,11 @@ _STOP_WORDS = word_set(
     """
     och eller samt men att som i på av för med till från vid under över mot
     om per inom utan hos efter före mellan bland där då när så den det de en
-    ett är var har hade ska skall kan kommer blev blir gånger
+    ett är var har hade ska skall kan kommer blev blir
     """
 )
+# "2–3 gånger per månad": times, counted in whatever the activity does.
+TIMES = frozenset({"gång", "gånger", "ggr", "gg"})
 _ADJECTIVES = word_set(
     """
     nya ny nytt olika andra annan annat egna egen eget fler flera stora stor
@@ -53,7 +55,8 @@ _ADJECTIVES = word_set(
     kortare längre vanliga lokala regionala nationella sociala polisiära
     civila uniformerade kommunala mobila synliga trygghetsskapande
     brottsförebyggande förebyggande uppsökande återkommande kontinuerliga
-    regelbundna ytterligare totalt sammanlagt
+    regelbundna ytterligare totalt sammanlagt mest flest mer mycket utsatta
+    brottsutsatta otrygga
     """
 )
 _ADJECTIVE_SUFFIXES = ("ande", "ende", "ade", "iga", "liga", "ella", "ära", "iska")
@@ -104,7 +107,7 @@ _COMPLETION_BEFORE = re.compile(
     r"(?:\s*:)?\s*(?:minst|ca\.?|cirka|drygt|omkring|totalt|sammanlagt)?\s*$",
     re.IGNORECASE,
 )
-_DETERMINER_BEFORE = re.compile(
+DETERMINER_BEFORE = re.compile(
     r"\b(?:de|dessa|alla|båda|våra|sina|deras|dess|varje|var|vart)\s+$", re.IGNORECASE
 )
 
@@ -194,6 +197,50 @@ def unit_after(text: str, position: int) -> UnitPhrase | None:
     return None
 
 
+def rate_after(text: str, position: int) -> UnitPhrase | None:
+    """A bare rate right after a number ("Minst två per år"), with no unit, or
+    None; the unit is left empty for the caller to fill in."""
+    per = _PER.match(text, position)
+    if per:
+        base = per.group(1).lower()
+        return UnitPhrase(unit="", end=per.end(), per=_PER_BASE.get(base, base))
+    if not text[position:].strip(" .;:"):
+        return UnitPhrase(unit="", end=position, per=None)
+    return None
+
+
+# Verbs that introduce what an activity does; the noun after them is its unit.
+_DOING = re.compile(
+    r"\b(?:genomför|genomföra|genomförs|anordna|anordnar|arrangera|arrangerar|"
+    r"hålla|håller|ordna|ordnar|göra|gör|bjuda\s+in\s+till|erbjuda|erbjuder|"
+    r"utföra|utför|delta\s+i|deltar\s+i)\s+",
+    re.IGNORECASE,
+)
+
+
+def head_noun(text: str) -> str | None:
+    """The noun an activity counts: after its verb ("genomför riktade kontroller"
+    → "kontroller"), or its first word when it starts with one
+    ("Trygghetsvandringar i Vrigstad" → "trygghetsvandringar"); None if unclear."""
+    doing = _DOING.search(text)
+    position = doing.end() if doing else 0
+    for _ in range(3):
+        token = _TOKEN.match(text, position)
+        if not token:
+            return None
+        word = token.group(1)
+        lower = word.lower()
+        if lower in _STOP_WORDS or lower in TIMES or word.endswith("-"):
+            return None
+        if _is_adjective(word):
+            position = token.end()
+            continue
+        if doing is None and lower.endswith(("a", "as", "es", "ts", "ds")):
+            return None  # "Utreda …", "Träffas …": a verb, not a noun
+        return _normalise_unit(word) if len(word) > 3 else None
+    return None
+
+
 def is_time_span(phrase: UnitPhrase, number: NumberMatch) -> bool:
     """Whether a number counts time rather than work: always for years and
     months, and for days and weeks unless bounded ("minst 2 dagar") or a rate."""
@@ -214,7 +261,7 @@ def quantity_from(
     text: str, number: NumberMatch, *, default_unit: str | None = None
 ) -> Quantity | None:
     """The quantity one number expresses, or None when it is not a count."""
-    if _DETERMINER_BEFORE.search(text[max(0, number.start - 12) : number.start]):
+    if DETERMINER_BEFORE.search(text[max(0, number.start - 12) : number.start]):
         return None
     phrase = unit_after(text, number.end)
     if phrase is None:
@@ -235,9 +282,12 @@ def quantity_from(
         return None
     if number.weak and not is_event_unit(phrase.unit):
         return None
+    unit = phrase.unit
+    if unit.lower() in TIMES:
+        unit = default_unit or "gånger"
     return Quantity(
         value=number.value,
-        unit=phrase.unit,
+        unit=unit,
         high=number.high,
         approximate=number.approximate,
         comparator=number.comparator,

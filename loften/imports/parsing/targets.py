@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .numbers import read_numbers
-from .quantities import is_event_unit, is_time_span, unit_after
+from .quantities import (
+    DETERMINER_BEFORE,
+    TIMES,
+    head_noun,
+    is_event_unit,
+    is_time_span,
+    rate_after,
+    unit_after,
+)
 from .text import one_line
 
 TargetComparator = Literal["at_least", "at_most", "exactly"]
@@ -113,10 +121,13 @@ def is_outcome(text: str) -> bool:
     return bool(_OUTCOME.search(text))
 
 
-def read_targets(text: str) -> list[Target]:
+def read_targets(text: str, *, default_unit: str | None = None) -> list[Target]:
     """All targets in a plan text, in order; outcomes and non-counts are left out.
 
-    Only the first `MAX_TARGET_TEXT` characters are read.
+    "Gånger" (times) counts what the activity does ("genomför kontroller 2–3
+    gånger per månad" → kontroller); `default_unit` is the unit of a number with
+    none ("Minst två per år" in a target column). Only the first
+    `MAX_TARGET_TEXT` characters are read.
     """
     if len(text) > MAX_TARGET_TEXT:
         text = text[:MAX_TARGET_TEXT].rsplit(None, 1)[0]
@@ -126,8 +137,16 @@ def read_targets(text: str) -> list[Target]:
     for number in read_numbers(text):
         if number.deadline:
             continue  # "inom 24 timmar" is a time limit, not a count of work
+        if DETERMINER_BEFORE.search(text[max(0, number.start - 12) : number.start]):
+            continue  # "de 10 mest brottsutsatta adresserna" says which, not how many
         phrase = unit_after(text, number.end)
-        if phrase is None:
+        unit = phrase.unit if phrase else None
+        if phrase is None and default_unit and not number.weak:
+            phrase = rate_after(text, number.end)
+            unit = default_unit
+        elif unit is not None and unit.lower() in TIMES:
+            unit = head_noun(text[: number.lead]) or default_unit or "gånger"
+        if phrase is None or not unit:
             continue
         comparator: TargetComparator = number.comparator or "exactly"
         if is_time_span(phrase, number):
@@ -152,7 +171,7 @@ def read_targets(text: str) -> list[Target]:
             Target(
                 comparator=comparator,
                 value=value,
-                unit=phrase.unit,
+                unit=unit,
                 high=number.high,
                 per=phrase.per,
                 condition=condition,
@@ -164,10 +183,10 @@ def read_targets(text: str) -> list[Target]:
     return targets
 
 
-def read_target(text: str) -> Target | None:
+def read_target(text: str, *, default_unit: str | None = None) -> Target | None:
     """The first target in a plan text ("minst fyra samverkansmöten" → at least 4
     samverkansmöten), or None."""
-    targets = read_targets(text)
+    targets = read_targets(text, default_unit=default_unit)
     return targets[0] if targets else None
 
 

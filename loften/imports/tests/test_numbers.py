@@ -135,6 +135,10 @@ def test_marks_en_and_ett_as_weak_because_they_are_usually_articles():
         "010-114 14 14",
         "123 45 Mullsjö",
         "3:e tertialet",
+        "SFS 2023:196",
+        "enligt 2023:196",
+        "efter covid-19",
+        "under 90-talet",
     ],
 )
 def test_leaves_out_dates_years_times_percentages_addresses_and_labels(text):
@@ -151,3 +155,62 @@ def test_inom_reads_as_a_deadline_but_keeps_en_weak():
     assert (hours.value, hours.comparator, hours.weak) == (48, "at_most", False)
     (week,) = read_numbers("inom en vecka")
     assert (week.comparator, week.weak) == ("at_most", True)
+
+
+def test_a_deadline_is_marked_also_with_a_bound_inside_it():
+    (days,) = read_numbers("inom högst fem arbetsdagar")
+    assert (days.value, days.comparator, days.deadline) == (5, "at_most", True)
+    assert not read_numbers("högst fem ärenden")[0].deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ett tiotal trygghetsvandringar", 10),
+        ("ett tjugotal besök", 20),
+        ("ett 30-tal deltagare", 30),
+        ("ett par trygghetsvandringar", 2),
+    ],
+)
+def test_round_estimates_are_approximate_numbers(text, value):
+    (number,) = read_numbers(text)
+    assert (number.value, number.approximate) == (value, True)
+
+
+def test_digits_in_parentheses_before_the_words_count_once():
+    (number,) = read_numbers("(5) fem möten")
+    assert number.value == 5
+
+
+def test_a_range_with_a_is_read():
+    (number,) = read_numbers("3 à 4 kvällar")
+    assert (number.value, number.high) == (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5 miljoner kronor", 5_000_000),
+        ("1,5 miljoner kronor", 1_500_000),
+        ("två miljoner kronor", 2_000_000),
+        ("5 tusen kronor", 5000),
+    ],
+)
+def test_millions_and_thousands_after_a_number_multiply_it(text, value):
+    (number,) = read_numbers(text)
+    assert number.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "strict"),
+    [
+        ("fler än 15", "at_least", True),
+        ("mer än 15", "at_least", True),
+        ("färre än 3", "at_most", True),
+        ("inte fler än 3", "at_most", False),
+        ("inte mindre än 3", "at_least", False),
+    ],
+)
+def test_strict_bounds_are_marked(text, comparator, strict):
+    (number,) = read_numbers(text)
+    assert (number.comparator, number.strict) == (comparator, strict)

@@ -66,3 +66,21 @@ def test_time_spans_ages_dates_and_percentages_are_not_counts(text):
 
 def test_days_and_weeks_count_with_a_bound_or_a_rate():
     assert counts("ute minst 2 dagar per vecka") == [(2, "dagar")]
+
+
+def test_millions_of_kronor_are_kronor():
+    assert counts("Beslut om 5 miljoner kronor") == [(5_000_000, "kronor")]
+
+
+def test_times_take_the_unit_of_the_target():
+    assert counts("Genomfört 5 gånger", default_unit="hundsök") == [(5, "hundsök")]
+    assert counts("På plats 45 gånger") == [(45, "gånger")]
+
+
+def test_round_estimates_are_approximate_counts():
+    (evenings,) = read_quantities("Ute ett 30-tal kvällar")
+    assert (evenings.value, evenings.unit, evenings.approximate) == (
+        30,
+        "kvällar",
+        True,
+    )

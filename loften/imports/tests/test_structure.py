@@ -713,6 +713,57 @@ def test_paragraph_activities_with_named_partners(parse):
     assert activity(result, "Anordna en kväll").text.endswith("(bostadsbolaget).")
 
 
+def test_target_columns_borrow_the_activitys_noun_and_dashes_are_empty(parse):
+    result = parse("tierp_2025_mal.txt")
+    walks = activity(result, "Trygghetsvandringar i Karlholm")
+    assert target_of(walks) == ("at_least", 2, "trygghetsvandringar")
+    assert walks.target.per == "år"
+    assert [f.period for f in walks.followups] == ["T1"]  # "-" is no report
+    dogs = activity(result, "Hundsök på högstadiet")
+    assert (target_of(dogs), dogs.target.per) == (("at_least", 2, "hundsök"), "termin")
+    assert "Mål: Minst 2 gånger per termin" in dogs.notes
+    assert [f.period for f in dogs.followups] == ["T1"]  # nor is "–"
+    assert quantities(followup(dogs, "T1")) == [(3, "tillfällen")]  # "(3) tre"
+    field = activity(result, "Fältarbete i centrum")
+    assert (target_of(field), field.target.approximate) == (
+        ("exactly", 10, "kvällar"),
+        True,
+    )
+    t2 = followup(field, "T2").quantities[0]
+    assert (t2.value, t2.high, t2.per) == (3, 4, "vecka")  # "3 à 4 kvällar i veckan"
+    cameras = activity(result, "Kameror vid resecentrum")
+    assert cameras.target is None  # "Inom 6 månader" is a deadline
+    assert quantities(followup(cameras, "T1")) == [(5_000_000, "kronor")]
+    assert result.warnings == [
+        "Målet ”Minst 2 gånger per termin” i ”Hundsök på högstadiet” kan inte "
+        "uttryckas per tertial, kvartal eller år; kontrollera det."
+    ]
+
+
+def test_plan_targets_with_times_estimates_and_totals(parse):
+    result = parse("tierp_2025_lofte.txt")
+    assert result.years == [2025, 2026]
+    found = [
+        (a.text[:25], a.target and (a.target.value, a.target.unit))
+        for a in result.activities
+    ]
+    assert found == [
+        ("Genomföra riktade kontrol", (2, "kontroller")),
+        ("Genomföra insatser mot de", None),
+        ("Genomföra fler än 15 traf", (16, "trafikkontroller")),
+        ("Genomföra hundsök på gymn", (2, "hundsök")),
+        ("Ordna ett par trygghetsva", (2, "trygghetsvandringar")),
+        ("Under 2025–2026 genomföra", (8, "föräldraträffar")),
+        ("Bjuda in till ett tjugota", (20, "kvällsaktiviteter")),
+    ]
+    checks, _, _, dogs, walks, meetings, evenings = result.activities
+    assert (checks.target.high, checks.target.per) == (3, "månad")
+    assert dogs.target.per == "år"
+    assert walks.target.approximate and evenings.target.approximate
+    assert meetings.target.whole_promise
+    assert len(result.warnings) == 1  # the rate per month
+
+
 def test_a_500_kb_paragraph_with_many_numbers_is_parsed(refs):
     # Once quadratic (53 s for 46 kB); bench/import_bench.py times this case.
     text = (

@@ -192,3 +192,76 @@ def test_only_the_start_of_a_runaway_text_is_read_for_targets(outcome_checks):
     assert found[0].value == 3
     assert len(found) < MAX_TARGET_TEXT // 10  # a few hundred, not 32 000
     assert sum(len(clause) for clause in outcome_checks) <= MAX_TARGET_TEXT
+
+
+def full_target(text, **options):
+    target = read_target(text, **options)
+    return target and (
+        target.comparator,
+        target.value,
+        target.high,
+        target.unit,
+        target.per,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polisen genomför riktade kontroller i parken 2–3 gånger per månad.",
+            ("at_least", 2, 3, "kontroller", "månad"),
+        ),
+        (
+            "Genomföra hundsök minst 2 gånger per termin.",
+            ("at_least", 2, None, "hundsök", "termin"),
+        ),
+        (
+            "Trygghetsvandringar två gånger per år.",
+            ("exactly", 2, None, "trygghetsvandringar", "år"),
+        ),
+        ("Träffas fyra gånger per år.", ("exactly", 4, None, "gånger", "år")),
+    ],
+)
+def test_times_count_what_the_activity_does(text, expected):
+    assert full_target(text) == expected
+
+
+def test_a_target_cell_without_a_unit_borrows_the_activitys_noun():
+    assert full_target("Minst två per år", default_unit="trygghetsvandringar") == (
+        "at_least",
+        2,
+        None,
+        "trygghetsvandringar",
+        "år",
+    )
+    assert read_target("Minst två per år") is None
+
+
+def test_a_definite_number_says_which_not_how_many():
+    assert read_target("Insatser mot de 10 mest brottsutsatta adresserna.") is None
+
+
+def test_more_than_a_number_is_at_least_the_next_one():
+    assert target_of("Genomföra fler än 15 kontroller.") == (
+        "at_least",
+        16,
+        "kontroller",
+    )
+    assert target_of("Färre än 3 ärenden i kö.") == ("at_most", 2, "ärenden")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ordna ett par trygghetsvandringar.", 2),
+        ("Genomföra ett tiotal trygghetsvandringar.", 10),
+    ],
+)
+def test_round_estimates_are_approximate_targets(text, value):
+    target = read_target(text)
+    assert (target.value, target.unit, target.approximate) == (
+        value,
+        "trygghetsvandringar",
+        True,
+    )
