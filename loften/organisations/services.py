@@ -1,10 +1,8 @@
 """Writes for organisations and memberships.
 
 Organisations and memberships are kept by site administrators (superusers), in
-the admin. The one exception: an editor may add a partner organisation (a
-school, an association) when a promise names one that is not registered yet, as
-accepting an imported document does. An actor of None is the system itself
-(the example data, migrations).
+the admin; an editor may add a partner organisation (a school, an association)
+when a promise names one that is not registered yet. See permissions.py.
 """
 
 from typing import Any
@@ -18,7 +16,7 @@ from loften.core.services import audit_log, field_changes
 from loften.geography.models import Municipality, PoliceArea
 
 from .models import Membership, Organisation
-from .selectors import organisation_list_for_user
+from .permissions import can_add_organisation, can_manage_organisations
 
 ORGANISATION_FIELDS = {
     "name",
@@ -32,12 +30,8 @@ ORGANISATION_FIELDS = {
 }
 
 
-def _is_site_administrator(actor: User | None) -> bool:
-    return actor is None or (actor.is_active and actor.is_superuser)
-
-
 def _require_site_administrator(actor: User | None) -> None:
-    if not _is_site_administrator(actor):
+    if not can_manage_organisations(user=actor):
         raise PermissionDenied(
             _("Only a site administrator may change organisations and memberships.")
         )
@@ -57,10 +51,7 @@ def organisation_create(
     feedback_url: str = "",
 ) -> Organisation:
     """Register an organisation. Partners may also be added by editors."""
-    if not _is_site_administrator(actor) and not (
-        kind == Organisation.Kind.PARTNER
-        and organisation_list_for_user(user=actor, min_role="editor").exists()
-    ):
+    if not can_add_organisation(user=actor, kind=kind):
         raise PermissionDenied(
             _("Only a site administrator may add a municipality or a police area.")
             if kind != Organisation.Kind.PARTNER
