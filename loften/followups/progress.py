@@ -74,6 +74,32 @@ def achieved_towards_target(
     return sum(quantities.get(p.id) or 0 for p in sub_periods)
 
 
+def figure_is_final(
+    *, scope: str, period: PeriodRef, periods: Sequence[PeriodRef]
+) -> bool:
+    """Whether nothing after `period` adds to the figure compared with the target:
+    the target's span (the period, its year or the whole promise) has no reporting
+    period after it. `periods` are all the periods the promise reports on."""
+    if scope == PER_PERIOD:
+        return True
+
+    def position(p: PeriodRef) -> tuple[int, int]:
+        # A whole year sums up the year, so it comes after the year's last period.
+        return (p.year, 99 if p.kind == "year" else p.number)
+
+    later = [p for p in periods if p.kind != "year" and position(p) > position(period)]
+    if scope == PER_YEAR:
+        return not any(p.year == period.year for p in later)
+    return not later
+
+
+def met_for_good(comparator: str, met: bool | None, final: bool) -> bool:
+    """Whether a figure counts as a target met: an "at least" target reached is
+    met whatever comes later; "at most" and "exactly" only when the figure is final
+    (a running sum can still pass them)."""
+    return bool(met) and (final or comparator == AT_LEAST)
+
+
 def progress_share(target: int | None, achieved: int | None) -> float | None:
     """How much of the target is reached, from 0.0 to 1.0, for progress bars."""
     if target is None or achieved is None:

@@ -19,6 +19,7 @@ from loften.followups.progress import (
     EXACTLY,
     PeriodRef,
     achieved_towards_target,
+    figure_is_final,
     progress_share,
     target_met,
 )
@@ -381,17 +382,14 @@ class PromisePage:
 
 
 def _is_final(scope: str, period: Period, all_periods: list[Period]) -> bool:
-    """Whether nothing after `period` adds to the figure compared with the target:
-    the target's own span (the period, the year or the whole promise) has no
-    reporting period that ends later."""
-    if scope == TargetScope.PER_PERIOD:
-        return True
-    later = [
-        p for p in all_periods if p.kind != "year" and p.end_date > period.end_date
-    ]
-    if scope == TargetScope.PER_YEAR:
-        return period.kind == "year" or not any(p.year == period.year for p in later)
-    return not later
+    """Whether nothing after `period` adds to the figure compared with the target."""
+
+    def ref(p: Period) -> PeriodRef:
+        return PeriodRef(p.id, p.year, p.kind, p.number)
+
+    return figure_is_final(
+        scope=scope, period=ref(period), periods=[ref(p) for p in all_periods]
+    )
 
 
 def _entries(

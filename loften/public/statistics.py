@@ -2,11 +2,14 @@
 over the public read model.
 
 "Met" is defined once, here: an activity with a target met it in a year when its
-latest published figure in that year meets the target. The latest figure is the
-one of the whole-year follow-up when that is published, otherwise of the year's
-last published tertial or quarter, so for a year that is not over it is the
-result so far. Activities without a published figure in the year are not
-counted as met or missed.
+latest published figure in that year meets the target for good. The latest
+figure is the one of the whole-year follow-up when that is published, otherwise
+of the year's last published tertial or quarter, so for a year that is not over
+it is the result so far. "For good" (`loften.followups.progress.met_for_good`):
+an "at least" target reached counts at once; an "at most" or "exactly" target
+only when the figure is final, since later periods can still pass it; until
+then it counts as measured but not met. Activities without a published figure in
+the year are not counted as met or missed.
 """
 
 import datetime
@@ -23,6 +26,10 @@ from loften.publication.models import (
 )
 
 REGION = "municipalities__county__police_region__slug"
+# The database form of loften.followups.progress.met_for_good.
+MET_FOR_GOOD = Q(target_met=True) & (
+    Q(target_final=True) | Q(activity__target_comparator="at_least")
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ def latest_figures(
 def _met_counts():
     return {
         "measured": Count("activity", distinct=True),
-        "met": Count("activity", distinct=True, filter=Q(target_met=True)),
+        "met": Count("activity", distinct=True, filter=MET_FOR_GOOD),
     }
 
 

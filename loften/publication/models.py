@@ -308,6 +308,14 @@ class PublishedFollowUp(models.Model):
         _("hours"), max_digits=8, decimal_places=1, null=True, blank=True
     )
     target_met = models.BooleanField(_("target met"), null=True, blank=True)
+    target_final = models.BooleanField(
+        _("figure final"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Whether no later period adds to the figure compared with the target."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), db_index=True)
 
     class Meta:

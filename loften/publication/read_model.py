@@ -12,7 +12,12 @@ from typing import Any
 
 from django.db import transaction
 
-from loften.followups.progress import PeriodRef, achieved_towards_target, target_met
+from loften.followups.progress import (
+    PeriodRef,
+    achieved_towards_target,
+    figure_is_final,
+    target_met,
+)
 from loften.search.services import search_entries_rebuild
 
 from .models import (
@@ -193,6 +198,11 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
     refs = [
         PeriodRef(p["id"], p["year"], p["kind"], p["number"]) for p in published_periods
     ]
+    # Every period the promise reports on, published or not: whether a figure is
+    # final depends on what may still come.
+    every_period = [
+        PeriodRef(p["id"], p["year"], p["kind"], p["number"]) for p in data["periods"]
+    ]
     by_id = {ref.id: ref for ref in refs}
     quantities: dict[int, dict[int, int | None]] = {}
     for f in data["followups"]:
@@ -203,7 +213,7 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
         if activity is None or f["period_id"] not in by_id:
             continue
         target = activity["target"]
-        met = None
+        met = final = None
         if target:
             achieved = achieved_towards_target(
                 scope=target["scope"],
@@ -212,6 +222,11 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
                 quantities=quantities[f["activity_id"]],
             )
             met = target_met(target["comparator"], target["value"], achieved)
+            final = figure_is_final(
+                scope=target["scope"],
+                period=by_id[f["period_id"]],
+                periods=every_period,
+            )
         status = f["status"] or {}
         rows.append(
             PublishedFollowUp(
@@ -224,6 +239,7 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
                 quantity=f["quantity"],
                 hours=None if f["hours"] is None else Decimal(f["hours"]),
                 target_met=met,
+                target_final=final,
             )
         )
     return rows

@@ -41,10 +41,12 @@ def published_promise(
     title: str | None = None,
     indicators: int = 1,
     quantity: int = 3,
+    comparator: str = "at_least",
 ) -> PublishedPromise:
     """A tertial promise for `year` with `activities` activities (every other one
-    with a target of at least 4 per year), published with the follow-ups of its
-    first `periods` reporting periods (T1, T2, T3, the whole year)."""
+    with a target of `comparator` 4 per year, at least by default), published with
+    the follow-ups of its first `periods` reporting periods (T1, T2, T3, the whole
+    year)."""
     place = municipality or factories.municipality()
     extra = {"title": title} if title else {}
     parties = promise_with_parties(
@@ -71,7 +73,7 @@ def published_promise(
                 commitment=commitment,
                 responsible_police=number % 3 != 1,
                 responsible_municipality=number % 3 != 2,
-                target_comparator="at_least" if with_target else "",
+                target_comparator=comparator if with_target else "",
                 target_value=4 if with_target else None,
                 target_unit="trygghetsvandringar" if with_target else "",
                 place="Centrum" if number % 4 == 0 else "",

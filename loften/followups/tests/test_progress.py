@@ -2,6 +2,7 @@
 
 import pytest
 
+from loften.followups import progress
 from loften.followups.progress import (
     PeriodRef,
     achieved_towards_target,
@@ -136,3 +137,53 @@ def test_behind_schedule(comparator, target, achieved, share, behind):
         )
         is behind
     )
+
+
+def _tertials(year=2026, with_year=True):
+    refs = [progress.PeriodRef(n, year, "tertial", n) for n in (1, 2, 3)]
+    if with_year:
+        refs.append(progress.PeriodRef(4, year, "year", 0))
+    return refs
+
+
+def test_a_per_period_figure_is_always_final():
+    periods = _tertials()
+    assert progress.figure_is_final(
+        scope="per_period", period=periods[0], periods=periods
+    )
+
+
+def test_a_yearly_figure_is_final_at_the_years_last_period_or_summary():
+    t1, t2, t3, year = _tertials()
+    periods = [t1, t2, t3, year]
+    assert not progress.figure_is_final(scope="per_year", period=t2, periods=periods)
+    assert progress.figure_is_final(scope="per_year", period=t3, periods=periods)
+    assert progress.figure_is_final(scope="per_year", period=year, periods=periods)
+
+
+def test_a_whole_promise_figure_is_final_only_at_its_last_period():
+    first = _tertials(2026)
+    second = [progress.PeriodRef(10 + p.id, 2027, p.kind, p.number) for p in first]
+    periods = first + second
+    assert not progress.figure_is_final(
+        scope="whole_promise", period=first[3], periods=periods
+    )
+    assert progress.figure_is_final(
+        scope="whole_promise", period=second[2], periods=periods
+    )
+
+
+@pytest.mark.parametrize(
+    ("comparator", "met", "final", "expected"),
+    [
+        ("at_least", True, False, True),
+        ("at_least", False, True, False),
+        ("at_most", True, False, False),
+        ("at_most", True, True, True),
+        ("exactly", True, False, False),
+        ("exactly", True, True, True),
+        ("exactly", None, True, False),
+    ],
+)
+def test_met_for_good(comparator, met, final, expected):
+    assert progress.met_for_good(comparator, met, final) is expected

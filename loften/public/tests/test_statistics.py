@@ -83,6 +83,30 @@ def test_the_whole_year_figure_decides_when_it_is_published():
     assert (targets.measured, targets.met) == (1, 0)
 
 
+def test_an_at_most_target_counts_as_met_only_when_the_figure_is_final():
+    # At most 4 per year, 1 reported in each tertial: within it so far after T1
+    # and T2, met for good once T3 (the year's last period) is published.
+    published_promise(activities=1, periods=2, quantity=1, comparator="at_most")
+    after_t2 = statistics.overview(PromiseFilters(year=2026)).targets
+    assert (after_t2.measured, after_t2.met) == (1, 0)
+    published_promise(
+        activities=1,
+        periods=3,
+        quantity=1,
+        comparator="at_most",
+        municipality=_place("0604"),
+    )
+    both = statistics.overview(PromiseFilters(year=2026)).targets
+    assert (both.measured, both.met) == (2, 1)
+
+
+def test_an_exact_target_reached_early_is_not_yet_met():
+    # Exactly 4 per year, 4 in T1: later tertials could still add to it.
+    published_promise(activities=1, periods=1, quantity=4, comparator="exactly")
+    targets = statistics.overview(PromiseFilters(year=2026)).targets
+    assert (targets.measured, targets.met) == (1, 0)
+
+
 def test_activities_without_a_published_figure_are_not_counted():
     published_promise(activities=3, periods=0)
     overview = statistics.overview(PromiseFilters(year=2026))
