@@ -39,6 +39,7 @@ ACTIONS = {
     "activity_event.delete": _("Removed a logged occurrence"),
     "followup.create": _("Wrote a follow-up"),
     "followup.update": _("Changed a follow-up"),
+    "followup.delete": _("Removed a follow-up"),
     "period_report.submit": _("Sent a follow-up for approval"),
     "period_report.approve": _("Approved a follow-up"),
     "period_report.publish": _("Published a follow-up"),

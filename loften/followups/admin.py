@@ -13,7 +13,6 @@ from loften.core.admin import (
     ReadOnlyModelAdmin,
     ServiceModelAdmin,
 )
-from loften.core.services import audit_log
 from loften.promises.models import Promise
 
 from . import services
@@ -110,17 +109,7 @@ class FollowUpAdmin(ServiceModelAdmin):
         )
 
     def service_delete(self, request, obj):
-        # No screen removes a follow-up, so there is no service for it: audit the
-        # removal here and, as any change to the period, ask for new approvals.
-        promise = obj.activity.promise
-        audit_log(
-            actor=request.user,
-            action="admin.delete",
-            obj=obj,
-            promise_id=promise.pk,
-        )
-        obj.delete()
-        services.period_report_changed(promise=promise, period=obj.period)
+        services.followup_delete(followup=obj, actor=request.user)
 
 
 EVENT_FIELDS = ("date", "quantity", "hours", "place", "note")

@@ -263,6 +263,20 @@ def followup_save(
     return followup
 
 
+@transaction.atomic
+def followup_delete(*, followup: FollowUp, actor: User | None) -> None:
+    """Remove one follow-up (written for the wrong activity or period); the
+    period's approvals no longer count."""
+    promise = followup.activity.promise
+    _require_followup(actor, promise)
+    audit_log(
+        actor=actor, action="followup.delete", obj=followup, promise_id=promise.pk
+    )
+    period = followup.period
+    followup.delete()
+    period_report_changed(promise=promise, period=period)
+
+
 @dataclass(frozen=True)
 class FollowUpEntry:
     """What an editor typed for one activity on the follow-up screen."""

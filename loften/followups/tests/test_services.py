@@ -276,3 +276,36 @@ def test_followups_save_reports_errors_per_row(parties, activity):
     assert result.error is not None
     assert result.followup is None
     assert not FollowUp.objects.exists()
+
+
+def test_followup_delete_removes_it_and_asks_for_new_approvals(parties, activity):
+    from loften.followups.models import FollowUp, PeriodReport
+
+    period = factories.tertial(2026, 1)
+    followup = services.followup_save(
+        activity=activity,
+        period=period,
+        actor=None,
+        expected_version=None,
+        text="Fel aktivitet.",
+    )
+    report = PeriodReport.objects.get(promise=parties.promise, period=period)
+    services.followup_delete(followup=followup, actor=parties.municipality_editor)
+    assert not FollowUp.objects.exists()
+    report.refresh_from_db()
+    assert report.status == PeriodReport.Status.DRAFT
+    assert AuditEntry.objects.filter(action="followup.delete").count() == 1
+
+
+def test_followup_delete_is_refused_for_a_viewer(parties, activity):
+    followup = services.followup_save(
+        activity=activity,
+        period=factories.tertial(2026, 1),
+        actor=None,
+        expected_version=None,
+        text="Kvar.",
+    )
+    viewer = factories.member(parties.police, Membership.Role.VIEWER)
+    with pytest.raises(PermissionDenied):
+        services.followup_delete(followup=followup, actor=viewer)
+    assert activity.followups.exists()
