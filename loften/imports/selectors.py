@@ -352,6 +352,11 @@ def _default_target(activity: ActivityDraft, target: dict[str, Any], cadence: st
         )
 
 
+def _is_named(label: str) -> bool:
+    """Whether a follow-up's label is the document's own, not a period code."""
+    return label not in ("T1", "T2", "T3", "Q1", "Q2", "Q3", "Q4", "year")
+
+
 def _default_followups(
     item: dict[str, Any], activity: ActivityDraft, cadence: str, years: list[int]
 ) -> list[FollowUpDraft]:
@@ -376,8 +381,22 @@ def _default_followups(
         )
         key = (period, year)
         if key in followups:
-            # Two reports on one period (a page per half-year, say): one follow-up.
+            # Two reports on one period (a page per half-year, say): one follow-up,
+            # each part under the heading it had, so neither loses its meaning.
             existing = followups[key]
+            named = found.get("label") and _is_named(existing.label)
+            if named and existing.label != label:
+                if not existing.text.startswith(f"{existing.label}:"):
+                    existing.text = f"{existing.label}: {existing.text}"
+                    activity.hints.append(
+                        _(
+                            "The document reports on “%(first)s” and “%(second)s” "
+                            "separately; both are in one follow-up, each under its "
+                            "heading."
+                        )
+                        % {"first": existing.label, "second": label}
+                    )
+                text = f"{label}: {text}" if text else label
             existing.text = "\n\n".join(t for t in (existing.text, text) if t)
             existing.other_quantities += [
                 mapping.format_quantity(q)

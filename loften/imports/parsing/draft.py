@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .municipalities import MunicipalityRef
 from .parties import GroupHeading, parties_from_list, read_parties
-from .periods import PeriodCode, find_years
+from .periods import PeriodCode, find_years, is_generic_label
 from .quantities import head_noun
 from .result import Activity, FollowUp, Note, NoteKind, ParseResult
 from .status import read_status
@@ -25,6 +25,8 @@ MAX_WARNINGS = 100
 # How much of a caption's wording must match a promise statement to refer to it.
 _COMMITMENT_MATCH = 0.6
 _SAME_COMMITMENT = 0.9
+# How much of a report row's wording must be in a listed activity to be it.
+_SAME_ACTIVITY = 1.0
 
 
 # A cell that says nothing but fills the grid: "-", "–", "…" (an "x" is a tick).
@@ -212,6 +214,10 @@ class Draft:
         activity_column = next(
             index for index, column in enumerate(columns) if column.role == "activity"
         )
+        # A table of reports (period or status columns) may report on activities
+        # listed above it under a shorter name.
+        reports = any(column.role in ("period", "status") for column in columns)
+        listed = list(self.result.activities)
         for row in table.rows:
             cells = [
                 (column, "" if _PLACEHOLDER.match(cell) else cell)
@@ -220,19 +226,21 @@ class Draft:
             for column, cell in cells:
                 if column.role == "focus" and cell:
                     self.add_focus_area(cell)
-            activity = self.add_activity(row.cells[activity_column])
+            activity = self.matching_activity(
+                row.cells[activity_column], reports=reports, among=listed
+            ) or self.add_activity(row.cells[activity_column])
             period_followups: list[FollowUp] = []
             status_cell = None
             for column, cell in cells:
                 if not cell or column.role == "activity":
                     continue
                 if column.role == "period" and column.period is not None:
+                    period, label = column.period, column.label
+                    if self.period is not None and is_generic_label(label):
+                        # "Kommentar" under "Uppföljning tertial 1" reports on T1.
+                        period, label = self.period, self.period_label or label
                     followup = FollowUp(
-                        column.period,
-                        None,
-                        cell,
-                        label=column.label,
-                        year=self.period_year,
+                        period, None, cell, label=label, year=self.period_year
                     )
                     activity.followups.append(followup)
                     period_followups.append(followup)
@@ -254,6 +262,28 @@ class Draft:
                     activity.followups.append(followup)
                     self.preset_status.add(id(followup))
         self.clear_current()
+
+    def matching_activity(
+        self, text: str, *, reports: bool, among: list[Activity] | None = None
+    ) -> Activity | None:
+        """An activity already listed that a report row names by a shorter name
+        ("Trafikkontroller" for "Genomföra minst 15 trafikkontroller vid
+        skolorna"): all of its content words, and no other activity as well."""
+        if not reports:
+            return None
+        clean = one_line(text)
+        if _key(clean) in self.by_text:
+            return None  # the same text: add_activity finds it
+        candidates = among if among is not None else self.result.activities
+        scored = [
+            (similarity(clean, activity.text), activity) for activity in candidates
+        ]
+        best = [activity for score, activity in scored if score >= _SAME_ACTIVITY]
+        if len(best) != 1:
+            return None
+        self.clear_current()
+        self.current = best[0]
+        return best[0]
 
     def apply_parties(
         self, activity: Activity, value: str, *, label: str, responsible: bool = True

@@ -9,6 +9,8 @@ above a table names its promise statement or focus area; "Ansvarig: …",
 
 import re
 
+from django.utils.translation import gettext as _
+
 from .blocks import Block
 from .draft import Draft
 from .parties import read_group_heading
@@ -21,6 +23,7 @@ from .sections import (
     looks_like_activity,
     named_focus_area,
     read_label,
+    sounds_like_focus_area,
 )
 from .status import read_status
 from .text import ends_sentence, word_set
@@ -35,6 +38,8 @@ NOTE_SECTIONS: dict[str, NoteKind] = {
     "followup_intro": "intro",
 }
 FOCUS_AREA_WORDS = 6
+# How far past a heading to look for the activities it would head.
+_LOOKAHEAD = 40
 # How promise statements begin when they are not "… lovar att …" sentences.
 STATEMENT_STARTS = (
     "att ",
@@ -59,6 +64,8 @@ class HeadingRules:
 
     draft: Draft
     section: Section
+    blocks: list[Block]
+    index: int
     pending: list[Block]
     promised: list[Activity]
     outcome_index: int
@@ -66,6 +73,12 @@ class HeadingRules:
     def reset_context(self) -> None:
         self.draft.clear_current()
         self.pending.clear()
+
+    def period_heading(self) -> None:
+        """A period heading starts a report: the party of a group heading above
+        ("Kommunen lovar att:") does not carry into it."""
+        self.reset_context()
+        self.draft.group = None
 
     def title(self, block: Block) -> None:
         self.draft.result.title = block.text
@@ -119,19 +132,28 @@ class HeadingRules:
             self.draft.period, self.draft.period_label = "year", text
             self.draft.period_year = years[-1] if len(years) == 1 else None
             self.draft.add_year_text(text)
-            self.reset_context()
+            self.period_heading()
+            if is_half_year(text):
+                self.draft.warn(
+                    _(
+                        "The document reports per half-year, which has no reporting "
+                        "period of its own; each half-year's report is kept, with "
+                        "its heading, as part of the year's follow-up."
+                    )
+                )
             return
         periods = find_periods(text)
         if len(periods) == 1 and len(text.split()) <= 8:
             self.draft.period, self.draft.period_label = periods[0], text
             self.draft.period_year = years[-1] if len(years) == 1 else None
             self.draft.add_year_text(text)
-            self.reset_context()
+            self.period_heading()
             if read_period_label(text) is not None:
                 return
         group = read_group_heading(text)
         if group is not None:
             self.draft.group, self.section = group, "activities"
+            self.draft.add_year_text(text)
             self.reset_context()
             return
         named = named_focus_area(text)
@@ -155,7 +177,8 @@ class HeadingRules:
         if self.section in ("situation", "time_frame", "followup_plan", "contact"):
             self.draft.note(NOTE_SECTIONS[self.section], text)
             return
-        if len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text):
+        short = len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text)
+        if short and (sounds_like_focus_area(text) or self.activities_follow()):
             self.draft.add_focus_area(text)
             self.draft.group = None
             if self.section != "focus_list":
@@ -167,7 +190,30 @@ class HeadingRules:
         ):
             self.draft.add_activity(text)
             return
+        if short:
+            # A heading of no known kind ("Slutord"): what follows is not under
+            # the focus area or activity above, and the heading stays as context.
+            self.draft.focus_area = None
+            self.draft.group = None
+            self.reset_context()
+            self.draft.note(
+                "summary" if self.draft.result.activities else "intro", text
+            )
+            self.section = "intro"
+            return
         self.draft.unplaced(text)
+
+    def activities_follow(self) -> bool:
+        """Whether list items, a table or activity paragraphs follow the heading
+        being read, before the next heading."""
+        for block in self.blocks[self.index + 1 : self.index + 1 + _LOOKAHEAD]:
+            if block.kind == "heading":
+                return False
+            if block.kind in ("list_item", "table_row"):
+                return True
+            if looks_like_activity(block.text):
+                return True
+        return False
 
     def open_section(self, section: Section, text: str) -> None:
         if section == "followup_intro":

@@ -63,6 +63,7 @@ _GROUP_PROMISE = re.compile(
     r"^(?:(?:detta|det\s+här|så\s+här)\s+(?:gör|ska|kommer)\s+(?P<who2>.+?)"
     r"(?:\s+(?:att\s+)?göra)?"
     r"|(?P<who>.+?)\s+(?:lovar|lovade|åtar\s+sig|ska|skall|kommer\s+att|ansvarar\s+för)"
+    r"(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året))?"
     r"(?:\s+att)?(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året|\w+))?)$",
     re.IGNORECASE,
 )

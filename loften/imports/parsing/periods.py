@@ -141,6 +141,20 @@ def read_period_label(text: str) -> PeriodCode | None:
     return None
 
 
+_GENERIC_LABEL = re.compile(
+    r"^(?:utfall(?:et)?(?:\s+blev)?|resultat(?:et)?|uppföljning|status|"
+    r"kommentar(?:er)?|måluppfyllelse|redovisning|så\s+blev\s+det|utfört|genomfört)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_generic_label(text: str) -> bool:
+    """Whether a follow-up label names no period of its own ("Kommentar",
+    "Resultat", "Status"), so that the period comes from the context."""
+    return bool(_GENERIC_LABEL.match(text.strip()))
+
+
 def is_half_year(text: str) -> bool:
     """Whether a label names a half-year ("Första halvåret", "Halvår 2"), which has
     no period code of its own and is reported as the year."""

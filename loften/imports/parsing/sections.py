@@ -64,7 +64,19 @@ _FOCUS_LIST = re.compile(
     _I,
 )
 _FOCUS_NAMED = re.compile(
-    r"^(?:fokusområde|insatsområde|område)\s*\d*\s*[:–-]\s*(?P<name>.+)$", _I
+    r"^(?:fokusområde|insatsområde|område)\s*\d*\s*[:–-]\s*(?P<name>.+)$"
+    # "Fokusområde narkotika", without a colon.
+    r"|^(?:fokusområde|insatsområde)\s+(?!(?:för|i|är|och|som|inom|med)\b)"
+    r"(?P<bare>[^\d\s][^:]{1,60})$",
+    _I,
+)
+# Words of the usual focus areas: a short heading with one of them names one.
+_FOCUS_WORDS = re.compile(
+    r"\b\w*(?:narkotika|drog|alkohol|andt|doping|tobak|langning|skadegörelse|klotter|"
+    r"trafik|buskörning|moped|trygg|ungdom|våld|inbrott|stöld|bedräg|ordningsstör|"
+    r"brott|kriminalitet|gäng|skolmiljö|nattliv|heder|riskzon)\w*"
+    r"|\b(?:unga|barn|centrum|skolan?|äldre|offentlig\s+miljö)\b",
+    _I,
 )
 _ACTIVITIES = re.compile(
     r"^(?:aktiviteter(?:na)?|aktivitet|åtgärder(?:na)?|insatser(?:na)?|"
@@ -142,6 +154,22 @@ _EFFECT_CHANGE = re.compile(
 )
 
 
+# "Uppföljning sker varje halvår i Brottsförebyggande rådet", "Löftet följs upp
+# per tertial": how the promise is followed up, not a report on an activity.
+_FOLLOWUP_PLAN_SENTENCE = re.compile(
+    r"^(?:uppföljning(?:en)?|löftet|löftena|medborgarlöftet|medborgarlöftena|"
+    r"arbetet|resultaten?|aktiviteterna)\s+(?:\w+\s+){0,2}?(?:sker|görs|"
+    r"genomförs|redovisas|rapporteras|följs\s+upp|ska\s+följas\s+upp|"
+    r"kommer\s+att\s+följas\s+upp|presenteras)\b",
+    re.IGNORECASE,
+)
+
+
+def is_followup_plan(text: str) -> bool:
+    """Whether a paragraph says how the promise is followed up."""
+    return bool(_FOLLOWUP_PLAN_SENTENCE.match(text.strip()))
+
+
 def is_effect_measure(text: str) -> bool:
     """Whether text reports an effect measure (a survey, reported crime) rather
     than work done: "Enligt trygghetsmätningen känner sig 18 procent otrygga"."""
@@ -194,9 +222,18 @@ def split_inline_report(text: str) -> tuple[str, str | None]:
 
 
 def named_focus_area(text: str) -> str | None:
-    """The name in "Fokusområde 1: Trafik", or None."""
+    """The name in "Fokusområde 1: Trafik" or "Fokusområde narkotika", or None."""
     match = _FOCUS_NAMED.match(text.strip())
-    return match.group("name").strip(" .:") if match else None
+    if not match:
+        return None
+    name = (match.group("name") or match.group("bare")).strip(" .:")
+    return name[:1].upper() + name[1:] if match.group("bare") else name
+
+
+def sounds_like_focus_area(text: str) -> bool:
+    """Whether a short heading names what focus areas are about ("Trygghet i
+    centrum", "Ungdomar i riskzon"), unlike "Slutord"."""
+    return bool(_FOCUS_WORDS.search(text))
 
 
 def is_followup_title(text: str) -> bool:

@@ -32,6 +32,7 @@ from .sections import (
     Section,
     heading_section,
     is_effect_measure,
+    is_followup_plan,
     is_promise_sentence,
     looks_like_activity,
     read_label,
@@ -64,6 +65,7 @@ class _Walker(HeadingRules):
         self.deadline = deadline
         self.clock = clock
         self.draft = Draft(filename, refs, cite_lines=cite_lines)
+        self.index = 0
         self.section: Section = "intro"
         self.promised: list[Activity] = []
         self.outcome_index = 0
@@ -92,6 +94,7 @@ class _Walker(HeadingRules):
             if self.deadline is not None and self.clock() > self.deadline:
                 raise _TimeUp
             block = blocks[index]
+            self.index = index
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             self.draft.line = block.line
             if block.kind == "table_row":
@@ -128,11 +131,13 @@ class _Walker(HeadingRules):
             and self.draft.current is not None
             and self.section in ("activities", "promised_list")
         ):
-            if (
+            # A sub-point adds to what is being said: the report of the current
+            # period when there is one, else the activity itself.
+            reporting = (
                 self.draft.current_followup is not None
-                or self.draft.followup_mode
-                or self.draft.followup_document
-            ):
+                and self.draft.current_followup in self.draft.current.followups
+            )
+            if reporting or self.draft.followup_mode or self.draft.period is not None:
                 self.draft.add_followup_text(self.draft.current, f"- {text}")
             else:
                 self.draft.current.notes.append(text)
@@ -248,6 +253,8 @@ class _Walker(HeadingRules):
         elif self.section == "commitments" and looks_like_activity(remainder):
             self.section = "activities"
             self.draft.add_activity(remainder)
+        elif is_followup_plan(remainder):
+            self.draft.note("followup_plan", remainder)
         else:
             kind: NoteKind = "summary" if self.draft.result.activities else "intro"
             self.draft.note(kind, remainder)
@@ -260,6 +267,9 @@ class _Walker(HeadingRules):
             return
         if is_effect_measure(text):
             self.draft.note("effect", text)
+            return
+        if is_followup_plan(text) and not self.draft.followup_mode:
+            self.draft.note("followup_plan", text)
             return
         if (
             current is not None

@@ -26,11 +26,13 @@ from .text import one_line
 TargetComparator = Literal["at_least", "at_most", "exactly"]
 
 _OUTCOME = re.compile(
-    r"\b(?:genomfördes|genomförts|genomförde|har\s+genomfört|genomfört|utfördes|utförts|"
-    r"utförde|har\s+utfört|gjordes|gjorts|har\s+gjort|hölls|hållits|skedde|skett|"
-    r"ägde\s+rum|deltog|har\s+deltagit|besökte|har\s+besökt|blev|har\s+varit|"
-    r"har\s+haft|anordnades|arrangerades|har\s+anordnat|har\s+arrangerat|"
-    r"kontrollerades|rapporterades|uppgick|landade|nåddes|har\s+nått)\b",
+    r"\b(?:genomfördes|genomförts|genomförde|genomfört|utfördes|utförts|"
+    r"utförde|gjordes|gjorts|hölls|hållits|skedde|skett|"
+    r"ägde\s+rum|deltog|besökte|blev|anordnades|arrangerades|"
+    r"kontrollerades|rapporterades|uppgick|landade|nåddes"
+    # "har genomfört", also "har under året varit på plats".
+    r"|har\s+(?:(?!att\b)\w+\s+){0,2}?(?:genomfört|utfört|gjort|deltagit|besökt|"
+    r"varit|haft|anordnat|arrangerat|nått))\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(

@@ -308,6 +308,45 @@ def test_reports_on_a_period_the_cadence_lacks_go_to_the_year_once(people):
     assert len(item.hints) == 1
 
 
+def test_half_year_reports_share_the_years_follow_up_under_their_headings(people):
+    draft = import_draft_defaults(
+        result=result(
+            periods=["year"],
+            activities=[
+                activity(
+                    followups=[
+                        {
+                            "period": "year",
+                            "status": "done",
+                            "text": "Genomfört 6 kontroller.",
+                            "quantities": [{"value": 6, "unit": "kontroller"}],
+                            "label": "Första halvåret",
+                        },
+                        {
+                            "period": "year",
+                            "status": "done",
+                            "text": "Genomfört 8 kontroller.",
+                            "quantities": [{"value": 8, "unit": "kontroller"}],
+                            "label": "Andra halvåret",
+                        },
+                    ]
+                )
+            ],
+        ),
+        organisation=people.municipality,
+    )
+    (item,) = draft.activities
+    (followup,) = item.followups
+    assert followup.text == (
+        "Första halvåret: Genomfört 6 kontroller.\n\n"
+        "Andra halvåret: Genomfört 8 kontroller."
+    )
+    assert followup.quantity == 6
+    assert followup.other_quantities == ["8 kontroller"]
+    (hint,) = item.hints
+    assert "”Första halvåret” och ”Andra halvåret”" in hint
+
+
 def test_registered_partners_are_used_and_the_others_shown_as_new(people):
     nassjo = factories.municipality("0682")
     walkers = Organisation.objects.create(

@@ -525,7 +525,8 @@ def test_pdf_with_a_real_table(parse, sala_pdf):
     ]
     assert quantities(followup(checks, "T1")) == [(6, "tillfällen")]
     assert parents.partners == ["skolan"]
-    assert any("brottsförebyggande rådet" in w for w in result.warnings)
+    # "Uppföljningen redovisas för det brottsförebyggande rådet." after the table.
+    assert [n.kind for n in result.notes if "rådet" in n.text] == ["followup_plan"]
 
 
 # --- the parser on its own
@@ -762,6 +763,102 @@ def test_plan_targets_with_times_estimates_and_totals(parse):
     assert walks.target.approximate and evenings.target.approximate
     assert meetings.target.whole_promise
     assert len(result.warnings) == 1  # the rate per month
+
+
+def test_a_report_table_under_a_period_heading_reports_on_the_listed_activities(
+    parse,
+):
+    result = parse("alingsas_2023_tabell_under_rubrik.txt")
+    assert result.periods == ["T1"]
+    # Each row is the activity listed above it, not a second one.
+    checks, lighting = result.activities
+    assert checks.responsible == ["polisen"]  # "Kommunen lovar att:" ends there
+    assert [(f.period, f.status, f.text, f.label) for f in checks.followups] == [
+        ("T1", "done", "5 kontroller genomförda", "Uppföljning tertial 1")
+    ]
+    assert lighting.responsible == ["kommunen"]
+    assert [(f.period, f.status) for f in lighting.followups] == [("T1", "ongoing")]
+    # Sub-points under a planned activity describe it; they are no report.
+    assert checks.notes == ["Särskilt vid skolorna.", "Kvällstid under hösten."]
+    assert result.warnings == []
+
+
+def test_focus_area_headings_group_headings_and_headings_of_no_known_kind(parse):
+    result = parse("herrljunga_2024_rubriker.txt")
+    assert result.focus_areas == ["Narkotika", "Trafik"]
+    assert result.years == [2024, 2025]
+    assert [(a.focus_area, a.responsible) for a in result.activities] == [
+        ("Narkotika", ["polisen"]),
+        ("Narkotika", ["kommunen"]),
+        ("Trafik", ["polisen"]),
+    ]
+    assert [(n.kind, n.text) for n in result.notes] == [
+        ("summary", "Slutord från styrgruppen"),
+        ("summary", "Vi tackar alla som svarade på enkäten i våras."),
+        (
+            "followup_plan",
+            "Uppföljning sker varje tertial i det brottsförebyggande rådet.",
+        ),
+    ]
+    assert result.warnings == []
+
+
+def test_half_year_reports_stay_apart_with_their_headings_and_a_warning(parse):
+    result = parse("svenljunga_2022_halvar.txt")
+    (checks,) = result.activities
+    assert [(f.period, f.label, f.status) for f in checks.followups] == [
+        ("year", "Första halvåret 2022", "done"),
+        ("year", "Andra halvåret 2022", "partly_done"),
+    ]
+    assert result.warnings == [
+        "Dokumentet redovisar per halvår, som inte har någon egen "
+        "uppföljningsperiod; varje halvårs rapport behålls, med sin rubrik, som en "
+        "del av årets uppföljning."
+    ]
+
+
+def test_prose_follow_up_keeps_its_main_paragraph(parse):
+    result = parse("hallsberg_2021_nyhet.txt")
+    (found,) = result.activities
+    (report,) = found.followups
+    assert report.text.splitlines() == [
+        "Polisen har under året varit på plats vid stationen vid 41 tillfällen, "
+        "främst på fredagskvällar.",
+        "Kommunen har satt upp kameror på perrongen.",
+        "Löftet bedöms som uppfyllt.",
+    ]
+    assert (report.period, report.status) == ("year", "done")
+    assert quantities(report) == [(41, "tillfällen")]
+    assert result.notes == []
+
+
+def test_a_follow_up_plan_after_a_nested_list_is_the_follow_up_plan(refs):
+    blocks = [
+        Block("heading", "Medborgarlöfte Kristinehamn 2019", level=1),
+        Block("heading", "Vi lovar att", level=2),
+        Block("list_item", "Kommunen sätter upp belysning i gångtunneln.", level=1),
+        Block("list_item", "Belysningen vid stationen", level=2),
+        Block("paragraph", "Uppföljning sker varje halvår i Brottsförebyggande rådet."),
+    ]
+    result = parse_blocks(blocks, filename="x", municipalities=refs)
+    (lighting,) = result.activities
+    assert lighting.notes == ["Belysningen vid stationen"]
+    assert [(n.kind, n.text) for n in result.notes] == [
+        ("followup_plan", "Uppföljning sker varje halvår i Brottsförebyggande rådet.")
+    ]
+
+
+def test_sub_points_under_a_reported_activity_belong_to_the_periods_report(refs):
+    blocks = [
+        Block("heading", "Uppföljning medborgarlöfte Habo 2022", level=1),
+        Block("heading", "Tertial 2", level=2),
+        Block("list_item", "Polisen genomför trafikkontroller.", level=1),
+        Block("list_item", "Genomfört vid 4 tillfällen", level=2),
+    ]
+    (checks,) = parse_blocks(blocks, filename="x", municipalities=refs).activities
+    assert [(f.period, f.text, f.status) for f in checks.followups] == [
+        ("T2", "- Genomfört vid 4 tillfällen", "done")
+    ]
 
 
 def test_a_500_kb_paragraph_with_many_numbers_is_parsed(refs):
