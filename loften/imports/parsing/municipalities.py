@@ -2,7 +2,8 @@
 
 Names are matched as whole, capitalised words with the forms documents use:
 "Mullsjö kommun", "Mullsjös kommun", "Mullsjökommun", "Eksjö kommuns",
-"Falu kommun" for Falun and "Region Gotland" for Gotland. The choice is made
+"Falu kommun" for Falun and "Region Gotland" for Gotland, also in all-caps titles
+("MEDBORGARLÖFTE MULLSJÖ KOMMUN 2021"). The choice is made
 by weighted frequency (the title and "… kommun" count more), never by the
 first hit, and a name seen only once in passing is not trusted.
 """
@@ -89,6 +90,18 @@ class _Matcher:
             yield ref, strong, match.start()
 
 
+_SUFFIX_WORD = re.compile(r"\b(?:Kommuns?|Stads?|Län)\b")
+
+
+def _usual_case(text: str) -> str:
+    """An all-caps text ("MEDBORGARLÖFTE MULLSJÖ KOMMUN 2021") in the case names
+    are written in ("Medborgarlöfte Mullsjö kommun 2021"); other text as it is."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 4 or sum(char.isupper() for char in letters) < 0.8 * len(letters):
+        return text
+    return _SUFFIX_WORD.sub(lambda match: match.group(0).lower(), text.title())
+
+
 @lru_cache(maxsize=8)
 def _matcher(refs: tuple[MunicipalityRef, ...]) -> _Matcher:
     return _Matcher(refs)
@@ -114,7 +127,7 @@ def find_municipality(
     strong_in_title: set[MunicipalityRef] = set()
     order = 0
     for index, text in enumerate([title, *texts]):
-        for ref, strong, _ in matcher.mentions(text):
+        for ref, strong, _ in matcher.mentions(_usual_case(text)):
             order += 1
             weight = _STRONG_WEIGHT if strong else 1
             if index == 0:
@@ -130,7 +143,7 @@ def find_municipality(
         return None
     others: list[MunicipalityRef] = []
     for text in [title, *shared_texts]:
-        for ref, strong, _ in matcher.mentions(text):
+        for ref, strong, _ in matcher.mentions(_usual_case(text)):
             if ref != best and (strong or ref in strong_in_title) and ref not in others:
                 others.append(ref)
     return MunicipalityMatch(best, scores[best], tuple(others))

@@ -76,3 +76,19 @@ def test_other_municipalities_sharing_the_promise_are_listed(refs):
     )
     assert match.ref.name == "Habo"
     assert [ref.name for ref in match.others] == ["Mullsjö"]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("MEDBORGARLÖFTE MULLSJÖ KOMMUN 2021", "Mullsjö"),
+        ("UPPFÖLJNING AV MEDBORGARLÖFTET I UPPLANDS VÄSBY KOMMUN", "Upplands Väsby"),
+        ("MEDBORGARLÖFTE FALU KOMMUN 2019", "Falun"),
+    ],
+)
+def test_reads_an_all_caps_title(refs, title, name):
+    assert found(refs, title) == name
+
+
+def test_an_all_caps_county_is_still_the_county(refs):
+    assert found(refs, "BROTTSFÖREBYGGANDE ARBETE I JÖNKÖPINGS LÄN") is None
