@@ -328,6 +328,41 @@ def test_html_cells_spanning_rows_leave_an_empty_cell_below():
     assert rows[3] == ["Vandring", "Inplanerat", ""]
 
 
+def html_texts(data):
+    return [block.text for block in read_blocks(data, "sida.html")]
+
+
+def test_a_latin_1_page_without_a_charset_is_detected():
+    page = "<html><body><h1>Medborgarlöfte Älmhult 2020</h1><p>Genomföra tre "
+    page += "trygghetsvandringar på Ågatan.</p></body></html>"
+    assert html_texts(page.encode("latin-1")) == [
+        "Medborgarlöfte Älmhult 2020",
+        "Genomföra tre trygghetsvandringar på Ågatan.",
+    ]
+
+
+def test_a_utf8_page_with_a_wrong_declared_charset_is_read_as_utf8():
+    page = (
+        '<html><head><meta charset="iso-8859-1"></head><body>'
+        "<h1>Medborgarlöfte Älmhult 2020</h1></body></html>"
+    )
+    assert html_texts(page.encode("utf-8")) == ["Medborgarlöfte Älmhult 2020"]
+
+
+def test_the_declared_charset_is_used_when_the_page_is_not_utf8():
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; '
+        'charset=windows-1252"></head><body><h1>Medborgarlöfte – Åre 2022</h1>'
+        "</body></html>"
+    )
+    assert html_texts(page.encode("cp1252")) == ["Medborgarlöfte – Åre 2022"]
+
+
+def test_a_byte_order_mark_wins_over_the_declared_charset():
+    page = '<html><head><meta charset="windows-1252"></head><body><h1>Löfte</h1>'
+    assert html_texts(b"\xef\xbb\xbf" + page.encode("utf-8")) == ["Löfte"]
+
+
 def test_an_unknown_extension_is_read_when_the_content_is_plainly_html():
     data = b"<!DOCTYPE html><html><body><h1>Rubrik</h1></body></html>"
     assert read_document(data, "sida.aspx").file_type == "html"

@@ -5,6 +5,7 @@ elements and figure captions are dropped. `Block.line` is the block's position
 in the page, counted from 1.
 """
 
+import codecs
 import re
 import warnings
 
@@ -22,6 +23,7 @@ from ..blocks import Block
 from ..text import clean, word_set
 from .furniture import is_furniture
 from .lines import blocks_from_lines, join_wrapped, text_lines
+from .text_reader import decode_text
 
 _DROP_TAGS = word_set(
     """
@@ -264,6 +266,48 @@ def blocks_from_html(markup: bytes | str) -> list[Block]:
     return walker.lines
 
 
+_DECLARED_CHARSET = re.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*(?P<charset>[\w.:-]+)", re.IGNORECASE
+)
+# As browsers do (WHATWG Encoding): these labels mean Windows-1252.
+_WINDOWS_1252 = frozenset(
+    {
+        "iso-8859-1",
+        "iso8859-1",
+        "latin1",
+        "latin-1",
+        "ascii",
+        "us-ascii",
+        "l1",
+        "iso_8859-1",
+        "cp819",
+    }
+)
+
+
+def decode_html(data: bytes) -> str:
+    """The text of an HTML page: a BOM first, then strict UTF-8 (pages often
+    declare a charset they are not in), then the declared charset, then what
+    charset-normalizer detects, as for plain text."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED_CHARSET.search(data[:8192])
+    if declared:
+        label = declared.group("charset").decode("ascii", errors="ignore").lower()
+        encoding = "cp1252" if label in _WINDOWS_1252 else label
+        try:
+            return data.decode(encoding, errors="replace")
+        except LookupError:
+            pass  # an unknown label: detect it instead
+    return decode_text(data)
+
+
 def read_html(data: bytes) -> list[Block]:
-    """Blocks from the bytes of an .html file (the encoding is read from the page)."""
-    return blocks_from_html(data)
+    """Blocks from the bytes of an .html file."""
+    return blocks_from_html(decode_html(data))
