@@ -1,5 +1,6 @@
 """The one exception the importer raises: a document that cannot be read at all."""
 
+import math
 from typing import Literal
 
 from django.utils.formats import number_format
@@ -35,7 +36,7 @@ def too_large(size: int, limit: int) -> ReadError:
     return ReadError(
         "too_large",
         _("The file is %(size)s MB; files larger than %(limit)s MB cannot be imported.")
-        % {"size": _megabytes(size), "limit": _megabytes(limit)},
+        % {"size": _megabytes(size, above=limit), "limit": _megabytes(limit)},
     )
 
 
@@ -46,7 +47,7 @@ def too_large_unpacked(size: int, limit: int) -> ReadError:
             "The Word file unpacks to %(size)s MB, more than the %(limit)s MB a "
             "document may take up."
         )
-        % {"size": _megabytes(size), "limit": _megabytes(limit)},
+        % {"size": _megabytes(size, above=limit), "limit": _megabytes(limit)},
     )
 
 
@@ -117,6 +118,11 @@ def too_slow(seconds: float) -> ReadError:
     )
 
 
-def _megabytes(size: int) -> str:
-    value = round(size / (1024 * 1024), 1)
+def _megabytes(size: int, *, above: int | None = None) -> str:
+    """Megabytes with at most one decimal. A size just over the limit `above`
+    is rounded up, so that it reads as larger ("20,1 MB", not "20 MB")."""
+    tenths = size * 10 / (1024 * 1024)
+    value = round(tenths) / 10
+    if above is not None and size > above and value * 1024 * 1024 <= above:
+        value = math.ceil(tenths) / 10
     return number_format(int(value) if value.is_integer() else value)

@@ -680,7 +680,7 @@ def test_the_size_limit_is_twenty_megabytes_by_default(refs):
             b"a" * (20 * 1024 * 1024 + 1), filename="x.txt", municipalities=refs
         )
     assert caught.value.message == (
-        "Filen är 20 MB; filer större än 20 MB kan inte importeras."
+        "Filen är 20,1 MB; filer större än 20 MB kan inte importeras."
     )
 
 
@@ -859,6 +859,21 @@ def test_sub_points_under_a_reported_activity_belong_to_the_periods_report(refs)
     assert [(f.period, f.text, f.status) for f in checks.followups] == [
         ("T2", "- Genomfört vid 4 tillfällen", "done")
     ]
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (20 * 1024 * 1024 + 1, "20,1 MB"),  # just over: never "20 MB"
+        (int(25.4 * 1024 * 1024), "25,4 MB"),
+        (21 * 1024 * 1024, "21 MB"),
+    ],
+)
+def test_a_file_over_the_limit_is_shown_as_larger_than_the_limit(size, shown):
+    from loften.imports.parsing import errors
+
+    message = errors.too_large(size, 20 * 1024 * 1024).message
+    assert message == f"Filen är {shown}; filer större än 20 MB kan inte importeras."
 
 
 def test_a_500_kb_paragraph_with_many_numbers_is_parsed(refs):
