@@ -40,6 +40,12 @@ NOTE_SECTIONS: dict[str, NoteKind] = {
 FOCUS_AREA_WORDS = 6
 # How far past a heading to look for the activities it would head.
 _LOOKAHEAD = 40
+# An activities heading that is really a table read as one line: period labels
+# after the first word, or cells run together ("kontrollerGenomfört").
+_SWALLOWED_TABLE = re.compile(
+    r"^\S+\s.*\b(?i:tertial\s*[1-3]|kvartal\s*[1-4])\b.*\b(?i:tertial|kvartal)\b"
+    r"|[a-zåäö][A-ZÅÄÖ]"
+)
 # How promise statements begin when they are not "… lovar att …" sentences.
 STATEMENT_STARTS = (
     "att ",
@@ -173,6 +179,10 @@ class HeadingRules:
             section = "activities"
         if section is not None:
             self.open_section(section, text)
+            if section == "activities" and _SWALLOWED_TABLE.search(text):
+                # "Aktivitet Tertial 1 Tertial 2 Narkotikakontroller…": a table
+                # read as one line; its text must not vanish with the heading.
+                self.draft.unplaced(text)
             return
         if self.section in ("situation", "time_frame", "followup_plan", "contact"):
             self.draft.note(NOTE_SECTIONS[self.section], text)

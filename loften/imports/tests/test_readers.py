@@ -270,11 +270,84 @@ def test_a_pdf_table_over_several_pages_keeps_every_row(heby_pdf):
     assert blocks[0].kind == "heading"
     assert blocks[0].text == "Uppföljning av medborgarlöftet för Heby kommun 2022"
     rows = [b.cells for b in blocks if b.kind == "table_row"]
-    firsts = [cells[0] for cells in rows[1:] if cells[0]]
-    assert firsts == [
-        f"Polisen genomför minst {n} kontroller vid skola {n}"
-        for n in range(1, documents.HEBY_ROWS + 1)
+    # Every cell of every row, also of the row a page break cut in two.
+    assert rows == [
+        ["Aktivitet", "Tertial 1", "Tertial 2"],
+        *(
+            [
+                f"Polisen genomför minst {n} kontroller vid skola {n}",
+                f"Genomfört vid {n} tillfällen",
+                "Pågår",
+            ]
+            for n in range(1, documents.HEBY_ROWS + 1)
+        ),
     ]
+
+
+def _pdf_page(rows_by_top, lines=()):
+    from loften.imports.parsing.readers.pdf_reader import _Line, _Page
+
+    page = _Page(height=800.0)
+    page.tables = [(top, [list(row) for row in rows]) for top, rows in rows_by_top]
+    page.lines = [_Line(text, top, top + 10, 60.0, 10.0, False) for text, top in lines]
+    return page
+
+
+def test_a_fragment_at_the_bottom_of_a_page_is_the_top_half_of_the_next_row():
+    from loften.imports.parsing.readers.pdf_reader import _join_split_rows
+
+    first = _pdf_page(
+        [
+            (
+                100,
+                [["Aktivitet", "T1", "T2"], ["A", "Gjort", "Pågår"], ["", "", "Pågår"]],
+            )
+        ],
+        lines=[("Sida 1", 780)],
+    )
+    second = _pdf_page([(60, [["B", "Gjort", ""], ["C", "Gjort", "Pågår"]])])
+    _join_split_rows([first, second], running={"Sida #"})
+    assert first.tables[0][1] == [["Aktivitet", "T1", "T2"], ["A", "Gjort", "Pågår"]]
+    assert second.tables[0][1][0] == ["B", "Gjort", "Pågår"]
+
+
+def test_a_fragment_is_left_alone_when_the_next_row_has_text_in_its_cells():
+    from loften.imports.parsing.readers.pdf_reader import _join_split_rows
+
+    first = _pdf_page([(100, [["A", "Gjort", "Pågår"], ["", "", "mer text"]])])
+    second = _pdf_page([(60, [["B", "Gjort", "Pågår"]])])
+    _join_split_rows([first, second], running=set())
+    assert first.tables[0][1][-1] == ["", "", "mer text"]  # continues row A
+    assert second.tables[0][1][0] == ["B", "Gjort", "Pågår"]
+
+
+def test_a_fragment_is_left_alone_when_text_follows_the_table():
+    from loften.imports.parsing.readers.pdf_reader import _join_split_rows
+
+    first = _pdf_page(
+        [(100, [["A", "Gjort", "Pågår"], ["", "", "Pågår"]])],
+        lines=[("Uppföljningen redovisas i rådet.", 500)],
+    )
+    second = _pdf_page([(60, [["B", "Gjort", ""]])])
+    _join_split_rows([first, second], running=set())
+    assert second.tables[0][1][0] == ["B", "Gjort", ""]
+
+
+def test_a_table_without_ruling_lines_is_read_from_its_columns():
+    blocks = read_blocks(documents.tranemo_text_table_pdf(), "tranemo.pdf")
+    assert kinds(blocks)[:2] == [
+        ("heading", "Uppföljning medborgarlöfte Tranemo kommun 2023"),
+        ("paragraph", "Löftet följs upp varje tertial i brottsförebyggande rådet."),
+    ]
+    assert [b.cells for b in blocks if b.kind == "table_row"] == [
+        ["Aktivitet", "Tertial 1", "Tertial 2"],
+        ["Narkotikakontroller", "Genomfört vid 12 tillfällen", "Pågår"],
+        ["Föräldrautbildning", "Inplanerat", "Genomfört en gång"],
+    ]
+    assert kinds(blocks)[-1] == (
+        "paragraph",
+        "Resultaten redovisas för kommunstyrelsen.",
+    )
 
 
 def test_running_heads_and_page_numbers_are_dropped_from_pdfs(heby_pdf):

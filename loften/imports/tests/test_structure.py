@@ -529,6 +529,49 @@ def test_pdf_with_a_real_table(parse, sala_pdf):
     assert [n.kind for n in result.notes if "rådet" in n.text] == ["followup_plan"]
 
 
+def test_pdf_table_without_ruling_lines(parse):
+    result = parse("tranemo.pdf", documents.tranemo_text_table_pdf())
+    assert result.periods == ["T1", "T2"]
+    checks, parents = result.activities
+    assert [(f.period, f.status) for f in checks.followups] == [
+        ("T1", "done"),
+        ("T2", "ongoing"),
+    ]
+    assert quantities(followup(checks, "T1")) == [(12, "tillfällen")]
+    assert [(f.period, f.status) for f in parents.followups] == [
+        ("T1", "planned"),
+        ("T2", "done"),
+    ]
+
+
+def test_pdf_table_split_by_a_page_break_keeps_each_rows_reports(parse, heby_pdf):
+    result = parse("heby.pdf", heby_pdf)
+    assert len(result.activities) == documents.HEBY_ROWS
+    for number, found in enumerate(result.activities, start=1):
+        assert [(f.period, f.text) for f in found.followups] == [
+            ("T1", f"Genomfört vid {number} tillfällen"),
+            ("T2", "Pågår"),
+        ]
+
+
+def test_a_heading_that_holds_a_whole_table_is_not_dropped(refs):
+    blocks = [
+        Block("heading", "Medborgarlöfte Tranemo kommun 2023", level=1),
+        Block("paragraph", "Polisen genomför minst 30 narkotikakontroller."),
+        Block(
+            "heading",
+            "Aktivitet Tertial 1 Tertial 2 NarkotikakontrollerGenomfört vid 12 "
+            "tillfällenPågår",
+            level=2,
+        ),
+    ]
+    result = parse_blocks(blocks, filename="x", municipalities=refs)
+    assert result.warnings == [
+        "Texten kunde inte placeras: ”Aktivitet Tertial 1 Tertial 2 "
+        "NarkotikakontrollerGenomfört vid 12 tillfällenPågår”"
+    ]
+
+
 # --- the parser on its own
 
 

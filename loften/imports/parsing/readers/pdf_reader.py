@@ -10,6 +10,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pdfplumber
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from .. import errors
 from ..blocks import Block
+from ..tables import read_header
 from .lines import SourceLine, blocks_from_lines, join_cell_lines
 
 MAX_PAGES = 200
@@ -27,6 +29,12 @@ _HEADING_RATIO = 1.15
 _MARGIN_SHARE = 0.09
 # Points between a table's edge and text that still belongs to its cut-off row.
 _ROW_GAP = 8.0
+# Points between the labels of a header row set out in columns without rules.
+_COLUMN_GAP = 18.0
+# Line heights between rows that still belong to a table without rules.
+_TABLE_LINE_GAP = 1.2
+# Points between the letters of one word, at most.
+_WORD_GAP = 1.0
 
 
 @dataclass(slots=True)
@@ -123,6 +131,97 @@ def _stray_row(
     return cells, taken
 
 
+def _clusters(chars: list[dict], gap: float) -> list[list[dict]]:
+    """The line's characters in runs separated by more than `gap` points."""
+    runs: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if runs and char["x0"] - runs[-1][-1]["x1"] <= gap:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return runs
+
+
+def _chars_text(chars: list[dict]) -> str:
+    """The text of characters in order, with a space where the PDF leaves one."""
+    out: list[str] = []
+    previous = None
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        text = char.get("text", "")
+        if previous is not None and text.strip():
+            space = 0.2 * float(char.get("size") or 10)
+            if char["x0"] - previous["x1"] > space and not out[-1].endswith(" "):
+                out.append(" ")
+        out.append(text)
+        previous = char
+    return " ".join("".join(out).split())
+
+
+def _straddles(chars: list[dict], boundaries: list[float]) -> bool:
+    """Whether a word crosses one of the column boundaries: its letters sit
+    closer than a space on both sides of it."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    for left, right in pairwise(ordered):
+        if not (left.get("text", "").strip() and right.get("text", "").strip()):
+            continue
+        if right["x0"] - left["x1"] >= _WORD_GAP:
+            continue
+        if any(left["x0"] < boundary <= right["x0"] for boundary in boundaries):
+            return True
+    return False
+
+
+def _text_tables(lines: list[dict]) -> list[tuple[float, list[list[str]], list[dict]]]:
+    """Tables without ruling lines: a header row whose labels stand apart in
+    columns ("Aktivitet   Tertial 1   Tertial 2") and the lines right below it,
+    their characters split at the header's column starts (cells may touch)."""
+    found = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        chars = [c for c in line["chars"] if c.get("text", "").strip()]
+        size = float(chars[0].get("size") or 10) if chars else 10.0
+        runs = _clusters(chars, gap=max(_COLUMN_GAP, 2.5 * size))
+        header = [_chars_text(run) for run in runs]
+        if len(runs) < 2 or read_header(header) is None:
+            index += 1
+            continue
+        starts = [run[0]["x0"] - 1.5 for run in runs]
+        rows = [header]
+        used = [line]
+        bottom = line["bottom"]
+        height = max(line["bottom"] - line["top"], 1.0)
+        spacing: float | None = None
+        previous_top = line["top"]
+        following = index + 1
+        while following < len(lines):
+            below = lines[following]
+            step = below["top"] - previous_top
+            if below["top"] - bottom > height * _TABLE_LINE_GAP or (
+                spacing is not None and step > spacing * 1.6
+            ):
+                break
+            if _straddles(below["chars"], starts[1:]):
+                break  # a word runs across a column: running text again
+            spacing = spacing or step
+            previous_top = below["top"]
+            cells: list[list[dict]] = [[] for _ in starts]
+            for char in below["chars"]:
+                column = max(
+                    (k for k, start in enumerate(starts) if char["x0"] >= start),
+                    default=0,
+                )
+                cells[column].append(char)
+            rows.append([_chars_text(cell) for cell in cells])
+            used.append(below)
+            bottom = below["bottom"]
+            following += 1
+        if len(rows) > 1:
+            found.append((line["top"], rows, used))
+        index = following
+    return found
+
+
 def _read_page(page: pdfplumber.page.Page) -> _Page:
     result = _Page(height=float(page.height or 1))
     tables = page.find_tables()
@@ -150,6 +249,9 @@ def _read_page(page: pdfplumber.page.Page) -> _Page:
                 used.extend(taken)
         if rows:
             result.tables.append((table.bbox[1], rows))
+    for top, rows, taken in _text_tables(free_lines):
+        result.tables.append((top, rows))
+        used.extend(taken)
     for line in free_lines:
         chars = [char for char in line["chars"] if char.get("text", "").strip()]
         if not chars or not line["text"].strip():
@@ -170,6 +272,42 @@ def _read_page(page: pdfplumber.page.Page) -> _Page:
             )
         )
     return result
+
+
+def _join_split_rows(pages: list[_Page], running: set[str]) -> None:
+    """Put back a row that a page break cut in two: the bottom of page N holds
+    part of its cells with the first one empty, the top of page N+1 the rest
+    with its first cell and empty cells just where the fragment had text. The
+    fragment is the top half of that row, not a continuation of the row above."""
+
+    def body(line: _Line) -> bool:
+        return _DIGITS.sub("#", line.text.strip()) not in running
+
+    for page, following in pairwise(pages):
+        if not page.tables or not following.tables:
+            continue
+        last_top, last_rows = max(page.tables, key=lambda table: table[0])
+        first_top, first_rows = min(following.tables, key=lambda table: table[0])
+        if any(line.top > last_top and body(line) for line in page.lines):
+            continue  # the table does not run to the page break
+        if any(line.top < first_top and body(line) for line in following.lines):
+            continue
+        start = 1 if len(first_rows) > 1 and first_rows[0] == last_rows[0] else 0
+        fragment, head = last_rows[-1], first_rows[start]
+        filled = [index for index, cell in enumerate(fragment) if cell]
+        if (
+            len(fragment) != len(head)
+            or fragment[0]
+            or not head[0]
+            or not filled
+            or any(head[index] for index in filled)
+        ):
+            continue
+        for index in filled:
+            head[index] = fragment[index]
+        last_rows.pop()
+        if not last_rows:
+            page.tables = [table for table in page.tables if table[1]]
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:
@@ -207,6 +345,7 @@ def _heading_levels(pages: list[_Page]) -> tuple[float, dict[float, int]]:
 
 def _blocks(pages: list[_Page]) -> list[Block]:
     running = _running_lines(pages)
+    _join_split_rows(pages, running)
     body, levels = _heading_levels(pages)
     blocks: list[Block] = []
     number = 0
