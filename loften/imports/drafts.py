@@ -45,8 +45,15 @@ class ActivityDraft:
     target_unit: str = ""
     target_scope: str = "per_year"
     followups: list[FollowUpDraft] = field(default_factory=list)
+    # What the document also says about the activity (a sub-point, an extra
+    # table cell); saved as paragraphs after its text.
     notes: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
+
+    @property
+    def text_with_notes(self) -> str:
+        """The activity's text as saved: its notes follow it as paragraphs."""
+        return "\n\n".join([self.text.strip(), *(n.strip() for n in self.notes)])
 
 
 @dataclass

@@ -34,6 +34,13 @@ from .selectors import (
 from .services import MAX_FILES_PER_UPLOAD, check_upload
 
 ACCEPTED_TYPES = ".txt,.html,.htm,.pdf,.docx"
+# What becomes of a note the document makes on an activity.
+NOTE_TEXT, NOTE_ACTIVITY, NOTE_LEAVE_OUT = "text", "activity", "leave_out"
+NOTE_CHOICES = [
+    (NOTE_TEXT, _("Add it to the activity's text")),
+    (NOTE_ACTIVITY, _("Make it an activity of its own")),
+    (NOTE_LEAVE_OUT, _("Leave it out")),
+]
 NEW_FOCUS_AREA = "new"
 PERIOD_CHOICES = [
     ("T1", _("Tertial 1")),
@@ -224,9 +231,21 @@ class ActivityReviewForm(forms.Form):
         focus_areas: list[FocusArea],
         commitments: list[str],
         new_focus_area: str | None = None,
+        notes: list[str] | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        # What the document also says about the activity: saving drops it unless
+        # the editor keeps it in the text or makes an activity of it.
+        self.notes = list(notes or [])
+        for index, note in enumerate(self.notes):
+            self.fields[f"note_{index}"] = forms.ChoiceField(
+                label=note,
+                choices=NOTE_CHOICES,
+                initial=NOTE_TEXT,
+                required=False,
+                widget=forms.RadioSelect,
+            )
         choices: list[tuple[str, str]] = [("", "—")]
         choices += [(str(area.pk), area.name) for area in focus_areas]
         name = self["new_focus_area"].value() or new_focus_area
@@ -268,6 +287,22 @@ class ActivityReviewForm(forms.Form):
         if data.get("focus_area") == NEW_FOCUS_AREA and not data.get("new_focus_area"):
             self.add_error("focus_area", _("Choose a focus area from the list."))
         return data
+
+    def note_fields(self) -> list[forms.BoundField]:
+        return [self[f"note_{index}"] for index in range(len(self.notes))]
+
+    def note_choices(self) -> list[tuple[str, str]]:
+        """(note, what to do with it) for each note, as posted or proposed."""
+        chosen = []
+        for index, note in enumerate(self.notes):
+            name = f"note_{index}"
+            value = (
+                self.cleaned_data.get(name)
+                if hasattr(self, "cleaned_data")
+                else self[name].value()
+            )
+            chosen.append((note, value or NOTE_TEXT))
+        return chosen
 
 
 class FollowUpReviewForm(forms.Form):
@@ -312,6 +347,11 @@ class _ActivityFormSet(forms.BaseFormSet):
             default = self.defaults[index]
             if default.focus_area is None and default.document_focus_area:
                 kwargs["new_focus_area"] = default.document_focus_area
+            kwargs["notes"] = default.notes
+        elif index is not None:
+            # An activity the reader missed: an empty row stays unchanged (and
+            # left out) until the editor writes in it.
+            kwargs["initial"] = {"target_scope": TargetScope.PER_YEAR}
         return kwargs
 
 
@@ -319,7 +359,11 @@ CommitmentFormSet = forms.formset_factory(
     CommitmentReviewForm, extra=1, can_delete=True
 )
 ActivityFormSet = forms.formset_factory(
-    ActivityReviewForm, formset=_ActivityFormSet, extra=0, can_delete=True
+    ActivityReviewForm,
+    formset=_ActivityFormSet,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
 )
 FollowUpFormSet = forms.formset_factory(FollowUpReviewForm, extra=0, can_delete=True)
 
@@ -366,6 +410,7 @@ class ActivityRow:
     followups: list[FollowUpRow]
     default: ActivityDraft | None
     partners: list[PartnerChoice]
+    is_new: bool = False  # the empty row for an activity the reader missed
 
 
 class ImportReview:
@@ -448,7 +493,14 @@ class ImportReview:
                 continue
             form.fields["text"].label = _("Commitment %(number)s") % {"number": number}
             form.fields["DELETE"].label = _("Leave out this commitment")
-        for form in self.activities.forms:
+        for number, form in enumerate(self.activities.forms, start=1):
+            if number > self.activities.initial_form_count():
+                form.fields["text"].label = _("Add an activity")
+                form.fields["text"].help_text = _(
+                    "If the document names an activity that was not found; fill in "
+                    "who is responsible too. Follow-ups can be added in the editor."
+                )
+                continue
             form.fields["DELETE"].label = _("Leave out this activity")
         for formset in self.followups:
             for form in formset.forms:
@@ -605,6 +657,7 @@ class ImportReview:
                     ],
                     default=default,
                     partners=partner_resolve(names=names, municipality=municipality),
+                    is_new=index >= self.activities.initial_form_count(),
                 )
             )
         return rows
@@ -612,7 +665,19 @@ class ImportReview:
     def outcome(self, rows: list[ActivityRow]) -> dict[str, Any]:
         """What accepting would create, from the form as it stands."""
 
-        kept_rows = [row for row in rows if not _deleted(row.form)]
+        initial = self.activities.initial_form_count()
+        kept_rows = [
+            row
+            for index, row in enumerate(rows)
+            if not _deleted(row.form)
+            and (index < initial or (row.form.is_bound and row.form.has_changed()))
+        ]
+        note_activities = sum(
+            1
+            for row in kept_rows
+            for _note, choice in row.form.note_choices()
+            if choice == NOTE_ACTIVITY
+        )
         new_partners = sorted(
             {
                 choice.new_name
@@ -635,7 +700,7 @@ class ImportReview:
                 for form in self.commitments.forms
                 if not _deleted(form) and (form["text"].value() or "").strip()
             ),
-            "activities": len(kept_rows),
+            "activities": len(kept_rows) + note_activities,
             "targets": sum(
                 1
                 for row in kept_rows
@@ -669,9 +734,11 @@ class ImportReview:
             elif focus_area_value:
                 focus_area = self.focus_areas[int(focus_area_value)]
             comparator = data.get("target_comparator") or ""
+            choices = form.note_choices()
             activities.append(
                 ActivityDraft(
                     text=data["text"],
+                    notes=[note for note, choice in choices if choice == NOTE_TEXT],
                     focus_area=focus_area,
                     new_focus_area=new_focus_area,
                     commitment=commitment_order.get(data.get("commitment")),
@@ -694,6 +761,20 @@ class ImportReview:
                     ],
                 )
             )
+            parent = activities[-1]
+            for note, choice in choices:
+                if choice == NOTE_ACTIVITY:
+                    activities.append(
+                        ActivityDraft(
+                            text=note,
+                            focus_area=parent.focus_area,
+                            new_focus_area=parent.new_focus_area,
+                            commitment=parent.commitment,
+                            responsible_police=parent.responsible_police,
+                            responsible_municipality=parent.responsible_municipality,
+                            partners=list(parent.partners),
+                        )
+                    )
         return PromiseDraft(
             title=promise["title"],
             municipality=promise["municipality"],
@@ -710,7 +791,7 @@ class ImportReview:
 
 def _deleted(form: forms.Form) -> bool:
     """Whether the form's "leave out" box is ticked (bound or not)."""
-    return bool(form["DELETE"].value())
+    return "DELETE" in form.fields and bool(form["DELETE"].value())
 
 
 def _activity_initial(activity: ActivityDraft) -> dict[str, Any]:

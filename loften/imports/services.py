@@ -325,7 +325,7 @@ def import_job_accept(
             activity = activity_create(
                 promise=promise,
                 actor=actor,
-                text=item.text,
+                text=item.text_with_notes,
                 focus_area=focus_area,
                 commitment=(
                     commitments[item.commitment]
@@ -504,6 +504,13 @@ def import_document_save_draft(
             )
         draft = _with_year(draft, year)
     for activity in draft.activities:
+        if activity.notes:
+            activity.hints.append(
+                _(
+                    "What the document also says about the activity was added to "
+                    "its text."
+                )
+            )
         if not (
             activity.responsible_police
             or activity.responsible_municipality

@@ -529,3 +529,31 @@ def test_only_editors_add_focus_areas(people):
     area = focus_area_create(actor=people.editor, name="Trygghet i centrum")
     assert area.slug == "trygghet-i-centrum"
     assert area.is_active
+
+
+NOTES_TEXT = """\
+Medborgarlöfte Nässjö kommun 2026
+
+Polisen lovar att:
+- Genomföra minst 12 hastighetskontroller på Storgatan.
+  - Särskilt vid skolorna.
+  - Kvällstid under hösten.
+"""
+
+
+def test_a_command_line_draft_keeps_what_the_document_says_about_an_activity(people):
+    saved = import_document_save_draft(
+        actor=None,
+        data=NOTES_TEXT.encode(),
+        filename="nassjo.txt",
+        parsed=parsed(NOTES_TEXT),
+    )
+    (checks,) = saved.promise.activities.all()
+    assert checks.text == (
+        "Genomföra minst 12 hastighetskontroller på Storgatan.\n\n"
+        "Särskilt vid skolorna.\n\nKvällstid under hösten."
+    )
+    assert (
+        "Aktivitet 1: Det dokumentet också säger om aktiviteten lades till i dess text."
+        in saved.hints
+    )

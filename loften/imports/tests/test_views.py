@@ -424,3 +424,76 @@ def test_the_page_of_an_import_whose_draft_was_deleted_says_so(client, people):
     assert "har tagits bort sedan dess" in text
     assert "4 aktiviteter" in text
     assert "Ladda ned originalet" in text
+
+
+NOTES_DOCUMENT = """\
+Medborgarlöfte Nässjö kommun 2026
+
+Polisen lovar att:
+- Genomföra minst 12 hastighetskontroller på Storgatan.
+  - Särskilt vid skolorna.
+  - Kvällstid under hösten.
+""".encode()
+
+
+def test_the_review_shows_the_notes_and_an_empty_row_for_a_missed_activity(
+    client, people
+):
+    job = ready_job(people, data=NOTES_DOCUMENT, name="nassjo.txt")
+    client.force_login(people.editor)
+    text = page(client.get(job_url(job)))
+    assert "<legend>Särskilt vid skolorna.</legend>" in text
+    assert 'name="activities-0-note_0" value="text"' in text
+    assert "Gör den till en egen aktivitet" in text
+    assert "En aktivitet som inte hittades" in text
+    assert 'name="activities-1-text"' in text
+    outcome = text[text.index("outcome-heading") :][:600]
+    assert "1 aktivitet" in outcome, outcome  # the empty row creates nothing
+
+
+def test_notes_are_kept_in_the_text_by_default(client, people):
+    job = ready_job(people, data=NOTES_DOCUMENT, name="nassjo.txt")
+    client.force_login(people.editor)
+    accepted = client.post(job_url(job), review_post_data(job))
+    assert accepted.status_code == 302, page(accepted)[:2000]
+    (checks,) = Promise.objects.get().activities.all()
+    assert checks.text.split("\n\n") == [
+        "Genomföra minst 12 hastighetskontroller på Storgatan.",
+        "Särskilt vid skolorna.",
+        "Kvällstid under hösten.",
+    ]
+
+
+def test_a_note_can_become_an_activity_or_be_left_out_and_one_can_be_added(
+    client, people
+):
+    job = ready_job(people, data=NOTES_DOCUMENT, name="nassjo.txt")
+    client.force_login(people.editor)
+    data = review_post_data(job)
+    data["activities-0-note_0"] = "activity"
+    data["activities-0-note_1"] = "leave_out"
+    data["activities-1-text"] = "Kommunen sätter upp belysning vid Storgatan."
+    data["activities-1-responsible_municipality"] = "on"
+    accepted = client.post(job_url(job), data)
+    assert accepted.status_code == 302, page(accepted)[:2000]
+    activities = list(Promise.objects.get().activities.order_by("order"))
+    assert [
+        (a.text, a.responsible_police, a.responsible_municipality) for a in activities
+    ] == [
+        ("Genomföra minst 12 hastighetskontroller på Storgatan.", True, False),
+        ("Särskilt vid skolorna.", True, False),
+        ("Kommunen sätter upp belysning vid Storgatan.", False, True),
+    ]
+    assert activities[0].target_value == 12
+    assert activities[1].target_value is None
+
+
+def test_an_added_activity_needs_a_responsible_party(client, people):
+    job = ready_job(people, data=NOTES_DOCUMENT, name="nassjo.txt")
+    client.force_login(people.editor)
+    data = review_post_data(job)
+    data["activities-1-text"] = "Kommunen sätter upp belysning vid Storgatan."
+    refused = client.post(job_url(job), data)
+    assert refused.status_code == 200
+    assert 'href="#id_activities-1-responsible_police"' in page(refused)
+    assert not Promise.objects.exists()
