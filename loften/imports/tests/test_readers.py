@@ -405,6 +405,15 @@ def html_texts(data):
     return [block.text for block in read_blocks(data, "sida.html")]
 
 
+def test_deeply_nested_lists_are_read_once_each_at_their_level():
+    depth = 60
+    html = "<ul><li>Punkt 1" * depth + "</li></ul>" * depth
+    blocks = blocks_from_html(html)
+    assert [(b.kind, b.level) for b in blocks] == [
+        ("list_item", level) for level in range(1, depth + 1)
+    ]
+
+
 def test_a_latin_1_page_without_a_charset_is_detected():
     page = "<html><body><h1>Medborgarlöfte Älmhult 2020</h1><p>Genomföra tre "
     page += "trygghetsvandringar på Ågatan.</p></body></html>"

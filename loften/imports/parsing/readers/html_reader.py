@@ -90,6 +90,25 @@ def _strip_furniture(soup: BeautifulSoup) -> None:
         tag.decompose()
 
 
+def _lists_inside(item: Tag) -> list[Tag]:
+    """The lists nested in a list item, not looking inside them or other items:
+    each element is visited once however deep the nesting (find_all on every
+    item made deep lists quadratic)."""
+    found: list[Tag] = []
+    stack = [child for child in reversed(list(item.children)) if isinstance(child, Tag)]
+    while stack:
+        element = stack.pop()
+        if element.name in _LISTS:
+            found.append(element)
+        elif element.name != "li":
+            stack.extend(
+                child
+                for child in reversed(list(element.children))
+                if isinstance(child, Tag)
+            )
+    return found
+
+
 def _text_of(node: Tag, *, skip_lists: bool = False) -> str:
     """Text of an element with block boundaries and <br> as line breaks."""
     parts: list[str] = []
@@ -204,9 +223,8 @@ class _Walker:
             text = join_wrapped(_text_of(item, skip_lists=True)).replace("\n- ", "\n")
             if text and not is_furniture(text):
                 self.add(Block("list_item", text, level=level, strong=_is_bold(item)))
-            for nested in item.find_all(_LISTS):
-                if nested.find_parent("li") is item:
-                    self.list(nested, level + 1, depth + 1)
+            for nested in _lists_inside(item):
+                self.list(nested, level + 1, depth + 1)
         # Items placed directly in a nested list without an <li> parent.
         for nested in element.find_all(_LISTS, recursive=False):
             self.list(nested, level + 1, depth + 1)
