@@ -499,12 +499,27 @@ def _period_code(period: dict[str, Any]) -> str:
 
 
 def report_size(snapshot: dict[str, Any], period_id: int) -> int:
-    """How big the report is: activities × the periods of its year.
+    """How big the report is to render: activities × (the periods of its year +
+    the periods it fills in) / 2.
 
+    Every period column costs something for each activity even when it is
+    empty, and a filled one about as much again (docs/benchmarks.md), so a
+    whole-year report of a tertial promise fills in all four columns and
+    counts 4 per activity, a tertial 3 report 3½ and a tertial 2 report 3.
     Used to decide whether to render it at once or in the background.
     """
     periods = {p["id"]: p for p in snapshot["periods"]}
     period = periods.get(period_id)
-    year = period["year"] if period else None
-    columns = sum(1 for p in snapshot["periods"] if p["year"] == year) or 1
-    return len(snapshot["activities"]) * columns
+    activities = len(snapshot["activities"])
+    if period is None:
+        return activities
+    same_year = [p for p in snapshot["periods"] if p["year"] == period["year"]]
+    if period["kind"] == YEAR:
+        filled = len(same_year)
+    else:
+        filled = sum(
+            1
+            for p in same_year
+            if p["kind"] == period["kind"] and p["number"] <= period["number"]
+        )
+    return (activities * (len(same_year) + max(filled, 1)) + 1) // 2

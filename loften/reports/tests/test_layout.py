@@ -222,5 +222,16 @@ def test_building_does_not_change_the_snapshot():
     assert snapshot == before
 
 
-def test_report_size_is_activities_times_periods_of_the_year():
-    assert layout.report_size(snapshot_example(activities=20), T1) == 80
+def test_report_size_counts_every_column_and_the_filled_ones_again():
+    snapshot = snapshot_example(activities=20)
+    # Three tertials and the year: 4 columns; a T1 report fills in 1 of them.
+    assert layout.report_size(snapshot, T1) == 20 * (4 + 1) // 2
+    assert layout.report_size(snapshot, T2) == 60
+    assert layout.report_size(snapshot, T3) == 70
+    assert layout.report_size(snapshot, YEAR) == 80  # all four, as before
+
+
+def test_a_yearly_promise_counts_one_column():
+    snapshot = snapshot_example(activities=20)
+    snapshot["periods"] = [p for p in snapshot["periods"] if p["kind"] == "year"]
+    assert layout.report_size(snapshot, YEAR) == 20
