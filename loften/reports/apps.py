@@ -8,3 +8,6 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the receivers
+        from .renderers.pdf import warm_up_in_server_process
+
+        warm_up_in_server_process()

@@ -4,6 +4,7 @@ Each renderer takes the report structure and returns the file's bytes; none of
 them reads the database.
 """
 
+import importlib
 from dataclasses import dataclass
 
 from ..layout import Report
@@ -25,20 +26,25 @@ class RenderedFile:
     filename: str
 
 
+# format: (module, function). A module is imported when its format is first
+# asked for, so the first PDF a process makes does not also load python-docx
+# and openpyxl, nor the first CSV WeasyPrint.
+RENDERERS = {
+    "pdf": ("pdf", "render_pdf"),
+    "docx": ("word", "render_docx"),
+    "xlsx": ("spreadsheet", "render_xlsx"),
+    "csv": ("spreadsheet", "render_csv"),
+}
+
+
 def render(report: Report, fmt: str) -> RenderedFile:
     """The report as a file in `fmt` (one of FORMATS)."""
-    from . import pdf, spreadsheet, word
-
-    renderers = {
-        "pdf": pdf.render_pdf,
-        "docx": word.render_docx,
-        "xlsx": spreadsheet.render_xlsx,
-        "csv": spreadsheet.render_csv,
-    }
-    if fmt not in renderers:
+    if fmt not in RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}")
+    module, function = RENDERERS[fmt]
+    renderer = getattr(importlib.import_module(f"{__name__}.{module}"), function)
     return RenderedFile(
-        content=renderers[fmt](report),
+        content=renderer(report),
         content_type=CONTENT_TYPES[fmt],
         filename=f"{report.filename_stem}.{fmt}",
     )

@@ -6,12 +6,27 @@ the running header and footer as artifacts. WeasyPrint's PDF/UA support is
 experimental; see docs/reports.md for what is and is not covered.
 """
 
+import datetime
+import logging
+import os
+import time
+
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
-from ..layout import Report
+from ..layout import (
+    ActivityRow,
+    CommitmentGroup,
+    FollowUpCell,
+    PeriodColumn,
+    Report,
+    Section,
+)
 from . import text
+
+logger = logging.getLogger(__name__)
 
 
 def report_html(report: Report) -> str:
@@ -94,3 +109,73 @@ def render_pdf(report: Report) -> bytes:
     return HTML(string=report_html(report)).write_pdf(
         pdf_variant="pdf/ua-1", uncompressed_pdf=False
     )
+
+
+def _warm_up_report() -> Report:
+    """A one-row report with what the first real one needs loaded: the
+    template, bold and regular text, a table, a long Swedish word to hyphenate."""
+    today = datetime.date(2026, 1, 1)
+    cell = FollowUpCell(0, "Genomfört", "done", 1, None, "Trygghetsvandringarna")
+    row = ActivityRow(
+        id=0,
+        text="Samverkansöverenskommelsen",
+        responsible="Kommunen",
+        place="",
+        target=None,
+        target_text="",
+        cells=(cell,),
+        achieved=1,
+        target_met=None,
+        outcome_text="1",
+        year_summary=None,
+    )
+    return Report(
+        title="Löften",
+        promise_id=0,
+        promise_title="Löften",
+        municipalities=("Löften",),
+        police_area=None,
+        period_id=0,
+        period_code="T1",
+        period_label="T1",
+        period_start=today,
+        period_end=today,
+        year=today.year,
+        is_draft=True,
+        version=None,
+        published_at=None,
+        generated_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        commitments=("Löften",),
+        columns=(PeriodColumn(0, "T1", "T1", True),),
+        sections=(Section("Löften", (CommitmentGroup(None, (row,)),)),),
+        indicators=(),
+        indicator_years=(),
+        signatories=(),
+        signing_date=None,
+    )
+
+
+def warm_up(language: str = "sv") -> float:
+    """Make a throwaway PDF so that the first real one is as quick as the next:
+    WeasyPrint and its libraries are imported, the fonts and the hyphenation
+    dictionary loaded and the template compiled. Returns the seconds it took."""
+    started = time.perf_counter()
+    with translation.override(language):
+        render_pdf(_warm_up_report())
+    return time.perf_counter() - started
+
+
+def warm_up_in_server_process() -> None:
+    """Warm the PDF renderer in a gunicorn worker while it boots, before it takes
+    requests, so that no visitor waits for WeasyPrint to load (about a second
+    and a half on the test machine). Other processes (tests, commands,
+    runserver) are left alone. Never stops the process: a failure is logged and
+    the first report then loads what it needs, as it always could."""
+    if not os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn"):
+        return
+    try:
+        seconds = warm_up()
+    except Exception:
+        logger.warning("Could not warm up the PDF renderer", exc_info=True)
+        return
+    logger.info("PDF renderer warmed up in %.2f s", seconds)

@@ -4,7 +4,10 @@ import codecs
 import csv
 import datetime
 import io
+import os
 import re
+import subprocess
+import sys
 
 import docx
 import openpyxl
@@ -13,6 +16,7 @@ import pytest
 from django.utils import translation
 
 from loften.reports import layout
+from loften.reports.renderers import pdf as pdf_renderer
 from loften.reports.renderers import render
 from loften.reports.renderers.spreadsheet import csv_value
 from loften.testing.reports import snapshot_example
@@ -320,3 +324,50 @@ def test_csv_values_are_plain():
 
     assert csv_value(Decimal("2.50")) == "2.5"
     assert csv_value(12) == "12"
+
+
+# --- Warming the PDF renderer up ----------------------------------------------------
+
+
+def test_warming_up_makes_a_pdf_and_says_how_long_it_took():
+    assert pdf_renderer.warm_up() > 0
+
+
+def test_a_gunicorn_worker_warms_the_renderer_while_it_boots(monkeypatch):
+    calls = []
+    monkeypatch.setattr(pdf_renderer, "warm_up", lambda: calls.append(1) or 0.5)
+    monkeypatch.delenv("SERVER_SOFTWARE", raising=False)
+    pdf_renderer.warm_up_in_server_process()
+    assert calls == []  # tests, commands and runserver are left alone
+    monkeypatch.setenv("SERVER_SOFTWARE", "gunicorn/23.0.0")
+    pdf_renderer.warm_up_in_server_process()
+    assert calls == [1]
+
+
+def test_a_failed_warm_up_does_not_stop_the_worker(monkeypatch, caplog):
+    def broken():
+        raise OSError("no fonts")
+
+    monkeypatch.setattr(pdf_renderer, "warm_up", broken)
+    monkeypatch.setenv("SERVER_SOFTWARE", "gunicorn/23.0.0")
+    pdf_renderer.warm_up_in_server_process()
+    assert "Could not warm up the PDF renderer" in caplog.text
+
+
+def test_the_first_pdf_loads_only_the_pdf_renderer():
+    """The Word and Excel libraries are not loaded to make a PDF."""
+    code = (
+        "import sys, django, datetime;"
+        "django.setup();"
+        "from loften.reports.renderers import pdf, render;"
+        "render(pdf._warm_up_report(), 'pdf');"
+        "print(sorted(m for m in ('docx', 'openpyxl') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"},
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
