@@ -108,6 +108,8 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if request.method not in {"GET", "HEAD"}:
+            return  # refused with 405 whatever its parameters
         accepted = self.accepted_parameters()
         unknown = sorted(set(request.query_params) - set(accepted))
         if unknown:
@@ -306,6 +308,8 @@ class APIRootView(routers.APIRootView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if request.method not in {"GET", "HEAD"}:
+            return  # refused with 405 whatever its parameters
         unknown = sorted(set(request.query_params) - set(GENERAL_PARAMETERS))
         if unknown:
             raise UnknownParameters(unknown, list(GENERAL_PARAMETERS))

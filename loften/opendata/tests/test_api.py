@@ -245,6 +245,9 @@ def test_writing_is_not_allowed(client, published):
     response = client.post(reverse("api:promise-list"), {"title": "Nytt"})
     assert response.status_code == 405
     assert "GET" in response["Allow"]
+    # also with parameters: the method is what is wrong
+    response = client.generic("TRACE", "/api/v1/activities/?kommun=0682")
+    assert response.status_code == 405
 
 
 def test_a_promise_that_renews_an_unpublished_one_does_not_link_to_it(client, db):
