@@ -96,8 +96,7 @@ _SUFFIX_WORD = re.compile(r"\b(?:Kommuns?|Stads?|Län)\b")
 def _usual_case(text: str) -> str:
     """An all-caps text ("MEDBORGARLÖFTE MULLSJÖ KOMMUN 2021") in the case names
     are written in ("Medborgarlöfte Mullsjö kommun 2021"); other text as it is."""
-    letters = [char for char in text if char.isalpha()]
-    if len(letters) < 4 or sum(char.isupper() for char in letters) < 0.8 * len(letters):
+    if not text.isupper():
         return text
     return _SUFFIX_WORD.sub(lambda match: match.group(0).lower(), text.title())
 

@@ -169,7 +169,6 @@ _MASK = re.compile(
     r"|\b[A-ZÅÄÖ][" + _LETTER + r"]*(?:gatan|vägen|gränd|gränden|torget|torg|allé|"
     r"allén|plan|backe|backen|stigen|leden|gata|väg|plats|platsen)\s+\d+\s?[A-Za-z]?\b"
     r"|\b[TQ]\s?\d\b"  # T3, Q1
-    r"|\b[" + _LETTER + r"]+-\d+\b"  # covid-19, E-4
     r"|\b\d+-talet\b"  # 90-talet, a decade
     r")",
     re.IGNORECASE,
@@ -280,6 +279,8 @@ def _raw_numbers(text: str) -> list[tuple[int | float, int, int, bool, bool, boo
             consumed = estimate.end()
             continue
         if match.group("digits") is not None:
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+                continue  # covid-19, E-4: part of a name
             digits = re.sub(r"\D", "", match.group("digits"))
             decimals = match.group("decimals")
             value: int | float = (
