@@ -250,6 +250,8 @@ TASKS = {
 # --- Reports and open data -----------------------------------------------------
 # A report bigger than this (activities × periods of its year) is made in the
 # background by `loften worker`; see docs/reports.md for the measurements.
+# Reports larger than this (activities × (periods of the year + periods the report
+# fills in) / 2) are made by the worker; see docs/reports.md.
 REPORTS_SYNC_MAX_SIZE = env_int("REPORTS_SYNC_MAX_SIZE", 200)
 
 # The open-data API (loften/opendata) is public and read-only; clients are
