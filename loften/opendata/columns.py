@@ -412,6 +412,18 @@ TABLES: tuple[Table, ...] = (
                 ),
                 nullable=True,
             ),
+            _c(
+                "target_final",
+                BOOLEAN,
+                _(
+                    "Whether the figure compared with the target is final: no "
+                    "later period of the target's span adds to it. An at-most or "
+                    "exactly target counts as met only when it is; an at-least "
+                    "target reached is met whatever comes later. Empty when "
+                    "there is no target or no quantity."
+                ),
+                nullable=True,
+            ),
             UPDATED_AT,
         ),
     ),

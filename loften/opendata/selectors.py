@@ -334,6 +334,7 @@ def _followups() -> Iterator[Row]:
             "quantity",
             "hours",
             "target_met",
+            "target_final",
             "updated_at",
         )
         .iterator(chunk_size=CHUNK)
@@ -352,6 +353,7 @@ def _followups() -> Iterator[Row]:
             "quantity": row["quantity"],
             "hours": row["hours"],
             "target_met": row["target_met"],
+            "target_final": row["target_final"],
             "updated_at": row["updated_at"],
         }
 

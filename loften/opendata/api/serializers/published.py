@@ -344,11 +344,19 @@ class FollowUpSerializer(serializers.ModelSerializer):
             "quantity",
             "hours",
             "target_met",
+            "target_final",
             "updated_at",
         ]
         extra_kwargs = {
             name: {"help_text": describe("followups", name)}
-            for name in ("id", "text", "quantity", "target_met", "updated_at")
+            for name in (
+                "id",
+                "text",
+                "quantity",
+                "target_met",
+                "target_final",
+                "updated_at",
+            )
         }
 
     @extend_schema_field({"type": "string", "format": "uri"})
