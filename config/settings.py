@@ -325,6 +325,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 # a long follow-up document needs more than Django's default of 1000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# The longest the worker spends reading one imported document, in seconds.
+IMPORT_PARSE_SECONDS = env_int("IMPORT_PARSE_SECONDS", 120)
 
 # --- E-mail -----------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
