@@ -56,6 +56,7 @@ def load_municipality_refs(path: str | Path) -> list[MunicipalityRef]:
 
 class _Matcher:
     def __init__(self, refs: Sequence[MunicipalityRef]) -> None:
+        self.refs = tuple(refs)
         self.by_form: dict[str, MunicipalityRef] = {}
         for ref in refs:
             self.by_form[ref.name] = ref
@@ -64,7 +65,9 @@ class _Matcher:
         forms = sorted(self.by_form, key=len, reverse=True)
         alternation = "|".join(re.escape(form) for form in forms) or r"(?!)"
         self.pattern = re.compile(
-            r"(?<![\wÅÄÖåäöÉé-])(?P<region>Region\s+)?(?P<name>" + alternation + r")"
+            # Every name begins with a capital: other positions fail at once.
+            r"(?=[A-ZÅÄÖ])(?<![\wÅÄÖåäöÉé-])(?P<region>Region\s+)?"
+            r"(?P<name>" + alternation + r")"
             r"(?P<genitive>s)?(?P<suffix>\s?kommuns?|\s(?:stad|stads|Stad|Stads))?"
             r"(?![\wÅÄÖåäöÉé])(?P<county>\s+län)?"
         )
@@ -102,8 +105,19 @@ def _usual_case(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _matcher(refs: tuple[MunicipalityRef, ...]) -> _Matcher:
+def _matcher_for(refs: tuple[MunicipalityRef, ...]) -> _Matcher:
     return _Matcher(refs)
+
+
+_last: list = [None, None]  # the last reference list passed, and its matcher
+
+
+def _matcher(refs: Sequence[MunicipalityRef]) -> _Matcher:
+    # Callers pass the same list for every document; hashing its 290 entries
+    # each time cost a tenth of the parse.
+    if refs is not _last[0] or len(refs) != len(_last[1].refs):
+        _last[:] = [refs, _matcher_for(tuple(refs))]
+    return _last[1]
 
 
 def find_municipality(
@@ -120,7 +134,7 @@ def find_municipality(
     """
     if not refs:
         return None
-    matcher = _matcher(tuple(refs))
+    matcher = _matcher(refs)
     scores: dict[MunicipalityRef, int] = {}
     first_seen: dict[MunicipalityRef, int] = {}
     strong_in_title: set[MunicipalityRef] = set()

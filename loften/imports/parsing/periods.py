@@ -55,6 +55,8 @@ _PERIOD = re.compile(
     r"(?P<m2>apr(?:il)?|aug(?:usti)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
+# Every period _PERIOD reads has a digit, "tertial", "kvartal" or a first month.
+_PERIOD_HINT = re.compile(r"\d|tertial|kvartal|jan|maj|sep", re.IGNORECASE)
 _MONTH_TERTIAL = {("jan", "apr"): "T1", ("maj", "aug"): "T2", ("sep", "dec"): "T3"}
 _YEAR_LABEL = re.compile(
     r"^(?:(?:helår(?:et|suppföljning)?|hela\s+året|året|årsuppföljning|årsvis|"
@@ -102,6 +104,8 @@ def find_periods(text: str) -> list[PeriodCode]:
     "januari–april" are read; a bare "tertialet" names no period.
     """
     found: list[PeriodCode] = []
+    if not _PERIOD_HINT.search(text):
+        return found
     for match in _PERIOD.finditer(text):
         groups = match.groupdict()
         codes: list[PeriodCode]

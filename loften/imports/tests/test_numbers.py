@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from loften.imports.parsing.numbers import parse_number_word, read_number, read_numbers
 
@@ -214,3 +216,36 @@ def test_millions_and_thousands_after_a_number_multiply_it(text, value):
 def test_strict_bounds_are_marked(text, comparator, strict):
     (number,) = read_numbers(text)
     assert (number.comparator, number.strict) == (comparator, strict)
+
+
+_PIECES = [
+    "Storgatan 12",
+    "14 januari 2020",
+    "kl. 18.00",
+    "070-123 45 67",
+    "2018-2019",
+    "5 %",
+    "T3",
+    "åk 9",
+    "§ 3",
+    "minst 4 trygghetsvandringar",
+    "vid 23 tillfällen",
+    "februari 2018",
+    "SFS 2023:196",
+    "90-talet",
+    "x" * 70,
+]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_PIECES), st.text(max_size=12)),
+        max_size=12,
+    )
+)
+def test_the_mask_near_digits_finds_what_a_full_search_finds(pieces):
+    from loften.imports.parsing import numbers
+
+    text = " ".join(pieces)
+    full = [match.span() for match in numbers._MASK.finditer(text)]
+    assert numbers._masked_spans(text) == full
