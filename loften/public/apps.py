@@ -7,9 +7,9 @@ class PublicConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
+        from loften.core.cache import public_cache_invalidate
         from loften.publication.signals import promise_published
 
-        from .cache import public_cache_invalidate
         from .signals import reference_signals_connect
 
         promise_published.connect(

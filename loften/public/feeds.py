@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from loften.core.cache import public_cached
 from loften.geography.models import Municipality
 
 from . import selectors
-from .cache import public_cached
 
 ENTRIES = 30
 

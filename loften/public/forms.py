@@ -1,20 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loften.core.widgets import ContentSelect
+
 from .finder import MAX_QUERY_LENGTH
-from .presentation import CONTENT_LANGUAGE
 from .statistics import PromiseFilters
-
-
-class ContentSelect(forms.Select):
-    """A select whose choices are content (focus areas' Swedish names): each
-    option but the empty one is marked with the content's language."""
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if value not in ("", None):
-            option["attrs"]["lang"] = CONTENT_LANGUAGE
-        return option
 
 
 class MunicipalityFindForm(forms.Form):

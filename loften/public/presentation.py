@@ -28,11 +28,6 @@ from loften.promises.models import Indicator as IndicatorModel
 
 from .charts import BarChart, bar_chart
 
-# What the parties write (titles, texts, units, names of focus areas, partners and
-# places) is Swedish, also when the interface is English: templates mark it with
-# this language (WCAG 3.1.2, language of parts).
-CONTENT_LANGUAGE = "sv"
-
 
 def _date(value: str) -> datetime.date:
     return datetime.date.fromisoformat(value)

@@ -5,11 +5,10 @@ places and focus areas)."""
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from loften.core.cache import public_cache_invalidate
 from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
 from loften.organisations.models import Organisation
 from loften.promises.models import FocusArea
-
-from .cache import public_cache_invalidate
 
 REFERENCE_MODELS = (
     Organisation,

@@ -10,11 +10,11 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from loften.core.cache import public_cached
 from loften.geography.models import Municipality
 from loften.publication.models import PromiseVersion, PublishedPromise
 
 from . import selectors
-from .cache import public_cached
 
 
 class _PublicSitemap(Sitemap):

@@ -17,10 +17,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from loften.core.cache import PUBLIC_CACHE_SECONDS, public_cache_key, public_cached
 from loften.reports.selectors import report_periods
 
 from . import finder, selectors, statistics
-from .cache import PUBLIC_CACHE_SECONDS, public_cache_key, public_cached
 from .forms import AccessibilityReportForm, MunicipalityFindForm, PromiseFilterForm
 from .services import accessibility_report_create
 from .sitemaps import SITEMAPS

@@ -1,5 +1,6 @@
-"""Rebuild the public read model (the Published* tables) and the search index from
-a published version.
+"""Rebuild the public read model (the Published* tables) from a published version,
+then send `read_model_rebuilt` so that what is built from it (the search index)
+follows in the same transaction.
 
 Rows keep the ids of the live objects and keep their `updated_at` when their
 content did not change, so open-data clients can ask for what changed since a date.
@@ -18,7 +19,6 @@ from loften.followups.progress import (
     figure_is_final,
     target_met,
 )
-from loften.search.services import search_entries_rebuild
 
 from .models import (
     PromiseVersion,
@@ -29,6 +29,7 @@ from .models import (
     PublishedIndicatorValue,
     PublishedPromise,
 )
+from .signals import read_model_rebuilt
 
 
 def _fingerprint(values: dict[str, Any]) -> str:
@@ -163,7 +164,7 @@ def read_model_rebuild(*, version: PromiseVersion) -> PublishedPromise:
         for i in data["indicators"]
         for v in i["values"]
     )
-    search_entries_rebuild(promise_id=promise_id, snapshot=data)
+    read_model_rebuilt.send(sender=PromiseVersion, promise_id=promise_id, snapshot=data)
     return published
 
 

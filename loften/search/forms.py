@@ -3,7 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loften.public.forms import ContentSelect
+from loften.core.widgets import ContentSelect
 
 from .selectors import (
     RESPONSIBLE_MUNICIPALITY,

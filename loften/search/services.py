@@ -1,5 +1,6 @@
-"""Writes of the search index. Called by the public read model's rebuild, in its
-transaction, so the index always shows exactly what is published."""
+"""Writes of the search index. Rebuilt when the public read model is (on its
+`read_model_rebuilt` signal, in its transaction), so the index always shows
+exactly what is published."""
 
 from typing import Any
 
@@ -11,6 +12,13 @@ from loften.publication.models import PublishedPromise
 from .documents import documents_from_snapshot
 from .models import SearchEntry
 from .text import stemmed
+
+
+def search_entries_on_read_model_rebuilt(
+    *, promise_id: int, snapshot: dict[str, Any], **kwargs: Any
+) -> None:
+    """Receiver of `publication.signals.read_model_rebuilt`."""
+    search_entries_rebuild(promise_id=promise_id, snapshot=snapshot)
 
 
 def search_entries_rebuild(*, promise_id: int, snapshot: dict[str, Any]) -> int:

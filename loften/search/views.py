@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from loften.public.cache import public_cached
+from loften.core.cache import public_cached
 
 from .forms import SearchForm
 from .selectors import search_entry_browse, search_entry_list, search_filter_choices

@@ -7,8 +7,9 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from loften.core.widgets import CONTENT_LANGUAGE
+
 from ..changes import change_sentence as describe_change
-from ..presentation import CONTENT_LANGUAGE
 
 register = template.Library()
 

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from loften.core.cache import public_cache_invalidate, public_cache_key
 from loften.followups.services import followup_save
 from loften.promises.models import FocusArea
-from loften.public.cache import public_cache_invalidate, public_cache_key
 from loften.testing import factories
 from loften.testing.public import published_promise
 from loften.testing.workflow import publish_period

@@ -7,6 +7,7 @@ and a generation number that every publication bumps, so nothing published is
 ever hidden by an old entry. With the default local-memory cache each process has
 its own cache and only the publishing process sees the bump at once; other
 processes catch up within PUBLIC_CACHE_SECONDS. Set REDIS_URL for a shared cache.
+It lives in `core` because the public site and the search page both use it.
 """
 
 import hashlib
