@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class FollowupsConfig(AppConfig):
     name = "loften.followups"
     verbose_name = _("Follow-ups")
+
+    def ready(self):
+        from loften.promises.signals import activity_deleting
+
+        from .services import period_reports_on_activity_deleting
+
+        activity_deleting.connect(
+            period_reports_on_activity_deleting,
+            dispatch_uid="period_reports_on_activity_deleting",
+        )

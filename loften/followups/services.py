@@ -55,6 +55,23 @@ def reporting_period_get_or_create(
     return period
 
 
+def period_reports_on_activity_deleting(*, activity: Activity, **kwargs: Any) -> None:
+    """Receiver of `promises.signals.activity_deleting`.
+
+    A period's follow-up that loses a row is no longer what its approvers saw:
+    unless it is published (the next publication of the plan drops the row), it
+    becomes a draft with a new revision that needs new approvals.
+    """
+    periods = activity.followups.values("period_id")
+    PeriodReport.objects.filter(promise=activity.promise, period__in=periods).exclude(
+        status=PeriodReport.Status.PUBLISHED
+    ).update(
+        revision=F("revision") + 1,
+        status=PeriodReport.Status.DRAFT,
+        updated_at=timezone.now(),
+    )
+
+
 def reporting_periods_ensure(*, promise: Promise) -> list[ReportingPeriod]:
     """The promise's reporting periods in time order, creating any that are missing."""
     keys = period_rules.periods_for_cadence(

@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from loften.core.exceptions import StaleVersionError
 from loften.core.models import User
 from loften.core.services import audit_log, field_changes
-from loften.followups.models import PeriodReport
 from loften.geography.models import Municipality, PoliceArea
 from loften.organisations.models import Organisation
 from loften.organisations.selectors import (
@@ -42,6 +41,7 @@ from .models import (
 )
 from .permissions import can_create_promise_for, can_edit_promise, can_view_promise
 from .selectors import activity_groups, promise_fingerprint, promise_renewal_defaults
+from .signals import activity_deleting
 
 PROMISE_FIELDS = {
     "title",
@@ -582,18 +582,10 @@ def activity_update(
 def activity_delete(*, activity: Activity, actor: User | None) -> None:
     """Remove an activity from the plan, with its log and follow-ups.
 
-    A period's follow-up that loses a row is no longer what its approvers saw:
-    unless it is published (the next publication of the plan drops the row), it
-    becomes a draft with a new revision that needs new approvals.
+    The follow-ups app hears of it first (`activity_deleting`): a period's
+    follow-up that loses a row goes back to draft.
     """
-    periods = activity.followups.values("period_id")
-    PeriodReport.objects.filter(promise=activity.promise, period__in=periods).exclude(
-        status=PeriodReport.Status.PUBLISHED
-    ).update(
-        revision=F("revision") + 1,
-        status=PeriodReport.Status.DRAFT,
-        updated_at=timezone.now(),
-    )
+    activity_deleting.send(sender=Activity, activity=activity)
     _delete_part(
         actor=actor,
         promise=activity.promise,
