@@ -7,8 +7,8 @@ from loften.core.models import User
 from loften.imports import mapping
 from loften.organisations.models import Organisation
 from loften.organisations.services import organisation_create
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea, Promise
+from loften.promises.services import activities as activity_services
 
 
 @transaction.atomic
@@ -20,7 +20,7 @@ def activity_new_parts_create(
     spacing aside; a partner in the promise's municipality or tied to no place)."""
     area = None
     if focus_area_name.strip():
-        area = promise_services.focus_area_create(actor=actor, name=focus_area_name)
+        area = activity_services.focus_area_create(actor=actor, name=focus_area_name)
     municipality = promise.municipalities.order_by("name").first()
     place = municipality.name if municipality else ""
     scope = Q(municipality__isnull=True)

@@ -23,8 +23,11 @@ from loften.followups.services import (
 from loften.geography.models import Municipality, PoliceArea, PoliceRegion
 from loften.organisations.models import Membership, Organisation
 from loften.organisations.services import membership_set, organisation_create
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea, Promise
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
+from loften.promises.services import promise as promise_services
 from loften.publication import services as publication_services
 
 from . import content
@@ -224,11 +227,11 @@ def _promise(
         slug=slug,
     )
     for source in content.SITUATION_SOURCES:
-        promise_services.situation_source_create(
+        part_services.situation_source_create(
             promise=promise, actor=editor, year=year - 1, **source
         )
     commitment_objects = [
-        promise_services.commitment_create(promise=promise, actor=editor, text=text)
+        part_services.commitment_create(promise=promise, actor=editor, text=text)
         for text in commitments
     ]
     focus_areas = {area.slug: area for area in FocusArea.objects.all()}
@@ -246,7 +249,7 @@ def _promise(
         counts,
     ) in activities:
         comparator, value, unit, scope = target or ("", None, "", "per_year")
-        activity = promise_services.activity_create(
+        activity = activity_services.activity_create(
             promise=promise,
             actor=editor,
             text=text,
@@ -263,7 +266,7 @@ def _promise(
         )
         planned.append((activity, counts))
     for row in indicators if indicators is not None else content.INDICATORS:
-        indicator = promise_services.indicator_create(
+        indicator = indicator_services.indicator_create(
             promise=promise,
             actor=editor,
             name=row["name"],
@@ -273,7 +276,7 @@ def _promise(
             focus_area=focus_areas.get(row["focus_area"] or ""),
         )
         for value_year, value in _indicator_values(row, year, today):
-            promise_services.indicator_value_set(
+            indicator_services.indicator_value_set(
                 indicator=indicator,
                 actor=editor,
                 year=value_year,
@@ -281,7 +284,7 @@ def _promise(
                 note=content.EXAMPLE_LABEL,
             )
     for name, title_text, organisation in _signatories(place, police_area, approvers):
-        promise_services.signatory_create(
+        part_services.signatory_create(
             promise=promise,
             actor=editor,
             name=name,

@@ -33,12 +33,9 @@ from loften.organisations.models import Organisation
 from loften.organisations.selectors import organisations_for_places
 from loften.organisations.services import organisation_create
 from loften.promises.models import FocusArea, Promise
-from loften.promises.services import (
-    activity_create,
-    commitment_create,
-    focus_area_create,
-    promise_create,
-)
+from loften.promises.services.activities import activity_create, focus_area_create
+from loften.promises.services.parts import commitment_create
+from loften.promises.services.promise import promise_create
 
 from . import mapping
 from .drafts import PromiseDraft

@@ -9,8 +9,12 @@ from django import forms
 from django.contrib import admin
 
 from loften.core.admin import AuditedModelAdmin, ServiceInlineMixin, ServiceModelAdmin
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
+from loften.promises.services import plan as plan_services
+from loften.promises.services import promise as promise_services
 
-from . import services
 from .models import (
     Activity,
     Commitment,
@@ -23,7 +27,7 @@ from .models import (
 )
 from .selectors import promise_fingerprint
 
-ADMIN_PROMISE_FIELDS = sorted(services.PROMISE_FIELDS)
+ADMIN_PROMISE_FIELDS = sorted(promise_services.PROMISE_FIELDS)
 
 
 def _promise_of(obj) -> Promise | None:
@@ -78,17 +82,17 @@ class CommitmentInline(PlanPartInline):
     fields = ("text",)
 
     def service_create(self, request, parent, form):
-        return services.commitment_create(
+        return part_services.commitment_create(
             promise=parent, actor=request.user, text=form.cleaned_data["text"]
         )
 
     def service_update(self, request, stored, form):
-        return services.commitment_update(
+        return part_services.commitment_update(
             commitment=stored, actor=request.user, text=form.cleaned_data["text"]
         )
 
     def service_delete(self, request, obj):
-        services.commitment_delete(commitment=obj, actor=request.user)
+        plan_services.plan_part_delete(part=obj, actor=request.user)
 
 
 class SituationSourceInline(PlanPartInline):
@@ -96,17 +100,17 @@ class SituationSourceInline(PlanPartInline):
     fields = ("kind", "title", "year", "url", "note")
 
     def service_create(self, request, parent, form):
-        return services.situation_source_create(
+        return part_services.situation_source_create(
             promise=parent, actor=request.user, **_values(form, self.fields)
         )
 
     def service_update(self, request, stored, form):
-        return services.situation_source_update(
+        return part_services.situation_source_update(
             source=stored, actor=request.user, **_values(form, self.fields)
         )
 
     def service_delete(self, request, obj):
-        services.situation_source_delete(source=obj, actor=request.user)
+        plan_services.plan_part_delete(part=obj, actor=request.user)
 
 
 class SignatoryInline(PlanPartInline):
@@ -114,17 +118,17 @@ class SignatoryInline(PlanPartInline):
     fields = ("name", "title", "organisation")
 
     def service_create(self, request, parent, form):
-        return services.signatory_create(
+        return part_services.signatory_create(
             promise=parent, actor=request.user, **_values(form, self.fields)
         )
 
     def service_update(self, request, stored, form):
-        return services.signatory_update(
+        return part_services.signatory_update(
             signatory=stored, actor=request.user, **_values(form, self.fields)
         )
 
     def service_delete(self, request, obj):
-        services.signatory_delete(signatory=obj, actor=request.user)
+        plan_services.plan_part_delete(part=obj, actor=request.user)
 
 
 class ActivityInline(admin.TabularInline):
@@ -186,7 +190,7 @@ class PromiseAdmin(PlanPartAdmin):
 
     def service_create(self, request, form):
         data = form.cleaned_data
-        return services.promise_create(
+        return promise_services.promise_create(
             actor=request.user,
             municipalities=data["municipalities"],
             slug=data["slug"],
@@ -195,7 +199,7 @@ class PromiseAdmin(PlanPartAdmin):
 
     def service_update(self, request, stored, form):
         data = form.cleaned_data
-        return services.promise_update(
+        return promise_services.promise_update(
             promise=stored,
             actor=request.user,
             municipalities=data["municipalities"],
@@ -204,7 +208,7 @@ class PromiseAdmin(PlanPartAdmin):
         )
 
     def service_delete(self, request, obj):
-        services.promise_delete(promise=obj, actor=request.user)
+        promise_services.promise_delete(promise=obj, actor=request.user)
 
 
 class ActivityAdminForm(forms.ModelForm):
@@ -236,10 +240,14 @@ class ActivityAdmin(PlanPartAdmin):
 
     def _values(self, form) -> dict:
         data = form.cleaned_data
-        return {name: data[name] for name in services.ACTIVITY_FIELDS if name in data}
+        return {
+            name: data[name]
+            for name in activity_services.ACTIVITY_FIELDS
+            if name in data
+        }
 
     def service_create(self, request, form):
-        return services.activity_create(
+        return activity_services.activity_create(
             promise=form.cleaned_data["promise"],
             actor=request.user,
             partners=form.cleaned_data["partners"],
@@ -247,7 +255,7 @@ class ActivityAdmin(PlanPartAdmin):
         )
 
     def service_update(self, request, stored, form):
-        return services.activity_update(
+        return activity_services.activity_update(
             activity=stored,
             actor=request.user,
             expected_version=form.cleaned_data["expected_version"],
@@ -256,7 +264,7 @@ class ActivityAdmin(PlanPartAdmin):
         )
 
     def service_delete(self, request, obj):
-        services.activity_delete(activity=obj, actor=request.user)
+        activity_services.activity_delete(activity=obj, actor=request.user)
 
 
 class IndicatorValueInline(PlanPartInline):
@@ -264,7 +272,7 @@ class IndicatorValueInline(PlanPartInline):
     fields = ("year", "value", "note")
 
     def service_create(self, request, parent, form):
-        return services.indicator_value_set(
+        return indicator_services.indicator_value_set(
             indicator=parent, actor=request.user, **_values(form, self.fields)
         )
 
@@ -272,13 +280,13 @@ class IndicatorValueInline(PlanPartInline):
         data = _values(form, self.fields)
         if data["year"] != stored.year:
             # A value entered under the wrong year moves to the right one.
-            services.indicator_value_delete(value=stored, actor=request.user)
-        return services.indicator_value_set(
+            plan_services.plan_part_delete(part=stored, actor=request.user)
+        return indicator_services.indicator_value_set(
             indicator=stored.indicator, actor=request.user, **data
         )
 
     def service_delete(self, request, obj):
-        services.indicator_value_delete(value=obj, actor=request.user)
+        plan_services.plan_part_delete(part=obj, actor=request.user)
 
 
 INDICATOR_FIELDS = ("name", "source", "unit", "direction", "description", "focus_area")
@@ -299,7 +307,7 @@ class IndicatorAdmin(PlanPartAdmin):
 
     def service_create(self, request, form):
         data = form.cleaned_data
-        return services.indicator_create(
+        return indicator_services.indicator_create(
             promise=data["promise"],
             actor=request.user,
             **{name: data[name] for name in INDICATOR_FIELDS},
@@ -307,14 +315,14 @@ class IndicatorAdmin(PlanPartAdmin):
 
     def service_update(self, request, stored, form):
         data = form.cleaned_data
-        return services.indicator_update(
+        return indicator_services.indicator_update(
             indicator=stored,
             actor=request.user,
             **{name: data[name] for name in INDICATOR_FIELDS},
         )
 
     def service_delete(self, request, obj):
-        services.indicator_delete(indicator=obj, actor=request.user)
+        plan_services.plan_part_delete(part=obj, actor=request.user)
 
 
 @admin.register(FocusArea)

@@ -4,8 +4,9 @@ an anonymous visitor can see."""
 import datetime
 import re
 
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea, Promise
+from loften.promises.services import activities as activity_services
+from loften.promises.services import parts as part_services
 from loften.publication.models import PublishedPromise
 
 from .workflow import Parties, promise_with_parties, publish_plan
@@ -31,10 +32,10 @@ def published_promise(year: int, **promise_kwargs) -> Parties:
     )
     promise = parties.promise
     editor = parties.municipality_editor
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=promise, actor=editor, text="Vi ska öka tryggheten i centrum."
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=promise,
         actor=editor,
         text="Fotpatrullera vid resecentrum fredag och lördag kväll.",
@@ -46,14 +47,14 @@ def published_promise(year: int, **promise_kwargs) -> Parties:
         target_unit="patrulleringar",
         place="Resecentrum",
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=promise,
         actor=editor,
         text="Samverkansmöten mellan skola, socialtjänst och polis.",
         responsible_police=True,
         responsible_municipality=True,
     )
-    promise_services.situation_source_create(
+    part_services.situation_source_create(
         promise=promise, actor=editor, kind="survey", title="Trygghetsmätningen"
     )
     publish_plan(parties)

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
 from loften.testing import factories
 from loften.testing.reports import promise_with_followups
 from loften.testing.workflow import Parties, promise_with_parties
@@ -31,10 +33,10 @@ def published_with_drafts() -> PublishedWithDrafts:
     periods = promise_with_followups(parties, activities=2, tertials=1)
     editor = parties.municipality_editor
     promise = parties.promise
-    promise_services.commitment_create(
+    part_services.commitment_create(
         promise=promise, actor=editor, text=SECRET_COMMITMENT
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=promise, actor=editor, text=SECRET_ACTIVITY, responsible_police=True
     )
     activity = promise.activities.order_by("order").first()
@@ -55,14 +57,14 @@ def published_with_drafts() -> PublishedWithDrafts:
         text=SECRET_FOLLOWUP + " T2",
         quantity=SECRET_QUANTITY,
     )
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=promise.indicators.get(),
         actor=editor,
         year=2026,
         value=SECRET_QUANTITY,
     )
     other = promise_with_parties(title=SECRET_PROMISE)
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=other.promise,
         actor=other.municipality_editor,
         text=SECRET_ACTIVITY,

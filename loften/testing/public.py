@@ -8,8 +8,10 @@ from decimal import Decimal
 from loften.followups.models import FollowUpStatus, ReportingPeriod
 from loften.followups.services import followup_save, reporting_periods_ensure
 from loften.geography.models import Municipality
-from loften.promises import services as promise_services
 from loften.promises.models import Activity, FocusArea, Promise
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
 from loften.publication.models import PromiseVersion
 
 from . import factories
@@ -58,14 +60,14 @@ def published_promise(
     promise = parties.promise
     editor = parties.municipality_editor
     areas = {a.slug: a for a in FocusArea.objects.filter(slug__in=FOCUS_AREA_SLUGS)}
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=promise, actor=editor, text="Vi ska öka tryggheten i centrum."
     )
     planned = []
     for number in range(activities):
         with_target = number % 2 == 0
         planned.append(
-            promise_services.activity_create(
+            activity_services.activity_create(
                 promise=promise,
                 actor=editor,
                 text=f"Genomföra trygghetsvandringar i område {number + 1}",
@@ -80,7 +82,7 @@ def published_promise(
             )
         )
     for number in range(indicators):
-        indicator = promise_services.indicator_create(
+        indicator = indicator_services.indicator_create(
             promise=promise,
             actor=editor,
             name=f"Andel som känner sig otrygga {number + 1}",
@@ -89,13 +91,13 @@ def published_promise(
             direction="decrease",
         )
         for offset, value in enumerate(("31.5", "28", "26.2")):
-            promise_services.indicator_value_set(
+            indicator_services.indicator_value_set(
                 indicator=indicator,
                 actor=editor,
                 year=year - 3 + offset,
                 value=Decimal(value),
             )
-    promise_services.signatory_create(
+    part_services.signatory_create(
         promise=promise,
         actor=editor,
         name="Per Holm",

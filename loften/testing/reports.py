@@ -196,19 +196,21 @@ def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
     """
     from loften.followups.models import ReportingPeriod
     from loften.followups.services import followup_save, reporting_periods_ensure
-    from loften.promises import services as promise_services
     from loften.promises.models import FocusArea
+    from loften.promises.services import activities as activity_services
+    from loften.promises.services import indicators as indicator_services
+    from loften.promises.services import parts as part_services
 
     from . import factories
     from .workflow import publish_period, publish_plan
 
     promise = parties.promise
     editor = parties.municipality_editor
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=promise, actor=editor, text="Vi ska göra centrum tryggare."
     )
     created = [
-        promise_services.activity_create(
+        activity_services.activity_create(
             promise=promise,
             actor=editor,
             text=f"Publicerad aktivitet {index}",
@@ -222,7 +224,7 @@ def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
         )
         for index in range(1, activities + 1)
     ]
-    indicator = promise_services.indicator_create(
+    indicator = indicator_services.indicator_create(
         promise=promise,
         actor=editor,
         name="Andel som känner sig otrygga i centrum",
@@ -230,17 +232,17 @@ def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
         unit="%",
         direction="decrease",
     )
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator, actor=editor, year=2025, value="23.5"
     )
-    promise_services.signatory_create(
+    part_services.signatory_create(
         promise=promise,
         actor=editor,
         name="Per Holm",
         title="Kommunstyrelsens ordförande",
         organisation="Nässjö kommun",
     )
-    promise_services.situation_source_create(
+    part_services.situation_source_create(
         promise=promise,
         actor=editor,
         kind="survey",

@@ -146,7 +146,7 @@ def test_an_admin_edit_of_a_published_promise_is_the_services_change(
 
 
 def test_a_promise_edit_over_someone_elses_change_is_refused(admin_client, plan):
-    from loften.promises.services import promise_update
+    from loften.promises.services.promise import promise_update
 
     promise = plan.promise
     url = change_url(promise)
@@ -481,7 +481,10 @@ def test_a_promise_added_in_the_admin_is_a_draft_started_by_the_service(
 def test_an_indicator_value_moved_to_another_year_in_the_admin(admin_client, plan):
     from decimal import Decimal
 
-    from loften.promises.services import indicator_create, indicator_value_set
+    from loften.promises.services.indicators import (
+        indicator_create,
+        indicator_value_set,
+    )
 
     indicator = indicator_create(
         promise=plan.promise,

@@ -1,12 +1,12 @@
 import pytest
 
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
 
 
 @pytest.fixture
 def planned(parties):
     """The parties' promise with one activity that has a target."""
-    parties.activity = promise_services.activity_create(
+    parties.activity = activity_services.activity_create(
         promise=parties.promise,
         actor=None,
         text="Genomföra trygghetsvandringar i centrum.",

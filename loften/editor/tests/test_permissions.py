@@ -9,8 +9,10 @@ from django.urls import reverse
 from loften.followups.periods import PeriodKey
 from loften.followups.services import activity_event_log, followup_save
 from loften.organisations.models import Membership
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,7 @@ GET, POST = "get", "post"
 
 def _world(parties):
     promise = parties.promise
-    activity = promise_services.activity_create(
+    activity = activity_services.activity_create(
         promise=promise,
         actor=None,
         text="Trygghetsvandringar",
@@ -39,7 +41,7 @@ def _world(parties):
         status=factories.status(),
         text="Gjort.",
     )
-    indicator = promise_services.indicator_create(
+    indicator = indicator_services.indicator_create(
         promise=promise,
         actor=None,
         name="Andel otrygga",
@@ -52,17 +54,17 @@ def _world(parties):
         "activity_id": activity.pk,
         "event_id": event.pk,
         "focus_area_id": activity.focus_area_id,
-        "source_id": promise_services.situation_source_create(
+        "source_id": part_services.situation_source_create(
             promise=promise, actor=None, kind="survey", title="Enkät"
         ).pk,
-        "commitment_id": promise_services.commitment_create(
+        "commitment_id": part_services.commitment_create(
             promise=promise, actor=None, text="Vi lovar."
         ).pk,
-        "signatory_id": promise_services.signatory_create(
+        "signatory_id": part_services.signatory_create(
             promise=promise, actor=None, name="A", title="B", organisation="C"
         ).pk,
         "indicator_id": indicator.pk,
-        "value_id": promise_services.indicator_value_set(
+        "value_id": indicator_services.indicator_value_set(
             indicator=indicator, actor=None, year=2025, value=23
         ).pk,
     }

@@ -7,7 +7,8 @@ from django.utils import translation
 
 from loften.editor import publishing
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
+from loften.promises.services import parts as part_services
 from loften.testing import factories
 from loften.testing.workflow import publish_period, publish_plan
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_plan_checks_find_a_personnummer_and_name_where_it_is(planned):
-    promise_services.commitment_create(
+    part_services.commitment_create(
         promise=planned.promise, actor=None, text="Ring 880320-0016 om du undrar."
     )
     report = publishing.plan_checks(
@@ -37,7 +38,7 @@ def test_plan_checks_warn_about_ended_periods_without_followups(planned):
 
 
 def test_period_checks_warn_about_a_target_without_quantity(planned):
-    other = promise_services.activity_create(
+    other = activity_services.activity_create(
         promise=planned.promise, actor=None, text="Annat", responsible_police=True
     )
     period = factories.tertial()
@@ -83,7 +84,7 @@ def test_unpublished_changes_separate_the_plan_from_each_period(planned):
     assert publishing.unpublished_changes(promise=planned.promise) is None
     publish_plan(planned)
     period = factories.tertial()
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=planned.activity, actor=None, place="Torget"
     )
     followup_save(

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from loften.followups.periods import PeriodKey
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
+from loften.promises.services import parts as part_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +25,13 @@ def _queries(client, url) -> int:
 
 def _grow(promise, to: int) -> None:
     while promise.activities.count() < to:
-        activity = promise_services.activity_create(
+        activity = activity_services.activity_create(
             promise=promise,
             actor=None,
             text="Aktivitet",
             responsible_police=True,
             partners=[factories.OrganisationFactory()],
-            commitment=promise_services.commitment_create(
+            commitment=part_services.commitment_create(
                 promise=promise, actor=None, text="Löfte"
             ),
             target_comparator="at_least",

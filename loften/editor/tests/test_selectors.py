@@ -8,8 +8,8 @@ import pytest
 from loften.editor import selectors
 from loften.followups.services import activity_event_log, followup_save
 from loften.organisations.models import Membership
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.promises.services import activities as activity_services
 from loften.publication import services as publication
 from loften.testing import factories
 from loften.testing.workflow import promise_with_parties, publish_plan
@@ -43,7 +43,7 @@ def test_the_overview_groups_promises_by_status(planned):
 
 def test_the_overview_puts_what_the_user_can_approve_first(planned):
     other = promise_with_parties()
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=other.promise, actor=None, text="A", responsible_police=True
     )
     for parties in (planned, other):
@@ -93,14 +93,14 @@ def test_period_rows_count_what_is_written_and_what_is_overdue(planned):
 
 def test_the_plan_groups_activities_by_focus_area_with_log_counts(parties):
     areas = {a.slug: a for a in FocusArea.objects.all()}
-    trafik = promise_services.activity_create(
+    trafik = activity_services.activity_create(
         promise=parties.promise,
         actor=None,
         text="T",
         focus_area=areas["trafik"],
         responsible_police=True,
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise, actor=None, text="Utan", responsible_police=True
     )
     _log(trafik, "2026-02-01")
@@ -153,7 +153,7 @@ def test_the_sheet_pre_fills_from_the_log_until_a_followup_is_written(planned):
 
 
 def test_the_sheet_accumulates_a_yearly_target(parties):
-    activity = promise_services.activity_create(
+    activity = activity_services.activity_create(
         promise=parties.promise,
         actor=None,
         text="Patrullering",

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from loften.followups.models import ActivityEvent
 from loften.followups.services import activity_event_log
-from loften.promises import services as promise_services
 from loften.promises.models import Activity, FocusArea
+from loften.promises.services import activities as activity_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_a_new_focus_area_and_new_partners_are_added_with_the_activity(editor, p
 def test_a_stale_save_adds_no_focus_area_or_partner(editor, planned):
     from loften.organisations.models import Organisation
 
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=planned.activity,
         actor=None,
         expected_version=1,
@@ -162,7 +162,7 @@ def test_a_stale_activity_form_shows_both_versions_and_keeps_the_input(editor, p
     activity = planned.activity
     url = reverse("editor:activity_edit", args=[planned.promise.pk, activity.pk])
     seen = activity.version
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=activity,
         actor=planned.police_editor,
         expected_version=seen,
@@ -192,7 +192,7 @@ def test_an_activity_removed_while_editing_keeps_what_was_typed(editor, planned)
     url = reverse(
         "editor:activity_edit", args=[planned.promise.pk, planned.activity.pk]
     )
-    promise_services.activity_delete(activity=planned.activity, actor=None)
+    activity_services.activity_delete(activity=planned.activity, actor=None)
     response = editor.post(url, _activity_data(text="Det jag skrev.", version=1))
     assert response.status_code == 409
     html = response.content.decode()
@@ -224,7 +224,7 @@ def test_an_activity_is_removed_after_confirmation(editor, planned):
 def test_activities_move_within_their_focus_area_with_htmx(editor, parties):
     promise = parties.promise
     _first, second = (
-        promise_services.activity_create(
+        activity_services.activity_create(
             promise=promise, actor=None, text=text, responsible_police=True
         )
         for text in ("Första", "Andra")
@@ -242,7 +242,7 @@ def test_activities_move_within_their_focus_area_with_htmx(editor, parties):
 def test_a_focus_area_moves_without_javascript(editor, parties):
     promise = parties.promise
     for text, slug in (("T", "trafik"), ("N", "narkotika")):
-        promise_services.activity_create(
+        activity_services.activity_create(
             promise=promise,
             actor=None,
             text=text,

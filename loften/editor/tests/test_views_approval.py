@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from loften.followups.periods import PeriodKey
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
 from loften.promises.models import Promise
+from loften.promises.services import activities as activity_services
+from loften.promises.services import promise as promise_services
 from loften.publication.models import PromiseVersion, PublishedActivity
 from loften.publication.services import promise_submit_for_review
 from loften.testing import factories
@@ -85,7 +86,7 @@ def test_the_approval_page_shows_the_checks(client, planned):
 
 def test_the_approval_page_shows_what_publishing_would_change(client, planned):
     publish_plan(planned)
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=planned.activity, actor=None, text="Ändrad aktivitet."
     )
     client.force_login(planned.police_approver)
@@ -148,11 +149,11 @@ def test_an_approver_concludes_a_published_promise(client, planned):
 
 def test_the_history_shows_versions_with_readable_changes(client, planned):
     publish_plan(planned)
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=planned.activity, actor=None, target_value=6
     )
     publish_plan(planned)
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=planned.activity, actor=None, text="Utkast till ny text."
     )
     client.force_login(planned.municipality_editor)

@@ -11,7 +11,7 @@ from loften.editor.forms import followup_fingerprint
 from loften.followups.models import FollowUp, PeriodReport
 from loften.followups.periods import PeriodKey
 from loften.followups.services import activity_event_log, followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_a_followup_is_saved_as_a_draft(editor, planned):
 
 
 def test_untouched_rows_are_not_saved(editor, planned):
-    other = promise_services.activity_create(
+    other = activity_services.activity_create(
         promise=planned.promise, actor=None, text="Annat", responsible_police=True
     )
     _log_three(other)  # pre-filled, but nobody wrote anything
@@ -116,7 +116,7 @@ def test_a_quantity_other_than_the_log_needs_a_reason(editor, planned):
 
 
 def test_more_logged_after_saving_does_not_block_the_other_rows(editor, planned):
-    other = promise_services.activity_create(
+    other = activity_services.activity_create(
         promise=planned.promise, actor=None, text="Annat", responsible_police=True
     )
     _log_three(planned.activity)
@@ -140,7 +140,7 @@ def test_more_logged_after_saving_does_not_block_the_other_rows(editor, planned)
 
 
 def test_a_stale_row_keeps_both_texts_and_the_others_are_saved(editor, planned):
-    other = promise_services.activity_create(
+    other = activity_services.activity_create(
         promise=planned.promise, actor=None, text="Annat", responsible_police=True
     )
     first = editor.get(_url(planned.promise))
@@ -254,7 +254,7 @@ def test_a_personnummer_stops_sending_for_approval_with_a_message(editor, planne
 def test_text_for_an_activity_removed_meanwhile_is_shown_not_lost(editor, planned):
     first = editor.get(_url(planned.promise))
     data = _post_data(first, {planned.activity.pk: {"text": "Viktig text."}})
-    promise_services.activity_delete(activity=planned.activity, actor=None)
+    activity_services.activity_delete(activity=planned.activity, actor=None)
     response = editor.post(_url(planned.promise), data)
     assert response.status_code == 200
     assert response.context["orphans"] == ["Viktig text."]

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from loften.core.models import AuditEntry
-from loften.promises import services as promise_services
 from loften.promises.models import Indicator
+from loften.promises.services import indicators as indicator_services
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def editor(client, parties):
 
 @pytest.fixture
 def indicator(parties):
-    return promise_services.indicator_create(
+    return indicator_services.indicator_create(
         promise=parties.promise,
         actor=None,
         name="Andel otrygga i centrum",
@@ -62,7 +62,7 @@ def test_an_indicator_without_a_source_shows_the_error_summary(editor, parties):
 
 
 def test_the_plan_lists_indicators_with_their_values(editor, parties, indicator):
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator, actor=None, year=2025, value="23.5"
     )
     html = editor.get(
@@ -101,7 +101,7 @@ def test_a_value_is_recorded_with_a_decimal_comma(editor, indicator):
 
 
 def test_recording_a_year_again_corrects_its_value(editor, indicator):
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator, actor=None, year=2026, value=25
     )
     page = editor.get(_values_url(indicator) + "?ar=2026").content.decode()
@@ -128,7 +128,7 @@ def test_a_year_out_of_range_is_refused(editor, indicator):
 
 
 def test_a_value_is_removed_after_confirming(editor, indicator):
-    value = promise_services.indicator_value_set(
+    value = indicator_services.indicator_value_set(
         indicator=indicator, actor=None, year=2025, value=30
     )
     url = reverse(
@@ -143,7 +143,7 @@ def test_a_value_is_removed_after_confirming(editor, indicator):
 
 
 def test_a_value_of_another_indicator_is_not_found(editor, parties, indicator):
-    other = promise_services.indicator_create(
+    other = indicator_services.indicator_create(
         promise=parties.promise,
         actor=None,
         name="Anmälda inbrott",
@@ -151,7 +151,7 @@ def test_a_value_of_another_indicator_is_not_found(editor, parties, indicator):
         unit="antal",
         direction="decrease",
     )
-    value = promise_services.indicator_value_set(
+    value = indicator_services.indicator_value_set(
         indicator=other, actor=None, year=2025, value=12
     )
     url = reverse(
@@ -168,7 +168,7 @@ def test_a_viewer_sees_the_values_without_the_form(client, parties, indicator):
 
     organisation = parties.municipality_editor.memberships.get().organisation
     client.force_login(factories.member(organisation, Membership.Role.VIEWER))
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator, actor=None, year=2025, value=30
     )
     html = client.get(_values_url(indicator)).content.decode()

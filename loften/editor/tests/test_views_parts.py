@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from loften.core.models import AuditEntry
-from loften.promises import services as promise_services
 from loften.promises.models import Commitment, Signatory, SituationSource
+from loften.promises.services import parts as part_services
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_an_empty_commitment_with_htmx_opens_the_add_form_with_errors(editor, pa
 
 
 def test_a_commitment_is_changed_in_place(editor, parties):
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=parties.promise, actor=None, text="Gammal text."
     )
     url = reverse("editor:commitment_edit", args=[parties.promise.pk, commitment.pk])
@@ -79,7 +79,7 @@ def test_a_commitment_is_changed_in_place(editor, parties):
 
 
 def test_a_commitment_is_changed_on_its_own_page_without_javascript(editor, parties):
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=parties.promise, actor=None, text="Gammal text."
     )
     url = reverse("editor:commitment_edit", args=[parties.promise.pk, commitment.pk])
@@ -91,7 +91,7 @@ def test_a_commitment_is_changed_on_its_own_page_without_javascript(editor, part
 
 def test_commitments_are_reordered(editor, parties):
     _first, second = (
-        promise_services.commitment_create(promise=parties.promise, actor=None, text=t)
+        part_services.commitment_create(promise=parties.promise, actor=None, text=t)
         for t in ("Ett", "Två")
     )
     url = reverse("editor:commitment_move", args=[parties.promise.pk, second.pk])
@@ -105,7 +105,7 @@ def test_commitments_are_reordered(editor, parties):
 
 
 def test_moving_needs_a_post(editor, parties):
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=parties.promise, actor=None, text="Ett"
     )
     url = reverse("editor:commitment_move", args=[parties.promise.pk, commitment.pk])
@@ -113,7 +113,7 @@ def test_moving_needs_a_post(editor, parties):
 
 
 def test_removing_asks_first_without_javascript(editor, parties):
-    source = promise_services.situation_source_create(
+    source = part_services.situation_source_create(
         promise=parties.promise, actor=None, kind="survey", title="Enkät"
     )
     url = reverse("editor:source_delete", args=[parties.promise.pk, source.pk])
@@ -175,7 +175,7 @@ def test_a_part_of_another_promise_is_not_found(editor, parties):
     other = factories.PromiseFactory(
         municipalities=[parties.promise.municipalities.get()]
     )
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=other, actor=None, text="Annat löfte."
     )
     url = reverse("editor:commitment_edit", args=[parties.promise.pk, commitment.pk])

@@ -4,9 +4,11 @@ import pytest
 from django.urls import reverse
 
 from loften.core.models import AuditEntry
-from loften.promises import services as promise_services
 from loften.promises.models import Promise
 from loften.promises.selectors import promise_fingerprint
+from loften.promises.services import parts as part_services
+from loften.promises.services import promise as promise_services
+from loften.promises.services import renewal as renewal_services
 from loften.testing import factories
 from loften.testing.editor import published_promise
 from loften.testing.workflow import publish_plan
@@ -67,7 +69,7 @@ def test_the_plan_page_shows_every_part_with_its_checks(client, planned):
         actor=None,
         situation_summary="Ring 070-123 45 67 om du ser något.",
     )
-    promise_services.commitment_create(promise=promise, actor=None, text="Vi lovar.")
+    part_services.commitment_create(promise=promise, actor=None, text="Vi lovar.")
     client.force_login(planned.municipality_editor)
     response = client.get(reverse("editor:promise_detail", args=[promise.pk]))
     html = response.content.decode()
@@ -235,7 +237,7 @@ def test_renewing_creates_a_linked_draft_with_the_plan(client, db):
 
 def test_renewing_twice_is_refused_with_a_message(client, db):
     old = published_promise(2025)
-    promise_services.promise_renew(promise=old.promise, actor=None)
+    renewal_services.promise_renew(promise=old.promise, actor=None)
     client.force_login(old.municipality_editor)
     response = client.post(
         reverse("editor:promise_renew", args=[old.promise.pk]),

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from loften.core.exceptions import StaleVersionError
-from loften.promises import services as promise_services
 from loften.promises.models import Activity
+from loften.promises.services import activities as activity_services
 
 from .. import services as editor_services
 from ..forms import ActivityForm, MoveForm, rebased_data
@@ -55,7 +55,7 @@ def activity_create(request, promise_id: int):
                 form,
                 promise,
                 request.user,
-                promise_services.activity_create,
+                activity_services.activity_create,
                 promise=promise,
             )
         except ValidationError as error:
@@ -92,7 +92,7 @@ def activity_edit(request, promise_id: int, activity_id: int):
                 form,
                 promise,
                 request.user,
-                promise_services.activity_update,
+                activity_services.activity_update,
                 activity=activity,
                 expected_version=form.cleaned_data["version"],
             )
@@ -146,7 +146,7 @@ def activity_delete(request, promise_id: int, activity_id: int):
     )
     promise = activity.promise
     if request.method == "POST":
-        promise_services.activity_delete(activity=activity, actor=request.user)
+        activity_services.activity_delete(activity=activity, actor=request.user)
         if is_htmx(request):
             return render_plan_part(request, promise, "activities")
         messages.success(request, _("The activity was removed."))
@@ -178,7 +178,7 @@ def activity_move(request, promise_id: int, activity_id: int):
     )
     form = MoveForm(request.POST)
     if form.is_valid():
-        promise_services.activity_move(
+        activity_services.activity_move(
             activity=activity, actor=request.user, offset=form.offset
         )
     if is_htmx(request):
@@ -193,7 +193,7 @@ def focus_area_move(request, promise_id: int, focus_area_id: int):
     focus_area = access_focus_area(promise=promise, focus_area_id=focus_area_id)
     form = MoveForm(request.POST)
     if form.is_valid():
-        promise_services.focus_area_move(
+        activity_services.focus_area_move(
             promise=promise,
             focus_area=focus_area,
             actor=request.user,

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from loften.core.text import shorten
-from loften.promises import services as promise_services
 from loften.promises.permissions import can_edit_promise
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import plan as plan_services
 
 from ..forms import IndicatorValueForm
 from ..permissions import EDIT, VIEW, access_indicator, access_indicator_value
@@ -42,7 +43,7 @@ def indicator_values(request, promise_id: int, part_id: int):
     form = IndicatorValueForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            promise_services.indicator_value_set(
+            indicator_services.indicator_value_set(
                 indicator=indicator, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
@@ -78,7 +79,7 @@ def indicator_value_delete(request, promise_id: int, part_id: int, value_id: int
     )
     indicator = value.indicator
     if request.method == "POST":
-        promise_services.indicator_value_delete(value=value, actor=request.user)
+        plan_services.plan_part_delete(part=value, actor=request.user)
         messages.success(request, _("Removed."))
         return redirect(_values_url(indicator))
     return render(

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from loften.promises import services as promise_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
+from loften.promises.services import plan as plan_services
 
 from ..forms import (
     CommitmentForm,
@@ -52,8 +54,6 @@ class PartKind:
     access_argument: str
     create: Callable
     update: Callable
-    delete: Callable
-    move: Callable
     add_title: LazyText
     edit_title: LazyText
     form_context: str  # the name of the add form in the plan's context
@@ -72,10 +72,8 @@ SOURCE = PartKind(
     form_class=SituationSourceForm,
     access=access_situation_source,
     access_argument="source_id",
-    create=promise_services.situation_source_create,
-    update=promise_services.situation_source_update,
-    delete=promise_services.situation_source_delete,
-    move=promise_services.situation_source_move,
+    create=part_services.situation_source_create,
+    update=part_services.situation_source_update,
     add_title=gettext_lazy("Add a source of the situational picture"),
     edit_title=gettext_lazy("Change a source of the situational picture"),
     form_context="source_form",
@@ -87,10 +85,8 @@ COMMITMENT = PartKind(
     form_class=CommitmentForm,
     access=access_commitment,
     access_argument="commitment_id",
-    create=promise_services.commitment_create,
-    update=promise_services.commitment_update,
-    delete=promise_services.commitment_delete,
-    move=promise_services.commitment_move,
+    create=part_services.commitment_create,
+    update=part_services.commitment_update,
     add_title=gettext_lazy("Add a commitment"),
     edit_title=gettext_lazy("Change a commitment"),
     form_context="commitment_form",
@@ -102,10 +98,8 @@ SIGNATORY = PartKind(
     form_class=SignatoryForm,
     access=access_signatory,
     access_argument="signatory_id",
-    create=promise_services.signatory_create,
-    update=promise_services.signatory_update,
-    delete=promise_services.signatory_delete,
-    move=promise_services.signatory_move,
+    create=part_services.signatory_create,
+    update=part_services.signatory_update,
     add_title=gettext_lazy("Add a signatory"),
     edit_title=gettext_lazy("Change a signatory"),
     form_context="signatory_form",
@@ -117,10 +111,8 @@ INDICATOR = PartKind(
     form_class=IndicatorForm,
     access=access_indicator,
     access_argument="indicator_id",
-    create=promise_services.indicator_create,
-    update=promise_services.indicator_update,
-    delete=promise_services.indicator_delete,
-    move=promise_services.indicator_move,
+    create=indicator_services.indicator_create,
+    update=indicator_services.indicator_update,
     add_title=gettext_lazy("Add an effect measure"),
     edit_title=gettext_lazy("Change an effect measure"),
     form_context="indicator_form",
@@ -205,7 +197,7 @@ def part_delete(request, promise_id: int, part_id: int, kind: str):
     part = _access(spec, request, promise_id, part_id)
     promise = part.promise
     if request.method == "POST":
-        spec.delete(actor=request.user, **{spec.argument: part})
+        plan_services.plan_part_delete(part=part, actor=request.user)
         if is_htmx(request):
             return render_plan_part(request, promise, spec.section)
         messages.success(request, _("Removed."))
@@ -228,7 +220,7 @@ def part_move(request, promise_id: int, part_id: int, kind: str):
     part = _access(spec, request, promise_id, part_id)
     form = MoveForm(request.POST)
     if form.is_valid():
-        spec.move(actor=request.user, offset=form.offset, **{spec.argument: part})
+        plan_services.plan_part_move(part=part, actor=request.user, offset=form.offset)
     if is_htmx(request):
         return render_plan_part(request, part.promise, spec.section)
     return redirect(plan_url(part.promise, f"{spec.name}-{part.pk}"))

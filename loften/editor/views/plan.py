@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from loften.core.exceptions import StaleVersionError
-from loften.promises import services as promise_services
 from loften.promises.selectors import promise_fingerprint, promise_renewal_defaults
+from loften.promises.services import promise as promise_services
+from loften.promises.services import renewal as renewal_services
 
 from ..forms import (
     PromiseCreateForm,
@@ -150,7 +151,7 @@ def promise_renew(request, promise_id: int):
     form = RenewForm(request.POST or None, initial=defaults)
     if request.method == "POST" and form.is_valid():
         try:
-            renewed = promise_services.promise_renew(
+            renewed = renewal_services.promise_renew(
                 promise=promise, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:

@@ -6,15 +6,15 @@ import pytest
 
 from loften.followups import selectors, services
 from loften.followups.periods import PeriodKey
-from loften.promises import services as promise_services
 from loften.promises.models import Promise
+from loften.promises.services import activities as activity_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def _activity(parties, **target):
-    return promise_services.activity_create(
+    return activity_services.activity_create(
         promise=parties.promise,
         actor=None,
         text="Trygghetsvandringar",

@@ -21,7 +21,7 @@ from loften.imports.services import (
 )
 from loften.organisations.models import Organisation
 from loften.promises.models import FocusArea, Promise
-from loften.promises.services import promise_delete
+from loften.promises.services.promise import promise_delete
 from loften.testing import factories
 from loften.testing.imports import (
     FOLLOWUP_TEXT,
@@ -515,14 +515,14 @@ def test_the_command_lines_municipality_and_year_fill_what_the_document_lacks(db
 
 
 def test_adding_a_focus_area_that_exists_returns_it(people):
-    from loften.promises.services import focus_area_create
+    from loften.promises.services.activities import focus_area_create
 
     existing = FocusArea.objects.get(name="Trafik")
     assert focus_area_create(actor=people.editor, name="  TRAFIK ") == existing
 
 
 def test_only_editors_add_focus_areas(people):
-    from loften.promises.services import focus_area_create
+    from loften.promises.services.activities import focus_area_create
 
     with pytest.raises(PermissionDenied):
         focus_area_create(actor=people.viewer, name="Trygghet i centrum")

@@ -412,7 +412,7 @@ def test_administrators_see_imports_read_only_in_the_administration(client, peop
 def test_the_page_of_an_import_whose_draft_was_deleted_says_so(client, people):
     from loften.imports.selectors import import_draft_defaults
     from loften.imports.services import import_job_accept
-    from loften.promises.services import promise_delete
+    from loften.promises.services.promise import promise_delete
 
     job = ready_job(people)
     draft = import_draft_defaults(result=job.result, organisation=people.municipality)

@@ -7,8 +7,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
+from loften.promises.services import plan as plan_services
 from loften.publication import services as publication_services
 from loften.publication.models import PublishedActivity, PublishedFollowUp
 from loften.testing.reports import promise_with_followups
@@ -88,9 +90,8 @@ def test_identifiers_are_the_live_ids_and_stay_the_same_after_republishing(
     parties, _periods = published
     activity = parties.promise.activities.order_by("order").first()
     before = get(client, "activity-detail", pk=activity.pk).json()
-    from loften.promises import services as promise_services
 
-    promise_services.commitment_create(
+    part_services.commitment_create(
         promise=parties.promise, actor=parties.municipality_editor, text="Nytt"
     )
     publish_plan(parties)
@@ -330,7 +331,7 @@ def test_commitments_and_indicator_values_can_be_filtered_by_focus_area(
     parties, _ = published
     trafik = FocusArea.objects.get(slug="trafik")
     other = FocusArea.objects.exclude(pk=trafik.pk).first()
-    indicator = promise_services.indicator_create(
+    indicator = indicator_services.indicator_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         name="Anmälda trafikbrott",
@@ -339,7 +340,7 @@ def test_commitments_and_indicator_values_can_be_filtered_by_focus_area(
         direction="decrease",
         focus_area=trafik,
     )
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator, actor=parties.municipality_editor, year=2025, value=412
     )
     publish_plan(parties)
@@ -467,14 +468,14 @@ def test_a_publication_that_removes_a_part_is_found_by_published_since(
 ):
     parties, _ = published
     editor = parties.municipality_editor
-    extra = promise_services.commitment_create(
+    extra = part_services.commitment_create(
         promise=parties.promise, actor=editor, text="Ett löfte som tas bort"
     )
     publish_plan(parties)
     before = get(client, "promise-detail", pk=parties.promise.pk).json()
     since = timezone.now().isoformat()
     assert count(client, "promise-list", {"published_since": since}) == 0
-    promise_services.commitment_delete(commitment=extra, actor=editor)
+    plan_services.plan_part_delete(part=extra, actor=editor)
     publish_plan(parties)
     after = get(client, "promise-detail", pk=parties.promise.pk).json()
     # The promise itself did not change, so updated_since cannot tell …

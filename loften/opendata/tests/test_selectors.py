@@ -6,8 +6,8 @@ import pytest
 
 from loften.opendata import export
 from loften.opendata.columns import LIST, TABLES, TABLES_BY_NAME
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.promises.services import indicators as indicator_services
 from loften.testing.reports import promise_with_followups
 from loften.testing.workflow import promise_with_parties, publish_plan
 
@@ -20,7 +20,7 @@ def published(parties):
     indicator in a focus area, its police area's municipalities, and a published
     renewal of it."""
     promise_with_followups(parties, activities=3, tertials=2)
-    promise_services.indicator_create(
+    indicator_services.indicator_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         name="Anmälda trafikbrott",

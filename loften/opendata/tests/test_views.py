@@ -7,8 +7,8 @@ from django.utils.http import http_date
 from loften.geography.models import Municipality, PoliceArea
 from loften.opendata.columns import TABLES
 from loften.opendata.selectors import data_published_at
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.promises.services import parts as part_services
 from loften.testing.reports import promise_with_followups
 from loften.testing.workflow import publish_plan
 
@@ -110,7 +110,7 @@ def test_a_change_to_a_focus_area_or_a_new_publication_is_a_new_download(
     assert _changes_the_download(client, describe)
 
     def publish():
-        promise_services.commitment_create(
+        part_services.commitment_create(
             promise=parties.promise, actor=parties.municipality_editor, text="Nytt"
         )
         publish_plan(parties)

@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from loften.organisations.models import Membership
-from loften.promises import selectors, services
+from loften.promises import selectors
 from loften.promises.models import FocusArea
+from loften.promises.services import activities as activity_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,14 +43,14 @@ def test_activity_groups_follow_the_first_activity_of_each_focus_area(parties):
     promise = parties.promise
     areas = {a.slug: a for a in FocusArea.objects.all()}
     for text, slug in [("T1", "trafik"), ("N1", "narkotika"), ("T2", "trafik")]:
-        services.activity_create(
+        activity_services.activity_create(
             promise=promise,
             actor=None,
             text=text,
             focus_area=areas[slug],
             responsible_police=True,
         )
-    services.activity_create(
+    activity_services.activity_create(
         promise=promise, actor=None, text="Utan", responsible_police=True
     )
     groups = selectors.activity_groups(activities=promise.activities.all())

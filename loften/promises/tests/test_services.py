@@ -8,15 +8,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from loften.core.exceptions import StaleVersionError
 from loften.core.models import AuditEntry
 from loften.organisations.models import Membership
-from loften.promises import services
 from loften.promises.models import Activity, FocusArea, Promise
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
+from loften.promises.services import plan as plan_services
+from loften.promises.services import promise as promise_services
+from loften.promises.services import renewal as renewal_services
 from loften.testing import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def test_promise_create_by_an_editor_of_a_party(parties):
-    promise = services.promise_create(
+    promise = promise_services.promise_create(
         actor=parties.municipality_editor,
         title="Medborgarlöfte Nässjö 2027",
         municipalities=[factories.municipality("0682")],
@@ -35,7 +40,7 @@ def test_promise_create_is_refused_for_an_editor_of_another_municipality(parties
     other = factories.municipality_organisation(factories.municipality("0180"))
     outsider = factories.member(other, Membership.Role.EDITOR)
     with pytest.raises(PermissionDenied):
-        services.promise_create(
+        promise_services.promise_create(
             actor=outsider,
             title="Inte ert löfte",
             municipalities=[factories.municipality("0682")],
@@ -47,7 +52,7 @@ def test_promise_create_is_refused_for_an_editor_of_another_municipality(parties
 
 def test_promise_create_needs_a_municipality():
     with pytest.raises(ValidationError):
-        services.promise_create(
+        promise_services.promise_create(
             actor=None,
             title="Ingen kommun",
             municipalities=[],
@@ -60,7 +65,7 @@ def test_promise_create_needs_a_municipality():
 def test_promise_update_records_changes_and_bumps_the_revision(parties):
     promise = parties.promise
     before = promise.revision
-    services.promise_update(
+    promise_services.promise_update(
         promise=promise, actor=parties.police_editor, title="Nytt namn"
     )
     promise.refresh_from_db()
@@ -73,12 +78,14 @@ def test_promise_update_records_changes_and_bumps_the_revision(parties):
 def test_a_viewer_may_not_update(parties):
     viewer = factories.member(parties.municipality, Membership.Role.VIEWER)
     with pytest.raises(PermissionDenied):
-        services.promise_update(promise=parties.promise, actor=viewer, title="Nej")
+        promise_services.promise_update(
+            promise=parties.promise, actor=viewer, title="Nej"
+        )
 
 
 def test_a_change_to_a_promise_in_review_sends_it_back_to_draft(parties):
     promise = parties.promise
-    services.activity_create(
+    activity_services.activity_create(
         promise=promise,
         actor=parties.municipality_editor,
         text="Något",
@@ -86,7 +93,7 @@ def test_a_change_to_a_promise_in_review_sends_it_back_to_draft(parties):
     )
     promise.status = Promise.Status.IN_REVIEW
     promise.save()
-    services.commitment_create(
+    part_services.commitment_create(
         promise=promise, actor=parties.municipality_editor, text="Vi lovar mer."
     )
     promise.refresh_from_db()
@@ -94,7 +101,7 @@ def test_a_change_to_a_promise_in_review_sends_it_back_to_draft(parties):
 
 
 def test_activity_create_with_a_target(parties):
-    activity = services.activity_create(
+    activity = activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Genomföra trygghetsvandringar",
@@ -111,7 +118,7 @@ def test_activity_create_with_a_target(parties):
 
 def test_activity_needs_a_responsible_party(parties):
     with pytest.raises(ValidationError):
-        services.activity_create(
+        activity_services.activity_create(
             promise=parties.promise,
             actor=parties.municipality_editor,
             text="Ingen ansvarig",
@@ -120,7 +127,7 @@ def test_activity_needs_a_responsible_party(parties):
 
 def test_activity_target_without_comparator_is_refused(parties):
     with pytest.raises(ValidationError) as error:
-        services.activity_create(
+        activity_services.activity_create(
             promise=parties.promise,
             actor=parties.municipality_editor,
             text="Oklart mål",
@@ -132,7 +139,7 @@ def test_activity_target_without_comparator_is_refused(parties):
 
 def test_activity_partners_must_be_other_partners(parties):
     with pytest.raises(ValidationError):
-        services.activity_create(
+        activity_services.activity_create(
             promise=parties.promise,
             actor=parties.municipality_editor,
             text="Fel sorts partner",
@@ -141,20 +148,20 @@ def test_activity_partners_must_be_other_partners(parties):
 
 
 def test_activity_update_refuses_a_stale_version_and_keeps_both_sides(parties):
-    activity = services.activity_create(
+    activity = activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Första texten",
         responsible_police=True,
     )
-    services.activity_update(
+    activity_services.activity_update(
         activity=activity,
         actor=parties.police_editor,
         expected_version=1,
         text="Polisens text",
     )
     with pytest.raises(StaleVersionError) as error:
-        services.activity_update(
+        activity_services.activity_update(
             activity=activity,
             actor=parties.municipality_editor,
             expected_version=1,
@@ -167,12 +174,14 @@ def test_activity_update_refuses_a_stale_version_and_keeps_both_sides(parties):
 
 def test_activity_move_reorders_the_plan(parties):
     *_, third = (
-        services.activity_create(
+        activity_services.activity_create(
             promise=parties.promise, actor=None, text=text, responsible_police=True
         )
         for text in ("Ett", "Två", "Tre")
     )
-    services.activity_move(activity=third, actor=parties.municipality_editor, offset=-2)
+    activity_services.activity_move(
+        activity=third, actor=parties.municipality_editor, offset=-2
+    )
     order = list(
         parties.promise.activities.order_by("order").values_list("text", flat=True)
     )
@@ -182,18 +191,18 @@ def test_activity_move_reorders_the_plan(parties):
 def test_promise_delete_is_refused_once_published(parties):
     from loften.testing.workflow import publish_plan
 
-    services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise, actor=None, text="Något", responsible_police=True
     )
     publish_plan(parties)
     with pytest.raises(ValidationError):
-        services.promise_delete(
+        promise_services.promise_delete(
             promise=parties.promise, actor=parties.municipality_editor
         )
 
 
 def test_indicator_value_set_creates_then_corrects(parties):
-    indicator = services.indicator_create(
+    indicator = indicator_services.indicator_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         name="Andel otrygga",
@@ -201,14 +210,18 @@ def test_indicator_value_set_creates_then_corrects(parties):
         unit="%",
         direction="decrease",
     )
-    services.indicator_value_set(indicator=indicator, actor=None, year=2025, value=30)
-    services.indicator_value_set(indicator=indicator, actor=None, year=2025, value=28)
+    indicator_services.indicator_value_set(
+        indicator=indicator, actor=None, year=2025, value=30
+    )
+    indicator_services.indicator_value_set(
+        indicator=indicator, actor=None, year=2025, value=28
+    )
     assert indicator.values.get(year=2025).value == 28
     assert AuditEntry.objects.filter(action="indicator_value.set").count() == 2
 
 
 def _indicator(parties, name="Andel otrygga"):
-    return services.indicator_create(
+    return indicator_services.indicator_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         name=name,
@@ -220,7 +233,7 @@ def _indicator(parties, name="Andel otrygga"):
 
 def test_indicator_update_records_only_what_changed(parties):
     indicator = _indicator(parties)
-    services.indicator_update(
+    indicator_services.indicator_update(
         indicator=indicator,
         actor=parties.police_editor,
         name="Andel otrygga i centrum",
@@ -237,7 +250,7 @@ def test_indicator_update_records_only_what_changed(parties):
 
 def test_indicator_update_without_a_change_writes_no_audit_entry(parties):
     indicator = _indicator(parties)
-    services.indicator_update(
+    indicator_services.indicator_update(
         indicator=indicator,
         actor=None,
         name="Andel otrygga",
@@ -250,8 +263,10 @@ def test_indicator_update_without_a_change_writes_no_audit_entry(parties):
 
 def test_indicator_delete_removes_its_values(parties):
     indicator = _indicator(parties)
-    services.indicator_value_set(indicator=indicator, actor=None, year=2025, value=30)
-    services.indicator_delete(indicator=indicator, actor=parties.municipality_editor)
+    indicator_services.indicator_value_set(
+        indicator=indicator, actor=None, year=2025, value=30
+    )
+    plan_services.plan_part_delete(part=indicator, actor=parties.municipality_editor)
     assert not parties.promise.indicators.exists()
     assert AuditEntry.objects.filter(action="indicator.delete").count() == 1
 
@@ -259,20 +274,22 @@ def test_indicator_delete_removes_its_values(parties):
 def test_indicator_move_changes_the_order(parties):
     first = _indicator(parties, "Första")
     second = _indicator(parties, "Andra")
-    assert services.indicator_move(indicator=second, actor=None, offset=-1)
+    assert plan_services.plan_part_move(part=second, actor=None, offset=-1)
     names = list(parties.promise.indicators.values_list("name", flat=True))
     assert names == ["Andra", "Första"]
     first.refresh_from_db()
-    assert not services.indicator_move(indicator=first, actor=None, offset=1)
+    assert not plan_services.plan_part_move(part=first, actor=None, offset=1)
 
 
 def test_indicator_value_delete_removes_one_year(parties):
     indicator = _indicator(parties)
-    services.indicator_value_set(indicator=indicator, actor=None, year=2024, value=31)
-    value = services.indicator_value_set(
+    indicator_services.indicator_value_set(
+        indicator=indicator, actor=None, year=2024, value=31
+    )
+    value = indicator_services.indicator_value_set(
         indicator=indicator, actor=None, year=2025, value=30
     )
-    services.indicator_value_delete(value=value, actor=parties.municipality_editor)
+    plan_services.plan_part_delete(part=value, actor=parties.municipality_editor)
     assert list(indicator.values.values_list("year", flat=True)) == [2024]
     assert AuditEntry.objects.filter(action="indicator_value.delete").count() == 1
 
@@ -282,9 +299,9 @@ def test_indicator_changes_are_refused_for_an_outsider(parties):
     other = factories.municipality_organisation(factories.municipality("0180"))
     outsider = factories.member(other, Membership.Role.EDITOR)
     with pytest.raises(PermissionDenied):
-        services.indicator_delete(indicator=indicator, actor=outsider)
+        plan_services.plan_part_delete(part=indicator, actor=outsider)
     with pytest.raises(PermissionDenied):
-        services.indicator_value_set(
+        indicator_services.indicator_value_set(
             indicator=indicator, actor=outsider, year=2025, value=1
         )
     assert parties.promise.indicators.exists()
@@ -305,7 +322,9 @@ def test_promise_renew_copies_the_plan_into_a_linked_draft(db):
     activity = old_promise.activities.order_by("order").first()
     partner = factories.OrganisationFactory(name="Nattvandrarna")
     activity.partners.add(partner)
-    renewed = services.promise_renew(promise=old_promise, actor=old.municipality_editor)
+    renewed = renewal_services.promise_renew(
+        promise=old_promise, actor=old.municipality_editor
+    )
     assert renewed.previous == old_promise
     assert renewed.status == Promise.Status.DRAFT
     assert renewed.title == "Medborgarlöfte Testköping 2026"
@@ -338,7 +357,7 @@ def test_promise_renew_copies_the_plan_into_a_linked_draft(db):
 def test_promise_renew_leaves_the_old_promise_and_its_publication_alone(db):
     old = _renewable()
     version = old.promise.versions.get()
-    services.promise_renew(promise=old.promise, actor=old.municipality_editor)
+    renewal_services.promise_renew(promise=old.promise, actor=old.municipality_editor)
     old.promise.refresh_from_db()
     assert old.promise.status == Promise.Status.PUBLISHED
     assert old.promise.versions.get() == version
@@ -347,9 +366,11 @@ def test_promise_renew_leaves_the_old_promise_and_its_publication_alone(db):
 
 def test_a_promise_is_renewed_once(db):
     old = _renewable()
-    services.promise_renew(promise=old.promise, actor=old.municipality_editor)
+    renewal_services.promise_renew(promise=old.promise, actor=old.municipality_editor)
     with pytest.raises(ValidationError):
-        services.promise_renew(promise=old.promise, actor=old.municipality_editor)
+        renewal_services.promise_renew(
+            promise=old.promise, actor=old.municipality_editor
+        )
 
 
 def test_promise_renew_is_refused_for_a_stranger(db):
@@ -358,12 +379,12 @@ def test_promise_renew_is_refused_for_a_stranger(db):
         factories.municipality_organisation(factories.municipality("0180"))
     )
     with pytest.raises(PermissionDenied):
-        services.promise_renew(promise=old.promise, actor=stranger)
+        renewal_services.promise_renew(promise=old.promise, actor=stranger)
 
 
 def test_promise_renew_takes_a_title_and_dates(db):
     old = _renewable()
-    renewed = services.promise_renew(
+    renewed = renewal_services.promise_renew(
         promise=old.promise,
         actor=old.police_editor,
         title="Trygga Testköping",
@@ -379,13 +400,13 @@ def test_promise_update_refuses_a_stale_form_and_keeps_both_sides(parties):
 
     promise = parties.promise
     seen = promise_fingerprint(promise=promise, fields=["situation_summary"])
-    services.promise_update(
+    promise_services.promise_update(
         promise=promise,
         actor=parties.police_editor,
         situation_summary="Polisens lägesbild.",
     )
     with pytest.raises(StaleVersionError) as error:
-        services.promise_update(
+        promise_services.promise_update(
             promise=promise,
             actor=parties.municipality_editor,
             expected_fingerprint=seen,
@@ -402,8 +423,8 @@ def test_promise_update_ignores_changes_to_other_fields(parties):
 
     promise = parties.promise
     seen = promise_fingerprint(promise=promise, fields=["situation_summary"])
-    services.promise_update(promise=promise, actor=None, title="Ny titel")
-    services.promise_update(
+    promise_services.promise_update(promise=promise, actor=None, title="Ny titel")
+    promise_services.promise_update(
         promise=promise,
         actor=parties.municipality_editor,
         expected_fingerprint=seen,
@@ -419,9 +440,9 @@ def test_promise_update_ignores_changes_to_other_fields(parties):
 def test_promise_update_from_a_stale_copy_keeps_the_stored_revision(parties):
     promise = parties.promise
     stale = Promise.objects.get(pk=promise.pk)
-    services.promise_update(promise=promise, actor=None, title="Ett")
-    services.promise_update(promise=promise, actor=None, title="Två")
-    services.promise_update(promise=stale, actor=None, followup_plan="Plan")
+    promise_services.promise_update(promise=promise, actor=None, title="Ett")
+    promise_services.promise_update(promise=promise, actor=None, title="Två")
+    promise_services.promise_update(promise=stale, actor=None, followup_plan="Plan")
     promise.refresh_from_db()
     assert promise.revision == 4
     assert promise.title == "Två"
@@ -430,16 +451,16 @@ def test_promise_update_from_a_stale_copy_keeps_the_stored_revision(parties):
 def test_situation_source_and_signatory_updates_are_audited(parties):
     promise = parties.promise
     editor = parties.municipality_editor
-    source = services.situation_source_create(
+    source = part_services.situation_source_create(
         promise=promise, actor=editor, kind="survey", title="Enkät"
     )
-    services.situation_source_update(
+    part_services.situation_source_update(
         source=source, actor=editor, kind="survey", title="Enkät 2025", year=2025
     )
-    signatory = services.signatory_create(
+    signatory = part_services.signatory_create(
         promise=promise, actor=editor, name="Per", title="Ordf", organisation="K"
     )
-    services.signatory_update(
+    part_services.signatory_update(
         signatory=signatory,
         actor=editor,
         name="Per Holm",
@@ -459,12 +480,12 @@ def test_situation_source_and_signatory_updates_are_audited(parties):
 
 
 def test_a_viewer_cannot_update_a_signatory(parties):
-    signatory = services.signatory_create(
+    signatory = part_services.signatory_create(
         promise=parties.promise, actor=None, name="A", title="B", organisation="C"
     )
     viewer = factories.member(parties.police, Membership.Role.VIEWER)
     with pytest.raises(PermissionDenied):
-        services.signatory_update(
+        part_services.signatory_update(
             signatory=signatory, actor=viewer, name="X", title="B", organisation="C"
         )
 
@@ -472,21 +493,21 @@ def test_a_viewer_cannot_update_a_signatory(parties):
 def test_commitments_move_and_bump_the_revision(parties):
     promise = parties.promise
     _first, second = (
-        services.commitment_create(promise=promise, actor=None, text=text)
+        part_services.commitment_create(promise=promise, actor=None, text=text)
         for text in ("Första", "Andra")
     )
     revision = Promise.objects.get(pk=promise.pk).revision
-    assert services.commitment_move(commitment=second, actor=None, offset=-1)
+    assert plan_services.plan_part_move(part=second, actor=None, offset=-1)
     assert list(promise.commitments.values_list("text", flat=True)) == [
         "Andra",
         "Första",
     ]
     assert Promise.objects.get(pk=promise.pk).revision == revision + 1
-    assert not services.commitment_move(commitment=second, actor=None, offset=-1)
+    assert not plan_services.plan_part_move(part=second, actor=None, offset=-1)
 
 
 def _activity(promise, text, area):
-    return services.activity_create(
+    return activity_services.activity_create(
         promise=promise,
         actor=None,
         text=text,
@@ -501,12 +522,12 @@ def test_an_activity_moves_within_its_focus_area(parties):
     _activity(promise, "N1", "narkotika")
     t2 = _activity(promise, "T2", "trafik")
     # Shown as: trafik [T1, T2], narkotika [N1]; T2 moves above T1.
-    assert services.activity_move(activity=t2, actor=None, offset=-1)
+    assert activity_services.activity_move(activity=t2, actor=None, offset=-1)
     texts = list(promise.activities.order_by("order").values_list("text", flat=True))
     assert texts == ["T2", "T1", "N1"]
     # T2 is now first in its group and cannot move further up.
     t2.refresh_from_db()
-    assert not services.activity_move(activity=t2, actor=None, offset=-1)
+    assert not activity_services.activity_move(activity=t2, actor=None, offset=-1)
 
 
 def test_a_focus_area_moves_as_a_group(parties):
@@ -514,12 +535,12 @@ def test_a_focus_area_moves_as_a_group(parties):
     _activity(promise, "T1", "trafik")
     n1 = _activity(promise, "N1", "narkotika")
     _activity(promise, "T2", "trafik")
-    assert services.focus_area_move(
+    assert activity_services.focus_area_move(
         promise=promise, focus_area=n1.focus_area, actor=None, offset=-1
     )
     texts = list(promise.activities.order_by("order").values_list("text", flat=True))
     assert texts == ["N1", "T1", "T2"]
     assert AuditEntry.objects.filter(action="focus_area.move").exists()
-    assert not services.focus_area_move(
+    assert not activity_services.focus_area_move(
         promise=promise, focus_area=n1.focus_area, actor=None, offset=-1
     )

@@ -8,8 +8,10 @@ import pytest
 from django.utils import timezone
 
 from loften.followups.services import followup_save, reporting_periods_ensure
-from loften.promises import services as promise_services
 from loften.promises.models import FocusArea
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import parts as part_services
 from loften.testing import factories
 from loften.testing.workflow import promise_with_parties, publish_period, publish_plan
 
@@ -79,10 +81,10 @@ def promise():
     )
     editor = parties.municipality_editor
     partner = factories.OrganisationFactory(name="Nattvandrarna i Nässjö")
-    commitment = promise_services.commitment_create(
+    commitment = part_services.commitment_create(
         promise=parties.promise, actor=editor, text="Vi ska minska skadegörelsen."
     )
-    activity = promise_services.activity_create(
+    activity = activity_services.activity_create(
         promise=parties.promise,
         actor=editor,
         text="Genomföra riktade trafikkontroller",
@@ -95,7 +97,7 @@ def promise():
         target_unit="trafikkontroller",
         place="Resecentrum",
     )
-    indicator = promise_services.indicator_create(
+    indicator = indicator_services.indicator_create(
         promise=parties.promise,
         actor=editor,
         name="Anmälda brott",
@@ -103,10 +105,10 @@ def promise():
         unit="brott",
         direction="decrease",
     )
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator, actor=editor, year=2025, value=12
     )
-    promise_services.signatory_create(
+    part_services.signatory_create(
         promise=parties.promise,
         actor=editor,
         name="Per Holm",

@@ -10,7 +10,9 @@ from django.urls import reverse
 
 from loften.followups.services import followup_save
 from loften.geography.models import Municipality
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import promise as promise_services
 from loften.publication import services as publication
 from loften.testing import factories
 from loften.testing.public import published_promise
@@ -40,7 +42,7 @@ def drafts():
         actor=editor,
         situation_summary="Hemliglägesbild som ingen har godkänt.",
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=editor,
         text="Hemligaktivitet i utkastet",
@@ -54,7 +56,7 @@ def drafts():
         text="Hemligändring av en publicerad uppföljning",
         quantity=99,
     )
-    unpublished_measure = promise_services.indicator_create(
+    unpublished_measure = indicator_services.indicator_create(
         promise=parties.promise,
         actor=editor,
         name="Hemligteffektmått i utkastet",
@@ -62,7 +64,7 @@ def drafts():
         unit="%",
         direction="decrease",
     )
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=unpublished_measure, actor=editor, year=2026, value=12
     )
     next_period = factories.tertial(2026, 2)
@@ -83,7 +85,7 @@ def drafts():
         slug="granskning",
         municipalities=[Municipality.objects.get(code="0686")],
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=in_review.promise,
         actor=in_review.municipality_editor,
         text="Granskningslöfte aktivitet",

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from loften.geography.models import Municipality
 from loften.organisations.models import Organisation
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
 from loften.public.models import AccessibilityReport
 from loften.public.selectors import promise_view
 from loften.reports.selectors import report_periods
@@ -143,7 +143,7 @@ def test_every_running_promise_is_current_and_none_is_listed_as_earlier(
         end_date=datetime.date(2026, 12, 31),
         title="Tvåårigt löfte",
     )
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=two_years.promise,
         actor=two_years.municipality_editor,
         text="Nattvandring",

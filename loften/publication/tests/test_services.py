@@ -5,8 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from loften.core.models import AuditEntry
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
 from loften.promises.models import Promise
+from loften.promises.services import activities as activity_services
+from loften.promises.services import indicators as indicator_services
+from loften.promises.services import promise as promise_services
 from loften.publication import services
 from loften.publication.models import (
     PromiseVersion,
@@ -23,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def planned(parties):
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Genomföra minst fyra trygghetsvandringar",
@@ -67,7 +69,7 @@ def test_a_single_party_promise_needs_only_that_partys_approval(db):
     municipality = factories.municipality_organisation(promise.municipalities.get())
     editor = factories.member(municipality, "editor")
     approver = factories.member(municipality, "approver")
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=promise,
         actor=editor,
         text="Kommunens aktivitet",
@@ -132,7 +134,7 @@ def test_a_party_approves_a_revision_once(planned):
 def test_published_content_does_not_change_with_later_edits(planned):
     publish_plan(planned)
     activity = planned.promise.activities.get()
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=activity,
         actor=planned.municipality_editor,
         text="Utkast efter publicering",
@@ -175,7 +177,7 @@ def test_a_period_is_published_with_target_against_actual(planned):
 def test_publishing_a_period_does_not_publish_draft_plan_edits(planned):
     publish_plan(planned)
     activity = planned.promise.activities.get()
-    promise_services.activity_update(
+    activity_services.activity_update(
         activity=activity, actor=planned.municipality_editor, text="Ej godkänd ändring"
     )
     t1 = factories.tertial(2026, 1)
@@ -257,7 +259,7 @@ def test_concluding_makes_the_promise_read_only(planned):
 
 def test_without_party_organisations_nobody_can_publish(db):
     promise = factories.PromiseFactory()
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=promise, actor=None, text="Något", responsible_police=True
     )
     with pytest.raises(ValidationError):
@@ -307,7 +309,7 @@ def test_a_personnummer_blocks_publishing_whatever_the_screen(planned):
 
 
 def test_a_personnummer_in_an_effect_measure_blocks_sending_for_approval(planned):
-    indicator = promise_services.indicator_create(
+    indicator = indicator_services.indicator_create(
         promise=planned.promise,
         actor=planned.municipality_editor,
         name="Andel otrygga",
@@ -315,7 +317,7 @@ def test_a_personnummer_in_an_effect_measure_blocks_sending_for_approval(planned
         unit="%",
         direction="decrease",
     )
-    promise_services.indicator_value_set(
+    indicator_services.indicator_value_set(
         indicator=indicator,
         actor=planned.municipality_editor,
         year=2025,
@@ -459,7 +461,7 @@ def test_a_period_is_sent_for_approval_only_when_every_activity_has_a_status(
     planned,
 ):
     publish_plan(planned)
-    second = promise_services.activity_create(
+    second = activity_services.activity_create(
         promise=planned.promise,
         actor=planned.municipality_editor,
         text="Samverkansmöten",
@@ -511,7 +513,7 @@ def test_removing_an_activity_makes_a_sent_period_need_new_approvals(planned):
     from loften.followups.models import PeriodReport
 
     publish_plan(planned)
-    second = promise_services.activity_create(
+    second = activity_services.activity_create(
         promise=planned.promise,
         actor=planned.municipality_editor,
         text="Samverkansmöten",
@@ -538,7 +540,9 @@ def test_removing_an_activity_makes_a_sent_period_need_new_approvals(planned):
     )
     report.refresh_from_db()
     approved_revision = report.revision
-    promise_services.activity_delete(activity=second, actor=planned.municipality_editor)
+    activity_services.activity_delete(
+        activity=second, actor=planned.municipality_editor
+    )
     report.refresh_from_db()
     assert report.status == PeriodReport.Status.DRAFT
     assert report.revision == approved_revision + 1

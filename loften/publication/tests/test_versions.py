@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def version(parties):
-    from loften.promises import services as promise_services
+    from loften.promises.services import activities as activity_services
 
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Trygghetsvandringar",

@@ -9,7 +9,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
+from loften.promises.services import parts as part_services
+from loften.promises.services import promise as promise_services
 from loften.publication.selectors import latest_version
 from loften.reports import services
 from loften.reports.models import GeneratedReport
@@ -51,7 +53,7 @@ def test_a_new_version_replaces_the_stored_report_of_the_old_one(published):
     old = obtain(parties, t1)
     old_name = old.file.name
     storage = old.file.storage
-    promise_services.commitment_create(
+    part_services.commitment_create(
         promise=parties.promise, actor=parties.municipality_editor, text="Nytt löfte"
     )
     publish_plan(parties)
@@ -167,7 +169,7 @@ def test_a_draft_is_reused_until_the_working_copy_changes(published):
 
 
 def test_a_draft_can_be_made_for_a_promise_never_published(parties):
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Aktivitet i ett utkast",
@@ -186,7 +188,7 @@ def test_a_draft_can_be_made_for_a_promise_never_published(parties):
 
 
 def test_deleting_a_promise_removes_its_report_files(parties):
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Aktivitet i ett utkast",
@@ -253,7 +255,7 @@ def test_reports_of_replaced_versions_are_pruned(published):
     parties, t1 = published
     old = obtain(parties, t1, "csv")
     other_format = obtain(parties, t1, "xlsx")
-    promise_services.commitment_create(
+    part_services.commitment_create(
         promise=parties.promise, actor=parties.municipality_editor, text="Nytt löfte"
     )
     publish_plan(parties)

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
 from loften.publication.models import PublishedPromise
 from loften.reports.models import GeneratedReport
 from loften.testing import factories
@@ -89,7 +89,7 @@ def unpublished_changes(published):
     parties, t1 = published
     editor = parties.municipality_editor
     activity = parties.promise.activities.first()
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=editor,
         text="Hemlig ny aktivitet i utkastet",

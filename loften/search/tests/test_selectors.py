@@ -3,7 +3,7 @@
 import pytest
 
 from loften.geography.models import Municipality
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
 from loften.search.selectors import (
     SearchFilters,
     search_entry_browse,
@@ -52,7 +52,7 @@ def test_case_and_stop_words_do_not_matter(walks):
 
 def test_the_best_hit_comes_first(walks):
     parties = walks.parties
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Hundsök i skolor",

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from loften.followups.services import followup_save
-from loften.promises import services as promise_services
+from loften.promises.services import activities as activity_services
 from loften.search import schema
 from loften.search.models import SearchEntry
 from loften.search.selectors import search_entry_list
@@ -35,7 +35,7 @@ def test_publishing_indexes_the_promise_its_activities_and_followups():
 def test_a_draft_edit_is_not_searchable_until_it_is_published():
     published = published_promise(activities=1, periods=0)
     parties = published.parties
-    promise_services.activity_create(
+    activity_services.activity_create(
         promise=parties.promise,
         actor=parties.municipality_editor,
         text="Hemliga nattpatruller längs ån",
@@ -61,7 +61,7 @@ def test_an_unpublished_followup_is_not_searchable():
 def test_republishing_replaces_the_entries_of_the_promise():
     published = published_promise(activities=2, periods=0)
     parties = published.parties
-    promise_services.activity_delete(
+    activity_services.activity_delete(
         activity=published.activities[1], actor=parties.municipality_editor
     )
     publish_plan(parties)
