@@ -16,3 +16,13 @@ class StaleVersionError(ValidationError):
         super().__init__(message, code="stale")
         self.current = current
         self.submitted = submitted
+
+
+class StaleApprovalError(ValidationError):
+    """An approval was of a revision older than the one now stored: what the
+    approver saw is not what would be published, so nothing is recorded."""
+
+    def __init__(self, message: str, *, shown: int, current: int | None):
+        super().__init__(message, code="stale_approval")
+        self.shown = shown
+        self.current = current

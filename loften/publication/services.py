@@ -1,18 +1,23 @@
 """Submitting, approving and publishing promises and their period follow-ups.
 
-A promise, and each period's follow-up, is published only when an approver of
-every party (the municipality or municipalities, and the police area) has
-approved its current revision. Publishing writes an immutable PromiseVersion and
-rebuilds the public read model from it; later edits never touch what was
-published.
+The plan of a promise and each period's follow-up go through one state machine
+(`Approvable`): a draft is submitted, an approver of every party (the
+municipality or municipalities, and the police area) approves the revision
+shown to them, and it is published. Publishing writes an immutable
+PromiseVersion and rebuilds the public read model from it; later edits never
+touch what was published.
 """
+
+from dataclasses import dataclass
+from typing import cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
+from loften.core.exceptions import StaleApprovalError
 from loften.core.models import User
 from loften.core.services import audit_log
 from loften.followups.models import FollowUp, PeriodReport, ReportingPeriod
@@ -113,6 +118,199 @@ def _next_version(
     return version
 
 
+# --- The approval state machine ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApprovalKind:
+    """What differs between approving a plan and approving a period's follow-up:
+    the name in the audit log, the status of being sent for approval and the
+    sentences that refuse a step."""
+
+    audit_name: str
+    submitted: str
+    published: str
+    not_submitted_to_approve: str
+    not_submitted_to_publish: str
+    stale: str
+
+
+PLAN = ApprovalKind(
+    audit_name="promise",
+    submitted=Promise.Status.IN_REVIEW,
+    published=Promise.Status.PUBLISHED,
+    not_submitted_to_approve=gettext_lazy(
+        "Only a promise sent for approval can be approved."
+    ),
+    not_submitted_to_publish=gettext_lazy(
+        "Only a promise sent for approval can be published."
+    ),
+    stale=gettext_lazy(
+        "The promise was changed after you opened this page, so your approval "
+        "was not saved. Read what changed below and approve again if you agree."
+    ),
+)
+PERIOD = ApprovalKind(
+    audit_name="period_report",
+    submitted=PeriodReport.Status.SUBMITTED,
+    published=PeriodReport.Status.PUBLISHED,
+    not_submitted_to_approve=gettext_lazy(
+        "Only a follow-up sent for approval can be approved."
+    ),
+    not_submitted_to_publish=gettext_lazy(
+        "Only a follow-up sent for approval can be published."
+    ),
+    stale=gettext_lazy(
+        "The follow-up was changed after you opened this page, so your approval "
+        "was not saved. Read what changed below and approve again if you agree."
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Approvable:
+    """The plan of a promise (no period) or one period's follow-up, locked for
+    the step: `row` (the Promise or the PeriodReport) holds its status and the
+    revision that approvals name."""
+
+    kind: ApprovalKind
+    promise: Promise
+    period: ReportingPeriod | None
+    row: Promise | PeriodReport | None
+
+    @property
+    def revision(self) -> int | None:
+        return None if self.row is None else self.row.revision
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.row is not None and self.row.status == self.kind.submitted
+
+    def approvals_missing(self) -> list[Organisation]:
+        return approvals_missing(promise=self.promise, period=self.period)
+
+
+def _plan(promise: Promise) -> Approvable:
+    promise = _lock(promise)
+    return Approvable(kind=PLAN, promise=promise, period=None, row=promise)
+
+
+def _period(promise: Promise, period: ReportingPeriod) -> Approvable:
+    report = (
+        PeriodReport.objects.select_for_update()
+        .filter(promise=promise, period=period)
+        .first()
+    )
+    return Approvable(kind=PERIOD, promise=promise, period=period, row=report)
+
+
+def _submitted(item: Approvable, actor: User | None) -> None:
+    """Move a checked draft to 'sent for approval' and audit it."""
+    row = cast(Promise | PeriodReport, item.row)
+    row.status = item.kind.submitted
+    if isinstance(row, PeriodReport):
+        row.submitted_by = actor
+        row.submitted_at = timezone.now()
+        row.save()
+    else:
+        row.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor,
+        action=f"{item.kind.audit_name}.submit",
+        obj=row,
+        promise_id=item.promise.pk,
+    )
+
+
+def _approve(
+    item: Approvable,
+    *,
+    actor: User,
+    organisation: Organisation,
+    comment: str,
+    revision: int | None,
+) -> Approval:
+    """Record one party's approval of the revision that was shown (`revision`;
+    None approves the current one, for the system and the command line)."""
+    if not can_approve_promise(
+        user=actor, promise=item.promise, organisation=organisation
+    ):
+        raise PermissionDenied(
+            _("You may not approve on behalf of %(organisation)s.")
+            % {"organisation": organisation}
+        )
+    if not item.is_submitted:
+        raise ValidationError(str(item.kind.not_submitted_to_approve))
+    if revision is not None and revision != item.revision:
+        raise StaleApprovalError(
+            str(item.kind.stale), shown=revision, current=item.revision
+        )
+    if Approval.objects.filter(
+        promise=item.promise,
+        period=item.period,
+        organisation=organisation,
+        revision=item.revision,
+    ).exists():
+        raise ValidationError(_("This party has already approved this version."))
+    approval = Approval.objects.create(
+        promise=item.promise,
+        period=item.period,
+        organisation=organisation,
+        user=actor,
+        revision=item.revision,
+        comment=comment.strip(),
+    )
+    audit_log(
+        actor=actor,
+        action=f"{item.kind.audit_name}.approve",
+        obj=item.row,
+        promise_id=item.promise.pk,
+        changes={"revision": [None, item.revision]},
+        message=str(organisation),
+    )
+    return approval
+
+
+def _publish(
+    item: Approvable,
+    *,
+    actor: User | None,
+    snapshot: dict,
+    texts: list[checks.PublicText],
+    note: str,
+) -> PromiseVersion:
+    """Publish a submitted item that every party approved: a new version, the
+    item marked published, audited."""
+    if not item.is_submitted:
+        raise ValidationError(str(item.kind.not_submitted_to_publish))
+    _require_parties(item.promise)
+    missing = item.approvals_missing()
+    if missing:
+        raise ValidationError(_missing_message(missing))
+    _refuse_personal_numbers(texts)
+    version = _next_version(
+        promise=item.promise,
+        actor=actor,
+        kind=PromiseVersion.Kind.PLAN
+        if item.period is None
+        else PromiseVersion.Kind.PERIOD,
+        snapshot=snapshot,
+        period=item.period,
+        note=note,
+    )
+    row = cast(Promise | PeriodReport, item.row)
+    row.status = item.kind.published
+    row.save(update_fields=["status", "updated_at"])
+    audit_log(
+        actor=actor,
+        action=f"{item.kind.audit_name}.publish",
+        obj=row,
+        promise_id=item.promise.pk,
+        changes={"version": [None, version.number]},
+    )
+    return version
+
+
 # --- The promise (the plan) -----------------------------------------------------------
 
 
@@ -120,7 +318,8 @@ def _next_version(
 def promise_submit_for_review(*, promise: Promise, actor: User | None) -> Promise:
     """Send the draft to the parties' approvers."""
     _require_edit(actor, promise)
-    promise = _lock(promise)
+    item = _plan(promise)
+    promise = item.promise
     if promise.status != Promise.Status.DRAFT:
         raise ValidationError(_("Only a draft can be sent for approval."))
     _require_parties(promise)
@@ -129,9 +328,7 @@ def promise_submit_for_review(*, promise: Promise, actor: User | None) -> Promis
             _("Add at least one activity before sending for approval.")
         )
     _refuse_personal_numbers(checks.plan_texts(promise_snapshot_build(promise=promise)))
-    promise.status = Promise.Status.IN_REVIEW
-    promise.save(update_fields=["status", "updated_at"])
-    audit_log(actor=actor, action="promise.submit", obj=promise, promise_id=promise.pk)
+    _submitted(item, actor)
     return promise
 
 
@@ -142,39 +339,18 @@ def promise_approve(
     actor: User,
     organisation: Organisation,
     comment: str = "",
+    revision: int | None = None,
 ) -> Approval:
-    """Approve the promise's current revision on behalf of one party."""
-    if not can_approve_promise(user=actor, promise=promise, organisation=organisation):
-        raise PermissionDenied(
-            _("You may not approve on behalf of %(organisation)s.")
-            % {"organisation": organisation}
-        )
-    promise = _lock(promise)
-    if promise.status != Promise.Status.IN_REVIEW:
-        raise ValidationError(_("Only a promise sent for approval can be approved."))
-    if Approval.objects.filter(
-        promise=promise,
-        period=None,
-        organisation=organisation,
-        revision=promise.revision,
-    ).exists():
-        raise ValidationError(_("This party has already approved this version."))
-    approval = Approval.objects.create(
-        promise=promise,
-        organisation=organisation,
-        user=actor,
-        revision=promise.revision,
-        comment=comment.strip(),
-    )
-    audit_log(
+    """Approve the promise's revision `revision` (the one the approver was shown)
+    on behalf of one party; refused with StaleApprovalError when the plan has
+    changed since. Without `revision`, the current revision is approved."""
+    return _approve(
+        _plan(promise),
         actor=actor,
-        action="promise.approve",
-        obj=promise,
-        promise_id=promise.pk,
-        changes={"revision": [None, promise.revision]},
-        message=str(organisation),
+        organisation=organisation,
+        comment=comment,
+        revision=revision,
     )
-    return approval
 
 
 @transaction.atomic
@@ -183,38 +359,23 @@ def promise_publish(
 ) -> PromiseVersion:
     """Publish the approved plan as a new immutable version."""
     _require_publisher(actor, promise)
-    promise = _lock(promise)
-    if promise.status != Promise.Status.IN_REVIEW:
-        raise ValidationError(_("Only a promise sent for approval can be published."))
-    _require_parties(promise)
-    missing = approvals_missing(promise=promise)
-    if missing:
-        raise ValidationError(_missing_message(missing))
-    reporting_periods_ensure(promise=promise)
-    previous = latest_version(promise=promise)
+    item = _plan(promise)
+    if not item.is_submitted:
+        raise ValidationError(str(PLAN.not_submitted_to_publish))
+    reporting_periods_ensure(promise=item.promise)
+    previous = latest_version(promise=item.promise)
     snapshot = snapshot_rules.merge_plan(
         previous.snapshot if previous else None,
-        promise_snapshot_build(promise=promise),
+        promise_snapshot_build(promise=item.promise),
     )
     snapshot["promise"]["status"] = Promise.Status.PUBLISHED
-    _refuse_personal_numbers(checks.plan_texts(snapshot))
-    version = _next_version(
-        promise=promise,
+    return _publish(
+        item,
         actor=actor,
-        kind=PromiseVersion.Kind.PLAN,
         snapshot=snapshot,
+        texts=checks.plan_texts(snapshot),
         note=note,
     )
-    promise.status = Promise.Status.PUBLISHED
-    promise.save(update_fields=["status", "updated_at"])
-    audit_log(
-        actor=actor,
-        action="promise.publish",
-        obj=promise,
-        promise_id=promise.pk,
-        changes={"version": [None, version.number]},
-    )
-    return version
 
 
 @transaction.atomic
@@ -261,8 +422,9 @@ def period_report_submit(
     """Send a period's follow-up to the parties' approvers."""
     _require_edit(actor, promise)
     _check_period(promise, period)
-    report = period_report_get_or_create(promise=promise, period=period)
-    report = PeriodReport.objects.select_for_update().get(pk=report.pk)
+    period_report_get_or_create(promise=promise, period=period)
+    item = _period(promise, period)
+    report = cast(PeriodReport, item.row)
     if report.status == PeriodReport.Status.SUBMITTED:
         raise ValidationError(_("This follow-up has already been sent for approval."))
     if report.status == PeriodReport.Status.PUBLISHED:
@@ -290,16 +452,7 @@ def period_report_submit(
     _refuse_personal_numbers(
         checks.period_texts(promise_snapshot_build(promise=promise), period.pk)
     )
-    report.status = PeriodReport.Status.SUBMITTED
-    report.submitted_by = actor
-    report.submitted_at = timezone.now()
-    report.save()
-    audit_log(
-        actor=actor,
-        action="period_report.submit",
-        obj=report,
-        promise_id=promise.pk,
-    )
+    _submitted(item, actor)
     return report
 
 
@@ -311,43 +464,17 @@ def period_report_approve(
     actor: User,
     organisation: Organisation,
     comment: str = "",
+    revision: int | None = None,
 ) -> Approval:
-    if not can_approve_promise(user=actor, promise=promise, organisation=organisation):
-        raise PermissionDenied(
-            _("You may not approve on behalf of %(organisation)s.")
-            % {"organisation": organisation}
-        )
-    report = (
-        PeriodReport.objects.select_for_update()
-        .filter(promise=promise, period=period)
-        .first()
-    )
-    if report is None or report.status != PeriodReport.Status.SUBMITTED:
-        raise ValidationError(_("Only a follow-up sent for approval can be approved."))
-    if Approval.objects.filter(
-        promise=promise,
-        period=period,
-        organisation=organisation,
-        revision=report.revision,
-    ).exists():
-        raise ValidationError(_("This party has already approved this version."))
-    approval = Approval.objects.create(
-        promise=promise,
-        period=period,
-        organisation=organisation,
-        user=actor,
-        revision=report.revision,
-        comment=comment.strip(),
-    )
-    audit_log(
+    """Approve the follow-up's revision `revision` (the one shown) on behalf of
+    one party; see `promise_approve`."""
+    return _approve(
+        _period(promise, period),
         actor=actor,
-        action="period_report.approve",
-        obj=report,
-        promise_id=promise.pk,
-        changes={"revision": [None, report.revision]},
-        message=str(organisation),
+        organisation=organisation,
+        comment=comment,
+        revision=revision,
     )
-    return approval
 
 
 @transaction.atomic
@@ -366,39 +493,19 @@ def period_report_publish(
         raise ValidationError(
             _("Publish the promise itself before publishing a follow-up.")
         )
-    report = (
-        PeriodReport.objects.select_for_update()
-        .filter(promise=promise, period=period)
-        .first()
-    )
-    if report is None or report.status != PeriodReport.Status.SUBMITTED:
-        raise ValidationError(_("Only a follow-up sent for approval can be published."))
-    _require_parties(promise)
-    missing = approvals_missing(promise=promise, period=period)
-    if missing:
-        raise ValidationError(_missing_message(missing))
+    item = _period(promise, period)
+    if not item.is_submitted:
+        raise ValidationError(str(PERIOD.not_submitted_to_publish))
     snapshot = snapshot_rules.merge_period(
         previous.snapshot, promise_snapshot_build(promise=promise), period.pk
     )
-    _refuse_personal_numbers(checks.period_texts(snapshot, period.pk))
-    version = _next_version(
-        promise=promise,
+    return _publish(
+        item,
         actor=actor,
-        kind=PromiseVersion.Kind.PERIOD,
         snapshot=snapshot,
-        period=period,
+        texts=checks.period_texts(snapshot, period.pk),
         note=note,
     )
-    report.status = PeriodReport.Status.PUBLISHED
-    report.save(update_fields=["status", "updated_at"])
-    audit_log(
-        actor=actor,
-        action="period_report.publish",
-        obj=report,
-        promise_id=promise.pk,
-        changes={"version": [None, version.number]},
-    )
-    return version
 
 
 # --- Approving as the last party ------------------------------------------------------
@@ -411,6 +518,7 @@ def promise_approve_and_publish(
     actor: User,
     organisation: Organisation,
     comment: str = "",
+    revision: int | None = None,
 ) -> tuple[Approval, PromiseVersion | None]:
     """Approve for one party and, when no approval is missing any more, publish.
 
@@ -419,7 +527,11 @@ def promise_approve_and_publish(
     published (None when other parties still have to approve).
     """
     approval = promise_approve(
-        promise=promise, actor=actor, organisation=organisation, comment=comment
+        promise=promise,
+        actor=actor,
+        organisation=organisation,
+        comment=comment,
+        revision=revision,
     )
     promise.refresh_from_db()
     if approvals_missing(promise=promise):
@@ -448,6 +560,7 @@ def period_report_approve_and_publish(
     actor: User,
     organisation: Organisation,
     comment: str = "",
+    revision: int | None = None,
 ) -> tuple[Approval, PromiseVersion | None]:
     """Approve a period's follow-up for one party and publish it once every party
     has approved and the promise itself is published (otherwise it is published
@@ -458,6 +571,7 @@ def period_report_approve_and_publish(
         actor=actor,
         organisation=organisation,
         comment=comment,
+        revision=revision,
     )
     if approvals_missing(promise=promise, period=period):
         return approval, None
