@@ -204,3 +204,26 @@ def audit_list_for_promise(*, promise: Promise, limit: int = 100) -> QuerySet:
     return AuditEntry.objects.filter(promise_id=promise.pk).select_related("actor")[
         :limit
     ]
+
+
+def audit_mark(*, promise: Promise) -> int:
+    """The id of the promise's newest change-log entry (0 when there is none): the
+    approval form carries it, so that a stale approval can show what changed."""
+    return (
+        AuditEntry.objects.filter(promise_id=promise.pk)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+        or 0
+    )
+
+
+def audit_list_after(*, promise: Promise, mark: int, limit: int = 100) -> QuerySet:
+    """The promise's change-log entries written after entry `mark`, oldest first,
+    without the approvals themselves (they change no text)."""
+    return (
+        AuditEntry.objects.filter(promise_id=promise.pk, id__gt=mark)
+        .exclude(action__endswith=".approve")
+        .select_related("actor")
+        .order_by("id")[:limit]
+    )

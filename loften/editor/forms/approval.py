@@ -1,4 +1,6 @@
-"""The approval form: a comment and the party approved for."""
+"""The approval form: a comment, the party approved for, and what was shown (the
+revision approved and the newest change-log entry then), so that an approval
+always counts for the text the approver saw."""
 
 from django import forms
 from django.utils.translation import gettext_lazy
@@ -10,6 +12,12 @@ from loften.organisations.models import Organisation
 
 class ApprovalForm(forms.Form):
     organisation = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+    revision = forms.IntegerField(
+        min_value=1, max_value=2_000_000_000, widget=forms.HiddenInput
+    )
+    seen = forms.IntegerField(
+        min_value=0, max_value=2**63 - 1, required=False, widget=forms.HiddenInput
+    )
     comment = forms.CharField(
         label=gettext_lazy("Comment"),
         required=False,

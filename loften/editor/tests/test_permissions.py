@@ -232,7 +232,11 @@ def test_approvers_of_a_party_approve_and_nobody_else(client, parties):
     promise_submit_for_review(promise=parties.promise, actor=None)
     url = reverse("editor:promise_approve", args=[world["promise_id"]])
     client.force_login(parties.police_approver)
-    response = client.post(url, {"organisation": parties.police.pk})
+    parties.promise.refresh_from_db()
+    response = client.post(
+        url,
+        {"organisation": parties.police.pk, "revision": parties.promise.revision},
+    )
     assert response.status_code == 302
     assert parties.promise.approvals.get().organisation == parties.police
 

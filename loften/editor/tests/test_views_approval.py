@@ -18,11 +18,20 @@ pytestmark = pytest.mark.django_db
 T1 = PeriodKey(2026, "tertial", 1)
 
 
-def _approve(client, user, promise, organisation):
+def _shown(client, url) -> dict:
+    """The hidden fields of the approval form as the page shows them."""
+    form = client.get(url).context["form"]
+    return {"revision": form.initial["revision"], "seen": form.initial["seen"]}
+
+
+def _approve(client, user, promise, organisation, shown=None):
     client.force_login(user)
+    shown = shown or _shown(
+        client, reverse("editor:promise_approval", args=[promise.pk])
+    )
     return client.post(
         reverse("editor:promise_approve", args=[promise.pk]),
-        {"organisation": organisation.pk, "comment": "Bra."},
+        {"organisation": organisation.pk, "comment": "Bra.", **shown},
     )
 
 
@@ -117,9 +126,10 @@ def test_a_period_is_approved_by_both_and_published(client, planned):
         (planned.police_approver, planned.police),
     ):
         client.force_login(user)
+        shown = _shown(client, reverse("editor:period_approval", args=[promise.pk, T1]))
         response = client.post(
             reverse("editor:period_approve", args=[promise.pk, T1]),
-            {"organisation": organisation.pk},
+            {"organisation": organisation.pk, **shown},
         )
         assert response.status_code == 302
     version = PromiseVersion.objects.order_by("number").last()
@@ -172,3 +182,83 @@ def test_the_history_shows_versions_with_readable_changes(client, planned):
         PublishedActivity.objects.get().text
         == "Genomföra trygghetsvandringar i centrum."
     )
+
+
+def test_an_approval_of_a_plan_changed_since_it_was_shown_is_refused(client, planned):
+    promise = planned.promise
+    promise_submit_for_review(promise=promise, actor=planned.municipality_editor)
+    client.force_login(planned.police_approver)
+    shown = _shown(client, reverse("editor:promise_approval", args=[promise.pk]))
+    activity = planned.activity
+    activity_services.activity_update(
+        activity=activity,
+        actor=planned.municipality_editor,
+        text="Genomföra trygghetsvandringar varje vecka i centrum.",
+    )
+    promise_submit_for_review(promise=promise, actor=planned.municipality_editor)
+
+    response = _approve(client, planned.police_approver, promise, planned.police, shown)
+
+    assert response.status_code == 409
+    assert not promise.approvals.exists()
+    html = response.content.decode()
+    assert "ändrades efter att du öppnade sidan" in html
+    assert "Genomföra trygghetsvandringar varje vecka i centrum." in html
+    # The page now offers the current revision, which can be approved.
+    assert response.context["form"].initial["revision"] == shown["revision"] + 1
+    assert (
+        _approve(client, planned.police_approver, promise, planned.police).status_code
+        == 302
+    )
+    assert promise.approvals.get().revision == shown["revision"] + 1
+
+
+def test_an_approval_of_a_follow_up_changed_since_it_was_shown_is_refused(
+    client, planned
+):
+    publish_plan(planned)
+    _write_t1(planned)
+    promise = planned.promise
+    url = reverse("editor:period_approval", args=[promise.pk, T1])
+    client.force_login(planned.municipality_editor)
+    client.post(reverse("editor:period_submit", args=[promise.pk, T1]))
+    client.force_login(planned.police_approver)
+    shown = _shown(client, url)
+    activity = planned.activity
+    period = factories.tertial(2026, 1)
+    followup = activity.followups.get(period=period)
+    followup_save(
+        activity=activity,
+        period=period,
+        actor=planned.municipality_editor,
+        text="Sju vandringar i stället för tre.",
+        status=followup.status,
+        expected_version=followup.version,
+    )
+    client.force_login(planned.municipality_editor)
+    client.post(reverse("editor:period_submit", args=[promise.pk, T1]))
+
+    client.force_login(planned.police_approver)
+    response = client.post(
+        reverse("editor:period_approve", args=[promise.pk, T1]),
+        {"organisation": planned.police.pk, **shown},
+    )
+
+    assert response.status_code == 409
+    assert not promise.approvals.filter(period=period).exists()
+    html = response.content.decode()
+    assert "Uppföljningen ändrades efter att du öppnade sidan" in html
+    assert "Sju vandringar i stället för tre." in html
+
+
+def test_an_approval_without_the_revision_shown_is_refused(client, planned):
+    promise = planned.promise
+    promise_submit_for_review(promise=promise, actor=planned.municipality_editor)
+    client.force_login(planned.police_approver)
+    response = client.post(
+        reverse("editor:promise_approve", args=[promise.pk]),
+        {"organisation": planned.police.pk},
+        follow=True,
+    )
+    assert not promise.approvals.exists()
+    assert "vilken version" in response.content.decode()

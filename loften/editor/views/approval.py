@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from loften.core.exceptions import StaleApprovalError
 from loften.followups import periods as period_rules
 from loften.followups.selectors import period_report_get
 from loften.followups.services import reporting_periods_ensure
@@ -31,7 +32,13 @@ from ..permissions import (
     access_period,
     access_promise,
 )
-from ..publishing import period_checks, plan_checks, unpublished_changes
+from ..publishing import (
+    audit_list_after,
+    audit_mark,
+    period_checks,
+    plan_checks,
+    unpublished_changes,
+)
 from ..selectors import followup_sheet
 from .common import rights
 
@@ -55,17 +62,57 @@ def _published_message(version) -> str:
 # --- The promise -------------------------------------------------------------------
 
 
+def _approval_form(request, promise, approvers, revision: int | None) -> ApprovalForm:
+    return ApprovalForm(
+        organisations=approvers,
+        initial={"revision": revision, "seen": audit_mark(promise=promise)},
+    )
+
+
+def _stale_context(promise, form: ApprovalForm, error: StaleApprovalError) -> dict:
+    """What the page shows after a stale approval: the refusal, and the changes
+    made after the approver's page was shown."""
+    seen = form.cleaned_data.get("seen") or 0
+    return {
+        "stale": {
+            "message": error.messages[0],
+            "changes": list(audit_list_after(promise=promise, mark=seen)),
+        },
+        "comment": form.cleaned_data.get("comment", ""),
+    }
+
+
+def _approval_form_problem(request, form: ApprovalForm) -> None:
+    if "revision" in form.errors or "seen" in form.errors:
+        messages.error(
+            request,
+            _(
+                "The approval did not say which version you saw. Read the page "
+                "again and approve once more."
+            ),
+        )
+    else:
+        messages.error(request, _("Choose the party you approve for."))
+
+
 @login_required
 def promise_approval(request, promise_id: int):
     """Where the plan is sent for approval, approved by each party and published,
     with the checks before publishing and what changes from the published version."""
     promise = access_promise(user=request.user, promise_id=promise_id, action=VIEW)
+    return _promise_approval_page(request, promise)
+
+
+def _promise_approval_page(request, promise, *, extra=None, status: int = 200):
     approvers = approval_organisations(user=request.user, promise=promise)
     approvals = list(approval_list(promise=promise).filter(revision=promise.revision))
     missing = approvals_missing(promise=promise)
     # Periods are stored when first needed; the checks must see every one.
     reporting_periods_ensure(promise=promise)
     live = promise_snapshot_build(promise=promise)
+    form = _approval_form(request, promise, approvers, promise.revision)
+    if extra and extra.get("comment"):
+        form.initial["comment"] = extra["comment"]
     today = timezone.localdate()
     return render(
         request,
@@ -78,9 +125,11 @@ def promise_approval(request, promise_id: int):
             "approvals": approvals,
             "missing": missing,
             "yours": [o for o in approvers if o in missing],
-            "form": ApprovalForm(organisations=approvers),
+            "form": form,
+            **(extra or {}),
             **rights(request, promise),
         },
+        status=status,
     )
 
 
@@ -106,7 +155,7 @@ def promise_approve(request, promise_id: int):
         organisations=approval_organisations(user=request.user, promise=promise),
     )
     if not form.is_valid():
-        messages.error(request, _("Choose the party you approve for."))
+        _approval_form_problem(request, form)
         return redirect(_approval_url(promise))
     organisation = form.cleaned_data["organisation"]
     try:
@@ -115,6 +164,12 @@ def promise_approve(request, promise_id: int):
             actor=request.user,
             organisation=organisation,
             comment=form.cleaned_data["comment"],
+            revision=form.cleaned_data["revision"],
+        )
+    except StaleApprovalError as error:
+        promise.refresh_from_db()
+        return _promise_approval_page(
+            request, promise, extra=_stale_context(promise, form, error), status=409
         )
     except ValidationError as error:
         _report_error(request, error)
@@ -162,10 +217,19 @@ def promise_conclude(request, promise_id: int):
 def period_approval(request, promise_id: int, key: period_rules.PeriodKey):
     promise = access_promise(user=request.user, promise_id=promise_id, action=VIEW)
     period = access_period(promise=promise, key=key)
+    return _period_approval_page(request, promise, period)
+
+
+def _period_approval_page(request, promise, period, *, extra=None, status=200):
     report = period_report_get(promise=promise, period=period)
     approvers = approval_organisations(user=request.user, promise=promise)
     missing = approvals_missing(promise=promise, period=period)
     approvals = []
+    form = _approval_form(
+        request, promise, approvers, report.revision if report else None
+    )
+    if extra and extra.get("comment"):
+        form.initial["comment"] = extra["comment"]
     if report is not None:
         approvals = list(
             approval_list(promise=promise, period=period).filter(
@@ -184,10 +248,12 @@ def period_approval(request, promise_id: int, key: period_rules.PeriodKey):
             "approvals": approvals,
             "missing": missing,
             "yours": [o for o in approvers if o in missing],
-            "form": ApprovalForm(organisations=approvers),
+            "form": form,
             "plan_published": latest_version(promise=promise) is not None,
+            **(extra or {}),
             **rights(request, promise),
         },
+        status=status,
     )
 
 
@@ -219,7 +285,7 @@ def period_approve(request, promise_id: int, key: period_rules.PeriodKey):
         organisations=approval_organisations(user=request.user, promise=promise),
     )
     if not form.is_valid():
-        messages.error(request, _("Choose the party you approve for."))
+        _approval_form_problem(request, form)
         return redirect(_period_url(promise, period))
     organisation = form.cleaned_data["organisation"]
     try:
@@ -229,6 +295,15 @@ def period_approve(request, promise_id: int, key: period_rules.PeriodKey):
             actor=request.user,
             organisation=organisation,
             comment=form.cleaned_data["comment"],
+            revision=form.cleaned_data["revision"],
+        )
+    except StaleApprovalError as error:
+        return _period_approval_page(
+            request,
+            promise,
+            period,
+            extra=_stale_context(promise, form, error),
+            status=409,
         )
     except ValidationError as error:
         _report_error(request, error)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from loften.core.exceptions import StaleApprovalError
 from loften.core.models import AuditEntry
 from loften.followups.services import followup_save
 from loften.promises.models import Promise
@@ -129,6 +130,38 @@ def test_a_party_approves_a_revision_once(planned):
             actor=planned.municipality_approver,
             organisation=planned.municipality,
         )
+
+
+def test_an_approval_names_the_revision_shown_and_a_stale_one_is_refused(planned):
+    promise = planned.promise
+    services.promise_submit_for_review(
+        promise=promise, actor=planned.municipality_editor
+    )
+    shown = promise.revision
+    activity_services.activity_update(
+        activity=promise.activities.get(),
+        actor=planned.municipality_editor,
+        text="Ny text.",
+    )
+    services.promise_submit_for_review(
+        promise=promise, actor=planned.municipality_editor
+    )
+    with pytest.raises(StaleApprovalError) as refused:
+        services.promise_approve(
+            promise=promise,
+            actor=planned.police_approver,
+            organisation=planned.police,
+            revision=shown,
+        )
+    assert (refused.value.shown, refused.value.current) == (shown, shown + 1)
+    assert not promise.approvals.exists()
+    approval = services.promise_approve(
+        promise=promise,
+        actor=planned.police_approver,
+        organisation=planned.police,
+        revision=shown + 1,
+    )
+    assert approval.revision == shown + 1
 
 
 def test_published_content_does_not_change_with_later_edits(planned):
