@@ -17,8 +17,7 @@ from django.utils.translation import gettext as _
 from loften.core.models import User
 from loften.followups import periods as period_rules
 from loften.followups.models import ActivityEvent, ReportingPeriod
-from loften.followups.selectors import followup_period_keys
-from loften.followups.services import reporting_period_get_or_create
+from loften.followups.selectors import followup_period_keys, reporting_period_get
 from loften.organisations.models import Membership, Organisation
 from loften.organisations.selectors import organisation_list_for_user
 from loften.promises.models import (
@@ -198,13 +197,15 @@ def access_focus_area(*, promise: Promise, focus_area_id: int) -> FocusArea | No
 def access_period(*, promise: Promise, key: period_rules.PeriodKey) -> ReportingPeriod:
     """The reporting period `key` if the promise is followed up for it.
 
-    Periods are shared reference rows, made the first time any promise needs one.
+    Periods are shared reference rows that the promise's services create with
+    the promise (and when its period or cadence changes), so this only reads.
     """
-    if key not in followup_period_keys(promise=promise):
+    period = None
+    if key in followup_period_keys(promise=promise):
+        period = reporting_period_get(key=key)
+    if period is None:
         raise Http404(_("The promise is not followed up for this period."))
-    return reporting_period_get_or_create(
-        kind=key.kind, year=key.year, number=key.number
-    )
+    return period
 
 
 def loggable_activities(*, user: User, today: datetime.date) -> QuerySet[Activity]:

@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 
 from loften.core.models import AuditEntry
 from loften.followups.models import ReportingPeriod
-from loften.followups.services import reporting_periods_ensure
 from loften.promises.models import Promise
 from loften.publication import checks
 from loften.publication import snapshot as snapshot_rules
@@ -71,10 +70,7 @@ def plan_checks(
     *, promise: Promise, today: datetime.date, live: dict | None = None
 ) -> ChecksReport:
     """The checks of the plan's public texts, and periods that ended without
-    every follow-up written. A `live` snapshot must be built after
-    `reporting_periods_ensure`, so that every period of the cadence is in it."""
-    if live is None:
-        reporting_periods_ensure(promise=promise)
+    every follow-up written."""
     snapshot = live or promise_snapshot_build(promise=promise)
     followed = {(f["activity_id"], f["period_id"]) for f in snapshot["followups"]}
     periods = [

@@ -25,7 +25,8 @@ from .models import (
 def reporting_period_list_for_promise(*, promise: Promise) -> list[ReportingPeriod]:
     """The periods the promise reports on that exist in the database, in time order.
 
-    `followups.services.reporting_periods_ensure` creates the missing ones.
+    The promises' services create them with the promise (through
+    `followups.services.reporting_periods_ensure`).
     """
     keys = period_rules.periods_for_cadence(
         promise.cadence, promise.start_date, promise.end_date
@@ -41,6 +42,13 @@ def reporting_period_list_for_promise(*, promise: Promise) -> list[ReportingPeri
         for key in keys
         if (key.kind, key.year, key.number) in found
     ]
+
+
+def reporting_period_get(*, key: period_rules.PeriodKey) -> ReportingPeriod | None:
+    """The stored period `key`, or None."""
+    return ReportingPeriod.objects.filter(
+        kind=key.kind, year=key.year, number=key.number
+    ).first()
 
 
 def logged_totals_for_period(

@@ -72,6 +72,13 @@ def period_reports_on_activity_deleting(*, activity: Activity, **kwargs: Any) ->
     )
 
 
+def reporting_periods_on_schedule_changed(*, promise: Promise, **kwargs: Any) -> None:
+    """Receiver of `promises.signals.promise_schedule_changed`: a promise has its
+    reporting periods from the moment it is created or rescheduled, so pages that
+    show them only read."""
+    reporting_periods_ensure(promise=promise)
+
+
 def reporting_periods_ensure(*, promise: Promise) -> list[ReportingPeriod]:
     """The promise's reporting periods in time order, creating any that are missing."""
     keys = period_rules.periods_for_cadence(

@@ -107,6 +107,14 @@ class PromiseFactory(factory.django.DjangoModelFactory):
         if create:
             obj.municipalities.set(extracted or [municipality()])
 
+    @factory.post_generation
+    def periods(obj, create, extracted, **kwargs):
+        """The reporting periods, as `promise_create` makes them."""
+        if create:
+            from loften.followups.services import reporting_periods_ensure
+
+            reporting_periods_ensure(promise=obj)
+
 
 class CommitmentFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from loften.core.exceptions import StaleApprovalError
 from loften.followups import periods as period_rules
 from loften.followups.selectors import period_report_get
-from loften.followups.services import reporting_periods_ensure
 from loften.publication import services as publication
 from loften.publication.permissions import approval_organisations
 from loften.publication.selectors import (
@@ -107,8 +106,6 @@ def _promise_approval_page(request, promise, *, extra=None, status: int = 200):
     approvers = approval_organisations(user=request.user, promise=promise)
     approvals = list(approval_list(promise=promise).filter(revision=promise.revision))
     missing = approvals_missing(promise=promise)
-    # Periods are stored when first needed; the checks must see every one.
-    reporting_periods_ensure(promise=promise)
     live = promise_snapshot_build(promise=promise)
     form = _approval_form(request, promise, approvers, promise.revision)
     if extra and extra.get("comment"):

@@ -36,6 +36,30 @@ def test_periods_are_created_for_the_promise_cadence(parties):
     assert ReportingPeriod.objects.count() == 4
 
 
+def test_a_promise_has_its_periods_from_creation_and_after_rescheduling(parties):
+    from loften.followups.selectors import reporting_period_list_for_promise
+    from loften.promises.services import promise as promise_services
+
+    ReportingPeriod.objects.all().delete()
+    promise = promise_services.promise_create(
+        actor=None,
+        title="Trygg 2027",
+        municipalities=parties.promise.municipalities.all(),
+        police_area=parties.promise.police_area,
+        start_date=datetime.date(2027, 1, 1),
+        end_date=datetime.date(2027, 12, 31),
+    )
+    periods = reporting_period_list_for_promise(promise=promise)
+    assert [(p.kind, p.year, p.number) for p in periods] == [
+        ("tertial", 2027, 1),
+        ("tertial", 2027, 2),
+        ("tertial", 2027, 3),
+        ("year", 2027, 0),
+    ]
+    promise_services.promise_update(promise=promise, actor=None, cadence="quarter")
+    assert len(reporting_period_list_for_promise(promise=promise)) == 5
+
+
 def test_logged_occurrences_are_summed_per_period(parties, activity):
     for day in (
         datetime.date(2026, 2, 3),

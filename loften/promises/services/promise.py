@@ -18,7 +18,11 @@ from loften.organisations.selectors import organisations_for_places
 from ..models import Cadence, Promise
 from ..permissions import can_create_promise_for
 from ..selectors import promise_fingerprint
+from ..signals import promise_schedule_changed
 from .plan import promise_plan_changed, require_edit
+
+# The fields that decide which reporting periods a promise has.
+SCHEDULE_FIELDS = {"start_date", "end_date", "cadence"}
 
 PROMISE_FIELDS = {
     "title",
@@ -97,6 +101,7 @@ def promise_create(
     promise.full_clean()
     promise.save()
     promise.municipalities.set(municipalities)
+    promise_schedule_changed.send(sender=Promise, promise=promise)
     audit_log(actor=actor, action="promise.create", obj=promise, promise_id=promise.pk)
     return promise
 
@@ -154,6 +159,8 @@ def promise_update(
     if municipalities is not None:
         current.municipalities.set(municipalities)
     promise_plan_changed(promise=current)
+    if SCHEDULE_FIELDS & set(changes):
+        promise_schedule_changed.send(sender=Promise, promise=current)
     audit_log(
         actor=actor,
         action="promise.update",
