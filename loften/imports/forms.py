@@ -17,6 +17,8 @@ from django.utils.translation import pgettext_lazy
 
 from loften.followups.models import FollowUpStatus
 from loften.organisations.models import Organisation
+from loften.organisations.names import split_names
+from loften.organisations.selectors import PartnerChoice, partner_resolve
 from loften.promises.models import Cadence, Comparator, FocusArea, TargetScope
 
 from . import mapping
@@ -24,11 +26,9 @@ from .drafts import ActivityDraft, FollowUpDraft, PromiseDraft
 from .models import ImportJob
 from .parsing.text import excerpt
 from .selectors import (
-    PartnerChoice,
     active_focus_areas,
     import_draft_defaults,
     municipality_choices,
-    partner_resolve,
     police_area_choices,
 )
 from .services import MAX_FILES_PER_UPLOAD, check_upload
@@ -267,7 +267,7 @@ class ActivityReviewForm(forms.Form):
         if not (
             data.get("responsible_police")
             or data.get("responsible_municipality")
-            or mapping.split_names(data.get("partners") or "")
+            or split_names(data.get("partners") or "")
         ):
             self.add_error(
                 "responsible_police",
@@ -641,7 +641,7 @@ class ImportReview:
                 if index < len(self.defaults.activities)
                 else None
             )
-            names = mapping.split_names(form["partners"].value() or "")
+            names = split_names(form["partners"].value() or "")
             found = default.followups if default else []
             formset = self.followups[index]
             rows.append(
@@ -744,7 +744,7 @@ class ImportReview:
                     commitment=commitment_order.get(data.get("commitment")),
                     responsible_police=data["responsible_police"],
                     responsible_municipality=data["responsible_municipality"],
-                    partners=mapping.split_names(data.get("partners") or ""),
+                    partners=split_names(data.get("partners") or ""),
                     target_comparator=comparator,
                     target_value=data.get("target_value") if comparator else None,
                     target_unit=(data.get("target_unit") or "") if comparator else "",

@@ -1,11 +1,9 @@
 """Reads for imports: jobs, the choices a review offers, and the draft defaults."""
 
 import datetime
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from loften.core.models import User
@@ -106,59 +104,6 @@ def active_focus_areas() -> list[FocusArea]:
 
 def active_followup_statuses() -> list[FollowUpStatus]:
     return list(FollowUpStatus.objects.filter(is_active=True).order_by("order", "name"))
-
-
-# --- Partners ------------------------------------------------------------------------
-
-
-@dataclass
-class PartnerChoice:
-    """A partner named in a draft: the registered organisation it means, or the
-    name it will be created under."""
-
-    name: str
-    organisation: Organisation | None
-    new_name: str
-
-    @property
-    def display_name(self) -> str:
-        return self.organisation.name if self.organisation else self.new_name
-
-
-def partner_resolve(
-    *, names: Sequence[str], municipality: Municipality | None
-) -> list[PartnerChoice]:
-    """What each partner name means for a promise in `municipality`."""
-    if not names:
-        return []
-    scope = Q(municipality__isnull=True)
-    if municipality is not None:
-        scope |= Q(municipality=municipality)
-    candidates = list(
-        Organisation.objects.filter(scope, kind=Organisation.Kind.PARTNER)
-        .order_by("name")
-        .values_list("pk", "name")
-    )
-    place = municipality.name if municipality else ""
-    new_names = {name: mapping.new_partner_name(name, place) for name in names}
-    taken = {
-        organisation.name: organisation
-        for organisation in Organisation.objects.filter(
-            kind=Organisation.Kind.PARTNER, name__in=new_names.values()
-        )
-    }
-    by_pk = {
-        organisation.pk: organisation
-        for organisation in Organisation.objects.filter(
-            pk__in=[pk for pk, _name in candidates]
-        )
-    }
-    choices = []
-    for name in names:
-        pk = mapping.match_partner(name, candidates, place)
-        organisation = by_pk.get(pk) if pk else taken.get(new_names[name])
-        choices.append(PartnerChoice(name, organisation, new_names[name]))
-    return choices
 
 
 # --- Draft defaults ------------------------------------------------------------------

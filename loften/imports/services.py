@@ -30,8 +30,9 @@ from loften.followups.services import (
 )
 from loften.geography.models import Municipality
 from loften.organisations.models import Organisation
+from loften.organisations.names import normalise
 from loften.organisations.selectors import organisations_for_places
-from loften.organisations.services import organisation_create
+from loften.organisations.services import partners_get_or_create
 from loften.promises.models import FocusArea, Promise
 from loften.promises.services.activities import activity_create, focus_area_create
 from loften.promises.services.parts import commitment_create
@@ -47,7 +48,6 @@ from .selectors import (
     import_draft_defaults,
     municipality_refs,
     no_responsible_party_hint,
-    partner_resolve,
 )
 
 logger = logging.getLogger(__name__)
@@ -308,7 +308,7 @@ def import_job_accept(
         try:
             focus_area = item.focus_area
             if focus_area is None and item.new_focus_area.strip():
-                key = mapping.normalise(item.new_focus_area)
+                key = normalise(item.new_focus_area)
                 if key not in focus_areas:
                     is_new = not FocusArea.objects.filter(
                         name__iexact=item.new_focus_area.strip()
@@ -332,7 +332,7 @@ def import_job_accept(
                 ),
                 responsible_police=item.responsible_police,
                 responsible_municipality=item.responsible_municipality,
-                partners=[partners[mapping.normalise(n)] for n in item.partners],
+                partners=[partners[normalise(n)] for n in item.partners],
                 target_comparator=item.target_comparator,
                 target_value=item.target_value,
                 target_unit=item.target_unit,
@@ -411,21 +411,16 @@ def _partners(
     """The partner organisations the draft names, creating those not registered
     (their names are added to `created`)."""
     names = list(
-        {mapping.normalise(n): n for a in draft.activities for n in a.partners}.values()
+        {normalise(n): n for a in draft.activities for n in a.partners}.values()
     )
-    resolved: dict[str, Organisation] = {}
-    for choice in partner_resolve(names=names, municipality=draft.municipality):
-        organisation = choice.organisation
-        if organisation is None:
-            organisation = organisation_create(
-                actor=actor,
-                name=choice.new_name,
-                kind=Organisation.Kind.PARTNER,
-                municipality=draft.municipality,
-            )
-            created.append(organisation.name)
-        resolved[mapping.normalise(choice.name)] = organisation
-    return resolved
+    found = partners_get_or_create(
+        actor=actor, names=names, municipality=draft.municipality
+    )
+    created += [organisation.name for organisation, new in found if new]
+    return {
+        normalise(name): organisation
+        for name, (organisation, _new) in zip(names, found, strict=True)
+    }
 
 
 @transaction.atomic

@@ -1,9 +1,14 @@
 """Reads of organisations and memberships."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from loften.core.models import User
+from loften.geography.models import Municipality
 
+from . import names as names_rules
 from .models import Membership, Organisation
 
 
@@ -31,3 +36,59 @@ def organisations_for_places(
             kind=Organisation.Kind.POLICE_AREA, police_area_id=police_area_id
         )
     return Organisation.objects.filter(condition).order_by("kind", "name")
+
+
+# --- Partners named in a plan ---------------------------------------------------------
+
+
+@dataclass
+class PartnerChoice:
+    """A typed partner name: the registered organisation it means, or the name it
+    will be registered under."""
+
+    name: str
+    organisation: Organisation | None
+    new_name: str
+
+    @property
+    def display_name(self) -> str:
+        return self.organisation.name if self.organisation else self.new_name
+
+
+def partner_resolve(
+    *, names: Sequence[str], municipality: Municipality | None
+) -> list[PartnerChoice]:
+    """What each typed partner name means for a promise in `municipality`: the
+    registered partner it matches (`names.match_partner`: exactly, without the
+    place after it, or by the stem of its first word), or the name it would be
+    registered under. The editor's activity form and the importer use this."""
+    if not names:
+        return []
+    scope = Q(municipality__isnull=True)
+    if municipality is not None:
+        scope |= Q(municipality=municipality)
+    candidates = list(
+        Organisation.objects.filter(scope, kind=Organisation.Kind.PARTNER)
+        .order_by("name")
+        .values_list("pk", "name")
+    )
+    place = municipality.name if municipality else ""
+    new_names = {name: names_rules.new_partner_name(name, place) for name in names}
+    taken = {
+        organisation.name: organisation
+        for organisation in Organisation.objects.filter(
+            kind=Organisation.Kind.PARTNER, name__in=new_names.values()
+        )
+    }
+    by_pk = {
+        organisation.pk: organisation
+        for organisation in Organisation.objects.filter(
+            pk__in=[pk for pk, _name in candidates]
+        )
+    }
+    choices = []
+    for name in names:
+        pk = names_rules.match_partner(name, candidates, place)
+        organisation = by_pk.get(pk) if pk else taken.get(new_names[name])
+        choices.append(PartnerChoice(name, organisation, new_names[name]))
+    return choices

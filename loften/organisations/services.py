@@ -5,6 +5,7 @@ the admin; an editor may add a partner organisation (a school, an association)
 when a promise names one that is not registered yet. See permissions.py.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,9 @@ from loften.core.services import audit_log, field_changes
 from loften.geography.models import Municipality, PoliceArea
 
 from .models import Membership, Organisation
+from .names import normalise
 from .permissions import can_add_organisation, can_manage_organisations
+from .selectors import partner_resolve
 
 ORGANISATION_FIELDS = {
     "name",
@@ -71,6 +74,32 @@ def organisation_create(
     organisation.save()
     audit_log(actor=actor, action="organisation.create", obj=organisation)
     return organisation
+
+
+@transaction.atomic
+def partners_get_or_create(
+    *, actor: User | None, names: Sequence[str], municipality: Municipality | None
+) -> list[tuple[Organisation, bool]]:
+    """The partner organisation each typed name means (`partner_resolve`), in the
+    order given, registering those not known yet under the municipality's name;
+    each with True when it was registered now. Names that differ only in case
+    and spacing are one partner."""
+    registered: dict[str, Organisation] = {}
+    result = []
+    for choice in partner_resolve(names=names, municipality=municipality):
+        organisation = choice.organisation or registered.get(normalise(choice.new_name))
+        created = False
+        if organisation is None:
+            organisation = organisation_create(
+                actor=actor,
+                name=choice.new_name,
+                kind=Organisation.Kind.PARTNER,
+                municipality=municipality,
+            )
+            registered[normalise(choice.new_name)] = organisation
+            created = True
+        result.append((organisation, created))
+    return result
 
 
 @transaction.atomic

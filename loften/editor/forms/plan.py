@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from loften.core.models import User
 from loften.core.text import shorten
 from loften.geography.models import Municipality, PoliceArea
-from loften.imports.mapping import split_names
 from loften.organisations.models import Membership, Organisation
+from loften.organisations.names import split_names
 from loften.organisations.selectors import organisation_list_for_user
 from loften.promises.models import (
     Activity,

@@ -22,51 +22,6 @@ def test_a_focus_area_matches_by_name_whatever_the_case(name, expected):
     assert mapping.match_focus_area(name, FOCUS_AREAS) == expected
 
 
-PARTNERS = [
-    (1, "Nattvandrarna i Mullsjö"),
-    (2, "Skolan (Mullsjö)"),
-    (3, "Tullverket"),
-    (4, "Räddningstjänsten Höglandet"),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Skolan (Mullsjö)", 2),
-        ("skolan", 2),  # without the municipality it was created under
-        ("nattvandrare", 1),  # by the stem of the first word
-        ("tull", 3),  # "tull" is the start of "Tullverket"
-        ("räddningstjänsten", 4),
-        ("socialtjänsten", None),
-        ("is", None),  # too short to match by its start
-        ("", None),
-    ],
-)
-def test_a_partner_matches_exactly_or_by_the_stem_of_its_first_word(name, expected):
-    assert mapping.match_partner(name, PARTNERS, "Mullsjö") == expected
-
-
-def test_an_exact_name_wins_over_a_stem_match():
-    candidates = [(1, "Skolornas elevhälsa"), (2, "Skola")]
-    assert mapping.match_partner("skola", candidates, "Mullsjö") == 2
-
-
-def test_a_new_partner_is_named_for_its_municipality():
-    assert mapping.new_partner_name("skolan", "Mullsjö") == "Skolan (Mullsjö)"
-    assert mapping.new_partner_name("  fältarbetare ", "Eksjö") == (
-        "Fältarbetare (Eksjö)"
-    )
-
-
-def test_names_are_split_on_commas_and_lines_and_kept_once():
-    assert mapping.split_names("tull, skolan;\nTull ,, Skolan i Eksjö") == [
-        "tull",
-        "skolan",
-        "Skolan i Eksjö",
-    ]
-
-
 def test_a_status_category_becomes_the_first_configured_status_of_it():
     assert mapping.status_for_category("done", STATUSES) == 10
     assert mapping.status_for_category("not_done", STATUSES) == 13

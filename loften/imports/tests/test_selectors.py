@@ -8,10 +8,8 @@ from loften.imports.selectors import (
     import_organisations_for_user,
     municipality_choices,
     municipality_refs,
-    partner_resolve,
     police_area_choices,
 )
-from loften.organisations.models import Organisation
 from loften.testing import factories
 from loften.testing.imports import ready_job
 
@@ -345,24 +343,6 @@ def test_half_year_reports_share_the_years_follow_up_under_their_headings(people
     assert followup.other_quantities == ["8 kontroller"]
     (hint,) = item.hints
     assert "”Första halvåret” och ”Andra halvåret”" in hint
-
-
-def test_registered_partners_are_used_and_the_others_shown_as_new(people):
-    nassjo = factories.municipality("0682")
-    walkers = Organisation.objects.create(
-        name="Nattvandrarna i Nässjö", kind="partner", municipality=nassjo
-    )
-    Organisation.objects.create(
-        name="Skolan (Mullsjö)",
-        kind="partner",
-        municipality=factories.municipality("0642"),
-    )
-    choices = partner_resolve(names=["nattvandrare", "skolan"], municipality=nassjo)
-    assert [(c.name, c.organisation, c.new_name) for c in choices] == [
-        ("nattvandrare", walkers, "Nattvandrare (Nässjö)"),
-        ("skolan", None, "Skolan (Nässjö)"),  # Mullsjö's school is not Nässjö's
-    ]
-    assert choices[0].display_name == "Nattvandrarna i Nässjö"
 
 
 def test_import_organisations_are_those_the_user_edits_for(people):

@@ -118,3 +118,23 @@ def test_membership_set_refuses_an_unknown_role_with_a_validation_error():
             organisation=factories.OrganisationFactory(),
             role="king",
         )
+
+
+def test_partners_get_or_create_registers_each_new_name_once():
+    from loften.organisations.services import partners_get_or_create
+
+    mullsjo = factories.municipality("0642")
+    walkers = Organisation.objects.create(
+        name="Nattvandrarna i Mullsjö", kind="partner", municipality=mullsjo
+    )
+    editor = factories.member(
+        factories.municipality_organisation(mullsjo), Membership.Role.EDITOR
+    )
+    found = partners_get_or_create(
+        actor=editor,
+        names=["nattvandrare", "Fältgruppen", "fältgruppen "],
+        municipality=mullsjo,
+    )
+    school = Organisation.objects.get(name="Fältgruppen (Mullsjö)")
+    assert found == [(walkers, False), (school, True), (school, False)]
+    assert AuditEntry.objects.filter(action="organisation.create").count() == 1
