@@ -18,7 +18,13 @@ from loften.followups.models import (
     PeriodReport,
     ReportingPeriod,
 )
-from loften.followups.progress import PeriodRef, achieved_towards_target, target_met
+from loften.followups.progress import (
+    PeriodRef,
+    achieved_towards_target,
+    figure_is_final,
+    target_met,
+    target_verdict,
+)
 from loften.followups.selectors import (
     BehindTarget,
     FollowUpsDue,
@@ -331,6 +337,9 @@ class SheetRow:
     logged_count: int
     achieved: int | None
     met: bool | None
+    # The verdict of `achieved` (followups.progress.target_verdict), as public
+    # pages and reports will show it.
+    verdict: str | None
     initial: dict[str, Any]
 
 
@@ -397,6 +406,15 @@ def followup_sheet(*, promise: Promise, period: ReportingPeriod) -> list[SheetRo
                 achieved=achieved,
                 met=target_met(
                     activity.target_comparator, activity.target_value, achieved
+                ),
+                verdict=target_verdict(
+                    comparator=activity.target_comparator,
+                    target=activity.target_value,
+                    achieved=achieved,
+                    final=this is not None
+                    and figure_is_final(
+                        scope=activity.target_scope, period=this, periods=refs
+                    ),
                 ),
                 initial=initial,
             )

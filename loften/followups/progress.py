@@ -1,5 +1,6 @@
 """Target against actual: pure rules shared by the editors' screens, the public
-pages, reports and open data."""
+pages, reports and open data. The one place that decides whether a target is
+met, within so far, behind or missed (`target_verdict`)."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -91,6 +92,53 @@ def figure_is_final(
     if scope == PER_YEAR:
         return not any(p.year == period.year for p in later)
     return not later
+
+
+class Verdict:
+    """What a figure says about its target, honestly for a running sum.
+
+    A figure that later periods still add to is not final: an "at least" target
+    reached is met for good, but "at most" is only kept so far, and "exactly"
+    only reached so far, until the last period the target counts over.
+    """
+
+    MET = "met"
+    NOT_MET = "not_met"  # final: short of it, or over an "at most" limit
+    NOT_YET = "not_yet"  # short of an "at least" or "exactly" target, not final
+    WITHIN_SO_FAR = "within_so_far"  # "at most", kept so far, not final
+    REACHED_SO_FAR = "reached_so_far"  # "exactly", equal so far, not final
+    EXCEEDED = "exceeded"  # "exactly", over it: a running sum cannot come back
+
+
+def verdict(comparator: str, target: int, achieved: int, *, final: bool) -> str:
+    """The Verdict of `achieved` against the target; `final` when nothing later
+    adds to the figure. Quantities are never negative, so a sum only grows."""
+    if comparator == AT_LEAST:
+        if achieved >= target:
+            return Verdict.MET
+        return Verdict.NOT_MET if final else Verdict.NOT_YET
+    if comparator == AT_MOST:
+        if achieved > target:
+            return Verdict.NOT_MET
+        return Verdict.MET if final else Verdict.WITHIN_SO_FAR
+    if comparator == EXACTLY:
+        if achieved > target:
+            return Verdict.EXCEEDED
+        if achieved == target:
+            return Verdict.MET if final else Verdict.REACHED_SO_FAR
+        return Verdict.NOT_MET if final else Verdict.NOT_YET
+    raise ValueError(f"unknown comparator {comparator!r}")
+
+
+def target_verdict(
+    *, comparator: str, target: int | None, achieved: int | None, final: bool
+) -> str | None:
+    """The Verdict of a figure against a target, or None when the target or the
+    figure is unknown. The public pages, reports and the editors' screens all
+    say this; open data gives its two facts, `target_met` and `target_final`."""
+    if target is None or achieved is None or not comparator:
+        return None
+    return verdict(comparator, target, achieved, final=final)
 
 
 def met_for_good(comparator: str, met: bool | None, final: bool) -> bool:

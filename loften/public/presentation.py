@@ -14,14 +14,14 @@ from typing import Any
 from django.utils.translation import gettext, pgettext
 
 from loften.followups.progress import (
-    AT_LEAST,
     AT_MOST,
-    EXACTLY,
     PeriodRef,
+    Verdict,
     achieved_towards_target,
     figure_is_final,
     progress_share,
     target_met,
+    verdict,
 )
 from loften.promises.models import Comparator, SituationSource, TargetScope
 from loften.promises.models import Indicator as IndicatorModel
@@ -89,42 +89,6 @@ class Target:
     @property
     def scope_label(self) -> str:
         return str(TargetScope(self.scope).label)
-
-
-class Verdict:
-    """What a figure says about its target, honestly for a running sum.
-
-    A figure that later periods still add to is not final: an "at least" target
-    reached is met for good, but "at most" is only kept so far, and "exactly"
-    only reached so far, until the last period the target counts over.
-    """
-
-    MET = "met"
-    NOT_MET = "not_met"  # final: short of it, or over an "at most" limit
-    NOT_YET = "not_yet"  # short of an "at least" or "exactly" target, not final
-    WITHIN_SO_FAR = "within_so_far"  # "at most", kept so far, not final
-    REACHED_SO_FAR = "reached_so_far"  # "exactly", equal so far, not final
-    EXCEEDED = "exceeded"  # "exactly", over it: a running sum cannot come back
-
-
-def verdict(comparator: str, target: int, achieved: int, *, final: bool) -> str:
-    """The Verdict of `achieved` against the target; `final` when nothing later
-    adds to the figure. Quantities are never negative, so a sum only grows."""
-    if comparator == AT_LEAST:
-        if achieved >= target:
-            return Verdict.MET
-        return Verdict.NOT_MET if final else Verdict.NOT_YET
-    if comparator == AT_MOST:
-        if achieved > target:
-            return Verdict.NOT_MET
-        return Verdict.MET if final else Verdict.WITHIN_SO_FAR
-    if comparator == EXACTLY:
-        if achieved > target:
-            return Verdict.EXCEEDED
-        if achieved == target:
-            return Verdict.MET if final else Verdict.REACHED_SO_FAR
-        return Verdict.NOT_MET if final else Verdict.NOT_YET
-    raise ValueError(f"unknown comparator {comparator!r}")
 
 
 @dataclass(frozen=True)

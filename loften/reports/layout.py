@@ -16,12 +16,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from loften.followups.progress import (
-    PER_PERIOD,
     PER_YEAR,
-    WHOLE_PROMISE,
     PeriodRef,
     achieved_towards_target,
+    figure_is_final,
     target_met,
+    target_verdict,
 )
 
 from .wording import (
@@ -85,6 +85,7 @@ class ActivityRow:
     cells: tuple[FollowUpCell | None, ...]  # one per column
     achieved: int | None
     target_met: bool | None
+    verdict: str | None  # followups.progress.Verdict, as on the public page
     outcome_text: str
     year_summary: FollowUpCell | None  # the whole-year follow-up, in a year report
 
@@ -247,19 +248,6 @@ def _ref(period: dict[str, Any]) -> PeriodRef:
     return PeriodRef(period["id"], period["year"], period["kind"], period["number"])
 
 
-def _is_final(
-    scope: str, period: dict[str, Any], columns: list[dict], last: dict
-) -> bool:
-    """Whether the figure at `period` is the last word for a target of `scope`."""
-    if scope == PER_PERIOD:
-        return True
-    if scope == WHOLE_PROMISE:
-        return period["id"] == last["id"] or (
-            period["kind"] == YEAR and period["year"] == last["year"]
-        )
-    return period["kind"] == YEAR or period["id"] == columns[-1]["id"]
-
-
 def report_build(
     snapshot: dict[str, Any],
     period_id: int,
@@ -318,7 +306,7 @@ def report_build(
         progress_periods.append(year_period)
     progress_ids = {p["id"] for p in progress_periods}
     refs = [_ref(p) for p in progress_periods]
-    last_period = ordered[-1] if ordered else period
+    every_period = [_ref(p) for p in ordered]
 
     followups: dict[int, dict[int, dict[str, Any]]] = {}
     for f in snapshot["followups"]:
@@ -348,8 +336,17 @@ def report_build(
             quantities=quantities,
         )
         met = target_met(target.comparator, target.value, achieved) if target else None
-        final = _is_final(
-            target.scope if target else PER_YEAR, period, column_periods, last_period
+        verdict = (
+            target_verdict(
+                comparator=target.comparator,
+                target=target.value,
+                achieved=achieved,
+                final=figure_is_final(
+                    scope=target.scope, period=_ref(period), periods=every_period
+                ),
+            )
+            if target
+            else None
         )
         row = ActivityRow(
             id=activity["id"],
@@ -364,8 +361,9 @@ def report_build(
             ),
             achieved=achieved,
             target_met=met,
+            verdict=verdict,
             outcome_text=outcome_text(
-                target=target, achieved=achieved, met=met, final=final
+                target=target, achieved=achieved, verdict=verdict
             ),
             year_summary=(
                 _cell(own[year_period["id"]])

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from loften.followups.progress import PER_PERIOD, PER_YEAR
+from loften.followups.progress import PER_PERIOD, PER_YEAR, Verdict
 
 if TYPE_CHECKING:
     from .layout import Target
@@ -99,9 +99,10 @@ def target_text(target: "Target | None", cadence: str) -> str:
 
 
 def outcome_text(
-    *, target: "Target | None", achieved: int | None, met: bool | None, final: bool
+    *, target: "Target | None", achieved: int | None, verdict: str | None
 ) -> str:
-    """The Utfall cell: the figure compared with the target, and the verdict."""
+    """The Utfall cell: the figure compared with the target, and its verdict
+    (`followups.progress.target_verdict`, as on the public pages)."""
     if achieved is None:
         return "–"
     if target is None:
@@ -111,10 +112,22 @@ def outcome_text(
         "comparator": comparator_text(target.comparator),
         "target": target.value,
     }
-    if met:
+    if verdict == Verdict.MET:
         return _("%(achieved)s of %(comparator)s %(target)s: target met") % values
-    if final:
+    if verdict == Verdict.NOT_MET:
         return _("%(achieved)s of %(comparator)s %(target)s: target not met") % values
+    if verdict == Verdict.WITHIN_SO_FAR:
+        return (
+            _("%(achieved)s of %(comparator)s %(target)s: within the target so far")
+            % values
+        )
+    if verdict == Verdict.REACHED_SO_FAR:
+        return _("%(achieved)s of %(comparator)s %(target)s: reached so far") % values
+    if verdict == Verdict.EXCEEDED:
+        return (
+            _("%(achieved)s of %(comparator)s %(target)s: more than the target")
+            % values
+        )
     return _("%(achieved)s of %(comparator)s %(target)s: not met yet") % values
 
 

@@ -5,10 +5,13 @@ import pytest
 from loften.followups import progress
 from loften.followups.progress import (
     PeriodRef,
+    Verdict,
     achieved_towards_target,
     behind_schedule,
     progress_share,
     target_met,
+    target_verdict,
+    verdict,
 )
 
 T1, T2, T3 = (
@@ -187,3 +190,39 @@ def test_a_whole_promise_figure_is_final_only_at_its_last_period():
 )
 def test_met_for_good(comparator, met, final, expected):
     assert progress.met_for_good(comparator, met, final) is expected
+
+
+@pytest.mark.parametrize(
+    ("comparator", "achieved", "final", "expected"),
+    [
+        ("at_least", 4, False, Verdict.MET),  # reached: later periods only add
+        ("at_least", 3, False, Verdict.NOT_YET),
+        ("at_least", 3, True, Verdict.NOT_MET),
+        ("at_most", 1, False, Verdict.WITHIN_SO_FAR),
+        ("at_most", 4, False, Verdict.WITHIN_SO_FAR),
+        ("at_most", 4, True, Verdict.MET),
+        ("at_most", 5, False, Verdict.NOT_MET),  # over the limit for good
+        ("exactly", 3, False, Verdict.NOT_YET),
+        ("exactly", 3, True, Verdict.NOT_MET),
+        ("exactly", 4, False, Verdict.REACHED_SO_FAR),
+        ("exactly", 4, True, Verdict.MET),
+        ("exactly", 5, False, Verdict.EXCEEDED),  # a running sum cannot come back
+        ("exactly", 5, True, Verdict.EXCEEDED),
+    ],
+)
+def test_the_verdict_follows_the_comparator_and_whether_the_figure_is_final(
+    comparator, achieved, final, expected
+):
+    assert verdict(comparator, 4, achieved, final=final) == expected
+
+
+def test_an_unknown_target_or_figure_has_no_verdict():
+    assert (
+        target_verdict(comparator="at_most", target=4, achieved=None, final=True)
+        is None
+    )
+    assert target_verdict(comparator="", target=None, achieved=3, final=True) is None
+    assert (
+        target_verdict(comparator="at_most", target=4, achieved=3, final=False)
+        == Verdict.WITHIN_SO_FAR
+    )

@@ -4,13 +4,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from loften.public.presentation import (
-    Progress,
-    Target,
-    Verdict,
-    promise_page,
-    verdict,
-)
+from loften.followups.progress import Verdict
+from loften.public.presentation import Progress, Target, promise_page
 
 
 def _snapshot(**changes):
@@ -176,30 +171,6 @@ def test_indicator_values_are_in_year_order_with_a_chart():
 def test_responsible_parties_are_named_with_partners_last():
     activity = promise_page(_snapshot()).focus_areas[1].activities[0]
     assert activity.responsible == ["polisen", "kommunen", "Skolan"]
-
-
-@pytest.mark.parametrize(
-    ("comparator", "achieved", "final", "expected"),
-    [
-        ("at_least", 4, False, Verdict.MET),  # reached: later periods only add
-        ("at_least", 3, False, Verdict.NOT_YET),
-        ("at_least", 3, True, Verdict.NOT_MET),
-        ("at_most", 1, False, Verdict.WITHIN_SO_FAR),
-        ("at_most", 4, False, Verdict.WITHIN_SO_FAR),
-        ("at_most", 4, True, Verdict.MET),
-        ("at_most", 5, False, Verdict.NOT_MET),  # over the limit for good
-        ("exactly", 3, False, Verdict.NOT_YET),
-        ("exactly", 3, True, Verdict.NOT_MET),
-        ("exactly", 4, False, Verdict.REACHED_SO_FAR),
-        ("exactly", 4, True, Verdict.MET),
-        ("exactly", 5, False, Verdict.EXCEEDED),  # a running sum cannot come back
-        ("exactly", 5, True, Verdict.EXCEEDED),
-    ],
-)
-def test_the_verdict_follows_the_comparator_and_whether_the_figure_is_final(
-    comparator, achieved, final, expected
-):
-    assert verdict(comparator, 4, achieved, final=final) == expected
 
 
 def _with_target(comparator, value, *, published=(31, 32), quantities=(1, 2)):

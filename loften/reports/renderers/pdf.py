@@ -126,6 +126,7 @@ def _warm_up_report() -> Report:
         cells=(cell,),
         achieved=1,
         target_met=None,
+        verdict=None,
         outcome_text="1",
         year_summary=None,
     )

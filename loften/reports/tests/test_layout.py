@@ -130,10 +130,21 @@ def test_target_and_outcome_use_the_progress_rules():
     per_year = rows[1003]  # scope per_year: T1 + T2
     assert per_year.target_text == "minst 13 kontroller3 per år"
     assert per_year.achieved == 103 + 203
-    at_most = rows[1014]  # at most 24 over the whole promise: not met, not final
+    at_most = rows[1014]  # at most 24 over the whole promise: over it for good
     assert at_most.target_text == "högst 24 kontroller14 under hela löftesperioden"
     assert at_most.achieved == 114 + 214
-    assert at_most.outcome_text == "328 av högst 24: inte nått ännu"
+    assert at_most.outcome_text == "328 av högst 24: målet inte nått"
+
+
+def test_an_at_most_target_kept_before_its_last_period_is_within_so_far():
+    snapshot = snapshot_example()
+    activity = next(a for a in snapshot["activities"] if a["id"] == 1014)
+    activity["target"]["value"] = 1000
+    rows = {row.id: row for row in build(snapshot, T2).activity_rows}
+    assert rows[1014].target_met is True
+    assert rows[1014].outcome_text == "328 av högst 1000: inom målet hittills"
+    year = {row.id: row for row in build(snapshot, YEAR).activity_rows}
+    assert year[1014].outcome_text == "642 av högst 1000: målet nått"
 
 
 def test_the_outcome_is_final_at_the_end_of_the_targets_scope():
