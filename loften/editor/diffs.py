@@ -13,37 +13,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from loften.promises.models import (
+    Cadence,
+    Comparator,
+    Indicator,
+    Promise,
+    TargetScope,
+)
 from loften.publication.snapshot import Change
 
-COMPARATORS = {
-    "at_least": gettext_lazy("at least"),
-    "at_most": gettext_lazy("at most"),
-    "exactly": gettext_lazy("exactly"),
-}
-SCOPES = {
-    "per_period": gettext_lazy("per reporting period"),
-    "per_year": gettext_lazy("per year"),
-    "whole_promise": gettext_lazy("for the whole promise period"),
-}
-PROMISE_STATUSES = {
-    "draft": gettext_lazy("Draft"),
-    "in_review": gettext_lazy("In review"),
-    "published": gettext_lazy("Published"),
-    "concluded": gettext_lazy("Concluded"),
-}
-CADENCES = {
-    "tertial": gettext_lazy("Per tertial"),
-    "quarter": gettext_lazy("Per quarter"),
-    "year": gettext_lazy("Per year"),
-}
-DIRECTIONS = {
-    "decrease": gettext_lazy("Lower is better"),
-    "increase": gettext_lazy("Higher is better"),
-}
 # Sections and kinds make a sentence: "Changed activity: Target".
 SECTIONS = {
     "promise": pgettext_lazy("version history", "the promise"),
@@ -94,17 +77,26 @@ FIELDS = {
 LONG_TEXT = 80
 
 
+def _label(choices: type[models.TextChoices], value: str) -> str:
+    """The label of `value` in `choices`, or the value itself if it is unknown
+    (an old snapshot may hold a value that is no longer offered)."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def target_text(
     comparator: str, value: int | None, unit: str = "", scope: str = ""
 ) -> str:
     """A target as people write it: "minst 4 trygghetsvandringar per år"."""
     if value is None:
         return ""
-    words = [str(COMPARATORS.get(comparator, comparator)), str(value)]
+    words = [_label(Comparator, comparator), str(value)]
     if unit:
         words.append(unit)
     if scope:
-        words.append(str(SCOPES.get(scope, scope)))
+        words.append(_label(TargetScope, scope))
     return " ".join(words)
 
 
@@ -178,11 +170,11 @@ def display_value(field: str, value: Any, lookup: Mapping[str, Mapping]) -> str:
     if field == "status":
         if isinstance(value, dict):
             return value.get("name", "")
-        return str(PROMISE_STATUSES.get(value, value))
+        return _label(Promise.Status, value)
     if field == "cadence":
-        return str(CADENCES.get(value, value))
+        return _label(Cadence, value)
     if field == "direction":
-        return str(DIRECTIONS.get(value, value))
+        return _label(Indicator.Direction, value)
     if field == "municipalities":
         return ", ".join(m["name"] for m in value)
     if field == "police_area":

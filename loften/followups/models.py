@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from loften.promises.models import Activity, Promise
 
+from . import periods as period_rules
+
 
 class ReportingPeriod(models.Model):
     """A period that follow-ups are written for: a tertial, a quarter or a whole year.
@@ -14,9 +16,9 @@ class ReportingPeriod(models.Model):
     """
 
     class Kind(models.TextChoices):
-        TERTIAL = "tertial", _("Tertial")
-        QUARTER = "quarter", _("Quarter")
-        YEAR = "year", pgettext_lazy("reporting period", "Year")
+        TERTIAL = period_rules.TERTIAL, _("Tertial")
+        QUARTER = period_rules.QUARTER, _("Quarter")
+        YEAR = period_rules.YEAR, pgettext_lazy("reporting period", "Year")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     year = models.PositiveIntegerField(_("year"))

@@ -9,9 +9,9 @@ that fits the periods found, and which source blocks a warning quotes.
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from loften.followups.periods import QUARTER, TERTIAL, YEAR
 from loften.organisations.names import normalise
 
-TERTIAL, QUARTER, YEAR = "tertial", "quarter", "year"
 # Rates in a target ("per tertial") that match a reporting period of a cadence.
 _PERIOD_RATES = {TERTIAL: "tertial", QUARTER: "kvartal"}
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from loften.followups.periods import QUARTER, TERTIAL, YEAR
 from loften.followups.progress import (
     PER_YEAR,
     PeriodRef,
@@ -36,10 +37,6 @@ from .wording import (
     target_text,
     version_label,
 )
-
-TERTIAL = "tertial"
-QUARTER = "quarter"
-YEAR = "year"
 
 
 class ReportUnavailable(ValueError):

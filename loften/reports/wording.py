@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from loften.followups.periods import QUARTER, TERTIAL
 from loften.followups.progress import PER_PERIOD, PER_YEAR, Verdict
+from loften.promises.models import Indicator
 
 if TYPE_CHECKING:
     from .layout import Target
-
-QUARTER = "quarter"
-TERTIAL = "tertial"
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -146,8 +145,8 @@ def draft_title(title: str) -> str:
 
 
 def direction_text(direction: str) -> str:
-    if direction == "decrease":
-        return _("Lower is better")
-    if direction == "increase":
-        return _("Higher is better")
-    return direction
+    """An indicator's direction in words, from `Indicator.Direction`."""
+    try:
+        return str(Indicator.Direction(direction).label)
+    except ValueError:
+        return direction
