@@ -26,6 +26,7 @@ from loften.promises.models import (
     SituationSource,
     TargetScope,
 )
+from loften.promises.rules import activity_problems
 from loften.promises.selectors import focus_area_choices, promise_fingerprint
 
 from .common import (
@@ -464,32 +465,20 @@ class ActivityForm(ConflictMixin, forms.Form):
                 "new_focus_area",
                 _("Choose a focus area from the list or name a new one, not both."),
             )
-        if not (
-            cleaned.get("responsible_police")
-            or cleaned.get("responsible_municipality")
-            or cleaned.get("partners")
-            or self.new_partner_names()
-        ):
-            self.add_error(
-                "responsible_police",
-                _(
-                    "Name who is responsible: the police, the municipality or "
-                    "a partner."
-                ),
-            )
-        comparator = cleaned.get("target_comparator")
-        value = cleaned.get("target_value")
-        if comparator and value is None and "target_value" not in self.errors:
-            self.add_error("target_value", _("Give the number the target counts."))
-        if value is not None and not comparator:
-            self.add_error(
-                "target_comparator",
-                _("Say whether the target is at least, at most or exactly."),
-            )
-        if cleaned.get("target_unit") and value is None and not comparator:
-            self.add_error(
-                "target_value", _("Give the number and the comparison, or no unit.")
-            )
+        problems = activity_problems(
+            responsible_police=bool(cleaned.get("responsible_police")),
+            responsible_municipality=bool(cleaned.get("responsible_municipality")),
+            partner_count=len(cleaned.get("partners") or [])
+            + len(self.new_partner_names()),
+            target_comparator=cleaned.get("target_comparator") or "",
+            target_value=cleaned.get("target_value"),
+            target_unit=cleaned.get("target_unit") or "",
+        )
+        for field, messages in problems.items():
+            if field in self.errors:
+                continue  # the field's own error (not a number) says enough
+            for message in messages:
+                self.add_error(field, message)
         return cleaned
 
     def new_partner_names(self) -> list[str]:

@@ -15,6 +15,7 @@ from loften.organisations.models import Organisation
 from loften.organisations.selectors import organisation_list_for_user
 
 from ..models import Activity, Commitment, FocusArea, Promise, TargetScope
+from ..rules import activity_problems
 from ..selectors import activity_groups
 from ..signals import activity_deleting
 from .plan import (
@@ -73,26 +74,25 @@ def focus_area_create(*, actor: User | None, name: str) -> FocusArea:
 
 
 def _check_activity(activity: Activity, partners: list[Organisation]) -> None:
-    if not (
-        activity.responsible_police or activity.responsible_municipality or partners
-    ):
-        raise ValidationError(
-            _("Name who is responsible: the police, the municipality or a partner.")
-        )
+    """The rules of `promises.rules.activity_problems`, and those that need the
+    database: the commitment is the promise's own, the partners are partners."""
+    if activity.target_value is None:
+        # A comparison without a number is no target: it is dropped.
+        activity.target_comparator = ""
+        activity.target_unit = activity.target_unit.strip()
+    problems = activity_problems(
+        responsible_police=activity.responsible_police,
+        responsible_municipality=activity.responsible_municipality,
+        partner_count=len(partners),
+        target_comparator=activity.target_comparator,
+        target_value=activity.target_value,
+        target_unit=activity.target_unit,
+    )
+    if problems:
+        raise ValidationError(problems)
     if activity.commitment_id and activity.commitment.promise_id != activity.promise_id:
         raise ValidationError(
             {"commitment": _("The commitment belongs to another promise.")}
-        )
-    if activity.target_value is None:
-        activity.target_comparator = ""
-        activity.target_unit = activity.target_unit.strip()
-    elif not activity.target_comparator:
-        raise ValidationError(
-            {
-                "target_comparator": _(
-                    "Say whether the target is at least, at most or exactly."
-                )
-            }
         )
     if any(p.kind != Organisation.Kind.PARTNER for p in partners):
         raise ValidationError(
