@@ -3,7 +3,7 @@ parties, while the promise is not concluded (`loften.promises.permissions`)."""
 
 from loften.core.models import User
 from loften.promises.models import Activity, Promise
-from loften.promises.permissions import can_edit_promise, can_view_promise
+from loften.promises.permissions import can_edit_promise
 
 
 def can_log_occurrence(*, user: User | None, activity: Activity) -> bool:
@@ -14,8 +14,3 @@ def can_log_occurrence(*, user: User | None, activity: Activity) -> bool:
 def can_write_followup(*, user: User | None, promise: Promise) -> bool:
     """May write the follow-ups of the promise's periods."""
     return can_edit_promise(user=user, promise=promise)
-
-
-def can_read_followups(*, user: User | None, promise: Promise) -> bool:
-    """May read the working follow-ups and the log, drafts included."""
-    return can_view_promise(user=user, promise=promise)

@@ -88,17 +88,6 @@ def activity_event_list(
     return queryset.order_by("-date", "-id")
 
 
-def followup_list_for_promise(
-    *, promise: Promise, period: ReportingPeriod | None = None
-) -> QuerySet[FollowUp]:
-    queryset = FollowUp.objects.filter(activity__promise=promise).select_related(
-        "status", "period", "activity", "author"
-    )
-    if period is not None:
-        queryset = queryset.filter(period=period)
-    return queryset
-
-
 def followup_status_choices() -> QuerySet[FollowUpStatus]:
     return FollowUpStatus.objects.filter(is_active=True).order_by("order", "name")
 
@@ -106,10 +95,7 @@ def followup_status_choices() -> QuerySet[FollowUpStatus]:
 def reporting_period_for_key(*, key: period_rules.PeriodKey) -> ReportingPeriod:
     """The stored period for `key`, or an unsaved one with the same dates (for
     labels and date ranges before anyone has written a follow-up for it)."""
-    found = ReportingPeriod.objects.filter(
-        kind=key.kind, year=key.year, number=key.number
-    ).first()
-    return found or ReportingPeriod(
+    return reporting_period_get(key=key) or ReportingPeriod(
         kind=key.kind,
         year=key.year,
         number=key.number,
