@@ -18,7 +18,9 @@ def activity_new_parts_create(
     resolved as the importer resolves it (`organisations.partner_resolve`)."""
     area = None
     if focus_area_name.strip():
-        area = activity_services.focus_area_create(actor=actor, name=focus_area_name)
+        area = activity_services.focus_area_create(
+            actor=actor, name=focus_area_name, promise=promise
+        )
     municipality = promise.municipalities.order_by("name").first()
     found = partners_get_or_create(
         actor=actor, names=partner_names, municipality=municipality

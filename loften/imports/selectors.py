@@ -99,7 +99,13 @@ def police_area_choices(*, organisation: Organisation | None) -> QuerySet[Police
 
 
 def active_focus_areas() -> list[FocusArea]:
-    return list(FocusArea.objects.filter(is_active=True).order_by("order", "name"))
+    """The shared focus areas a review offers (those typed in for other drafts
+    are theirs until published)."""
+    return list(
+        FocusArea.objects.filter(is_active=True, private_to__isnull=True).order_by(
+            "order", "name"
+        )
+    )
 
 
 def active_followup_statuses() -> list[FollowUpStatus]:

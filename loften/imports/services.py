@@ -314,7 +314,7 @@ def import_job_accept(
                         name__iexact=item.new_focus_area.strip()
                     ).exists()
                     focus_areas[key] = focus_area_create(
-                        actor=actor, name=item.new_focus_area
+                        actor=actor, name=item.new_focus_area, promise=promise
                     )
                     if is_new:
                         new_focus_areas.append(focus_areas[key].name)

@@ -135,7 +135,10 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "focus_areas",
-        _("The shared list of focus areas (fokusområden) activities are grouped by."),
+        _(
+            "The focus areas (fokusområden) that published activities and "
+            "effect measures are grouped by."
+        ),
         (
             _c("id", INTEGER, _("Stable identifier of the focus area.")),
             _c("name", TEXT, _("Name, e.g. Trafik.")),

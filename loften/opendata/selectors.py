@@ -17,7 +17,6 @@ from django.db.models import Max
 
 from loften.followups.models import ReportingPeriod
 from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
-from loften.promises.models import FocusArea
 from loften.publication.models import (
     PromiseVersion,
     PublishedActivity,
@@ -27,6 +26,7 @@ from loften.publication.models import (
     PublishedIndicatorValue,
     PublishedPromise,
 )
+from loften.publication.selectors import focus_area_list_published
 
 from .columns import TABLES_BY_NAME
 
@@ -147,8 +147,10 @@ def _police_areas() -> Iterator[Row]:
 
 
 def _focus_areas() -> Iterator[Row]:
-    yield from FocusArea.objects.order_by("order", "id").values(
-        "id", "name", "slug", "description"
+    yield from (
+        focus_area_list_published()
+        .order_by("order", "id")
+        .values("id", "name", "slug", "description")
     )
 
 

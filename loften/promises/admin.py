@@ -327,7 +327,9 @@ class IndicatorAdmin(PlanPartAdmin):
 
 @admin.register(FocusArea)
 class FocusAreaAdmin(AuditedModelAdmin):
-    list_display = ("name", "is_active", "order")
+    list_display = ("name", "is_active", "order", "private_to")
     list_editable = ("is_active", "order")
+    list_filter = (("private_to", admin.EmptyFieldListFilter),)
+    raw_id_fields = ("private_to",)
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

@@ -8,7 +8,8 @@ from loften.organisations.models import Organisation
 
 
 class FocusArea(models.Model):
-    """A fokusområde from the shared, editable taxonomy (narkotika, trafik, …)."""
+    """A fokusområde from the shared, editable taxonomy (narkotika, trafik, …), or
+    one typed in for a draft that is not shared yet (`private_to`)."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -19,6 +20,22 @@ class FocusArea(models.Model):
         help_text=_("Inactive focus areas stay on old promises but cannot be chosen."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # A focus area an editor typed in is the draft's own until a promise that
+    # uses it is published; only then (or when an administrator clears this) do
+    # other organisations and the public see it.
+    private_to = models.ForeignKey(
+        "Promise",
+        verbose_name=_("private to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="private_focus_areas",
+        help_text=_(
+            "A focus area typed in by an editor is shown only in this promise "
+            "until a promise that uses it is published. Clear it to share the "
+            "focus area with everyone now."
+        ),
+    )
 
     class Meta:
         verbose_name = _("focus area")

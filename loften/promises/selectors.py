@@ -65,8 +65,13 @@ def activity_list_for_promise(*, promise: Promise) -> QuerySet[Activity]:
     )
 
 
-def focus_area_choices() -> QuerySet[FocusArea]:
-    return FocusArea.objects.filter(is_active=True).order_by("order", "name")
+def focus_area_choices(*, promise: Promise | None = None) -> QuerySet[FocusArea]:
+    """The focus areas an editor may choose: the shared ones in use, and those
+    typed in for `promise` that are not shared yet."""
+    visible = Q(private_to__isnull=True)
+    if promise is not None:
+        visible |= Q(private_to=promise)
+    return FocusArea.objects.filter(visible, is_active=True).order_by("order", "name")
 
 
 def activity_groups(

@@ -5,16 +5,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from loften.followups.models import FollowUp, PeriodReport, ReportingPeriod
 from loften.followups.selectors import reporting_period_list_for_promise
 from loften.organisations.models import Organisation
-from loften.promises.models import Activity, Indicator, Promise
+from loften.promises.models import Activity, FocusArea, Indicator, Promise
 from loften.promises.selectors import promise_party_organisations
 
 from . import snapshot as snapshot_rules
-from .models import Approval, PromiseVersion
+from .models import (
+    Approval,
+    PromiseVersion,
+    PublishedActivity,
+    PublishedIndicator,
+)
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -272,3 +277,12 @@ def approvals_awaiting(*, promises: Iterable[Promise]) -> list[AwaitingApproval]
             )
         )
     return awaiting
+
+
+def focus_area_list_published() -> QuerySet[FocusArea]:
+    """The focus areas that a published activity or effect measure uses: the only
+    ones anything public lists (one typed in for a draft stays unseen)."""
+    return FocusArea.objects.filter(
+        Exists(PublishedActivity.objects.filter(focus_area=OuterRef("pk")))
+        | Exists(PublishedIndicator.objects.filter(focus_area=OuterRef("pk")))
+    )

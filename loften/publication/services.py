@@ -29,6 +29,7 @@ from loften.organisations.models import Organisation
 from loften.promises.models import Promise
 from loften.promises.permissions import can_approve_promise
 from loften.promises.selectors import promise_party_organisations
+from loften.promises.services.activities import focus_areas_share
 
 from . import checks
 from . import snapshot as snapshot_rules
@@ -369,13 +370,15 @@ def promise_publish(
         promise_snapshot_build(promise=item.promise),
     )
     snapshot["promise"]["status"] = Promise.Status.PUBLISHED
-    return _publish(
+    version = _publish(
         item,
         actor=actor,
         snapshot=snapshot,
         texts=checks.plan_texts(snapshot),
         note=note,
     )
+    focus_areas_share(promise=item.promise)
+    return version
 
 
 @transaction.atomic

@@ -422,7 +422,7 @@ class ActivityForm(ConflictMixin, forms.Form):
             kwargs.setdefault("initial", self.initial_for(activity))
         super().__init__(*args, **kwargs)
         live_checks(self, "text")
-        areas = focus_area_choices()
+        areas = focus_area_choices(promise=promise)
         if activity is not None and activity.focus_area_id:
             areas = FocusArea.objects.filter(
                 Q(pk__in=areas.values("pk")) | Q(pk=activity.focus_area_id)

@@ -11,7 +11,6 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler
 
 from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
-from loften.promises.models import FocusArea
 from loften.publication.models import (
     PublishedActivity,
     PublishedCommitment,
@@ -20,6 +19,7 @@ from loften.publication.models import (
     PublishedIndicatorValue,
     PublishedPromise,
 )
+from loften.publication.selectors import focus_area_list_published
 
 from ..cors import allow_any_origin
 from . import filters, serializers
@@ -185,11 +185,11 @@ class PoliceAreaViewSet(PublicReadOnlyViewSet):
 
 @_tagged(
     "reference",
-    "The shared list of focus areas (fokusområden).",
+    "The focus areas (fokusområden) that published promises use.",
     "One focus area by its id.",
 )
 class FocusAreaViewSet(PublicReadOnlyViewSet):
-    queryset = FocusArea.objects.order_by("order", "id")
+    queryset = focus_area_list_published().order_by("order", "id")
     serializer_class = serializers.FocusAreaSerializer
     filterset_class = filters.FocusAreaFilter
 

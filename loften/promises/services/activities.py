@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -46,9 +47,13 @@ ACTIVITY_FIELDS = {
 
 
 @transaction.atomic
-def focus_area_create(*, actor: User | None, name: str) -> FocusArea:
-    """Add a focus area to the shared taxonomy, or return the one already called
-    `name` (case does not matter). Editors add one only by choosing to."""
+def focus_area_create(
+    *, actor: User | None, name: str, promise: Promise | None = None
+) -> FocusArea:
+    """Add a focus area, or return the one already called `name` (case does not
+    matter). Editors add one only by choosing to. One typed in for a `promise`
+    is that promise's own until a promise that uses it is published
+    (`focus_areas_share`); without a promise it is shared at once."""
     name = " ".join(name.split())
     existing = FocusArea.objects.filter(name__iexact=name).first()
     if existing is not None:
@@ -63,11 +68,54 @@ def focus_area_create(*, actor: User | None, name: str) -> FocusArea:
     while FocusArea.objects.filter(slug=slug).exists():
         slug = f"{base}-{suffix}"
         suffix += 1
-    area = FocusArea(name=name, slug=slug, order=next_order(FocusArea.objects))
+    area = FocusArea(
+        name=name,
+        slug=slug,
+        order=next_order(FocusArea.objects),
+        private_to=promise,
+    )
     area.full_clean()
     area.save()
     audit_log(actor=actor, action="focus_area.create", obj=area)
     return area
+
+
+def focus_areas_share(*, promise: Promise) -> list[FocusArea]:
+    """Share the focus areas typed in for drafts that `promise`'s plan uses, now
+    that it is published (called by the publication, in its transaction)."""
+    used = Q(activities__promise=promise) | Q(indicators__promise=promise)
+    areas = list(FocusArea.objects.filter(used, private_to__isnull=False).distinct())
+    for area in areas:
+        FocusArea.objects.filter(pk=area.pk).update(private_to=None)
+        audit_log(
+            actor=None,
+            action="focus_area.share",
+            obj=area,
+            promise_id=promise.pk,
+            changes={"private_to": [area.private_to_id, None]},
+        )
+        area.private_to = None
+    return areas
+
+
+def focus_areas_release(*, promise: Promise) -> None:
+    """Before `promise` is deleted: its unshared focus areas go to another draft
+    that uses them, or are deleted with it."""
+    for area in FocusArea.objects.filter(private_to=promise):
+        other = (
+            Promise.objects.filter(
+                Q(activities__focus_area=area) | Q(indicators__focus_area=area)
+            )
+            .exclude(pk=promise.pk)
+            .order_by("pk")
+            .first()
+        )
+        if other is not None:
+            FocusArea.objects.filter(pk=area.pk).update(private_to=other)
+        else:
+            promise.activities.filter(focus_area=area).update(focus_area=None)
+            promise.indicators.filter(focus_area=area).update(focus_area=None)
+            area.delete()
 
 
 # --- Activities -----------------------------------------------------------------------

@@ -19,6 +19,7 @@ from ..models import Cadence, Promise
 from ..permissions import can_create_promise_for
 from ..selectors import promise_fingerprint
 from ..signals import promise_schedule_changed
+from .activities import focus_areas_release
 from .plan import promise_plan_changed, require_edit
 
 # The fields that decide which reporting periods a promise has.
@@ -182,4 +183,5 @@ def promise_delete(*, promise: Promise, actor: User | None) -> None:
             _("A published promise is an official record and cannot be deleted.")
         )
     audit_log(actor=actor, action="promise.delete", obj=promise, promise_id=promise.pk)
+    focus_areas_release(promise=promise)
     promise.delete()
