@@ -78,7 +78,9 @@ def municipality_find(request):
     context = {"form": form, "query": query, "results": results}
     if _is_htmx(request):
         response = render(
-            request, "public/_finder_form.html#results", {**context, "htmx": True}
+            request,
+            "public/components/finder_form.html#results",
+            {**context, "htmx": True},
         )
     else:
         context["counties"] = selectors.county_directory(directory)

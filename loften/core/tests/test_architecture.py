@@ -4,6 +4,7 @@ cycle rather than remove it."""
 
 import ast
 import itertools
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -89,3 +90,28 @@ def test_no_import_cycle_between_apps():
         raise AssertionError(
             "the apps import each other in a cycle:\n" + "\n".join(lines)
         )
+
+
+_INCLUDE = re.compile(r'{%\s*include\s+"([^"]+)"')
+
+
+def test_partials_live_in_components_folders():
+    """One convention for partials: the shared ones in core's `components/`, an
+    app's own in `templates/<app>/components/`; htmx fragments are named
+    partials inside their page."""
+    templates = sorted(LOFTEN.glob("*/templates/**/*.html"))
+    assert templates
+    misplaced = [
+        str(path.relative_to(LOFTEN))
+        for path in templates
+        if path.name.startswith("_") or "includes" in path.parts
+    ]
+    included = {
+        name
+        for path in templates
+        for name in _INCLUDE.findall(path.read_text(encoding="utf-8"))
+        if name.endswith(".html")
+    }
+    outside = sorted(name for name in included if "/components/" not in f"/{name}")
+    assert not misplaced, misplaced
+    assert not outside, outside

@@ -258,6 +258,8 @@ def test_the_progress_figure_says_the_verdict_in_words(
         achieved=achieved, target=target, met=True, share=None, final=final
     )
     with translation.override("sv"):
-        html = render_to_string("public/_progress.html", {"progress": progress})
+        html = render_to_string(
+            "public/components/progress.html", {"progress": progress}
+        )
     assert words in html
     assert '<span lang="sv">möten</span>' in html
