@@ -283,3 +283,49 @@ def test_the_editor_pages_have_no_accessibility_violations(live_server, page):
         page.goto(live_server.url + path)
         results = axe.run(page)
         assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
+
+
+def _focused(tab) -> dict:
+    return tab.evaluate(
+        "() => ({tag: document.activeElement.tagName,"
+        " id: document.activeElement.id,"
+        " text: document.activeElement.textContent.trim(),"
+        " name: document.activeElement.name || ''})"
+    )
+
+
+def test_the_keyboard_focus_follows_an_in_place_change_and_removal(live_server, page):
+    parties = published_promise(timezone.localdate().year)
+    promise = parties.promise
+    commitment = promise.commitments.get()
+    log_in(page, live_server.url, parties.municipality_editor)
+    page.goto(f"{live_server.url}/redaktion/loften/{promise.pk}/")
+    item = page.locator(f"#commitment-{commitment.pk}")
+
+    # "Ändra" by keyboard: the form replaces the item and its field has the focus.
+    item.get_by_role("link", name=re.compile("Ändra")).focus()
+    page.keyboard.press("Enter")
+    item.locator("textarea").wait_for()
+    _htmx_settled(page)
+    assert _focused(page)["tag"] == "TEXTAREA"
+
+    # Typing and saving by keyboard brings the focus back to the item's "Ändra".
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Vi ska lyssna på de boende.")
+    item.get_by_role("button", name="Spara").focus()
+    page.keyboard.press("Enter")
+    item.locator("p.prose", has_text="lyssna på de boende").wait_for()
+    _htmx_settled(page)
+    focused = _focused(page)
+    assert (focused["tag"], focused["text"].split(":")[0]) == ("A", "Ändra")
+    commitment.refresh_from_db()
+    assert commitment.text == "Vi ska lyssna på de boende."
+
+    # "Ta bort" by keyboard: the section is redrawn and its heading has the focus.
+    page.once("dialog", lambda dialog: dialog.accept())
+    item.get_by_role("link", name=re.compile("Ta bort")).focus()
+    page.keyboard.press("Enter")
+    item.wait_for(state="detached")
+    _htmx_settled(page)
+    assert _focused(page)["id"] == "commitments-heading"
+    assert not promise.commitments.exists()
