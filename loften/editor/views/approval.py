@@ -61,7 +61,7 @@ def _published_message(version) -> str:
 # --- The promise -------------------------------------------------------------------
 
 
-def _approval_form(request, promise, approvers, revision: int | None) -> ApprovalForm:
+def _approval_form(promise, approvers, revision: int | None) -> ApprovalForm:
     return ApprovalForm(
         organisations=approvers,
         initial={"revision": revision, "seen": audit_mark(promise=promise)},
@@ -107,7 +107,7 @@ def _promise_approval_page(request, promise, *, extra=None, status: int = 200):
     approvals = list(approval_list(promise=promise).filter(revision=promise.revision))
     missing = approvals_missing(promise=promise)
     live = promise_snapshot_build(promise=promise)
-    form = _approval_form(request, promise, approvers, promise.revision)
+    form = _approval_form(promise, approvers, promise.revision)
     if extra and extra.get("comment"):
         form.initial["comment"] = extra["comment"]
     today = timezone.localdate()
@@ -222,9 +222,7 @@ def _period_approval_page(request, promise, period, *, extra=None, status=200):
     approvers = approval_organisations(user=request.user, promise=promise)
     missing = approvals_missing(promise=promise, period=period)
     approvals = []
-    form = _approval_form(
-        request, promise, approvers, report.revision if report else None
-    )
+    form = _approval_form(promise, approvers, report.revision if report else None)
     if extra and extra.get("comment"):
         form.initial["comment"] = extra["comment"]
     if report is not None:
