@@ -83,9 +83,23 @@ def _chromium_path() -> str | None:
     return path if path and os.path.exists(path) else None
 
 
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """A browser test fails when a page broke the Content-Security-Policy."""
+    from loften.testing.browser import CSP_VIOLATIONS
+
+    CSP_VIOLATIONS.clear()
+    yield
+    if "chromium" in request.fixturenames and CSP_VIOLATIONS:
+        found = "\n".join(CSP_VIOLATIONS)
+        CSP_VIOLATIONS.clear()
+        pytest.fail(f"Content-Security-Policy violations:\n{found}")
+
+
 @pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium driven by Playwright, for browser tests."""
+    """Debian's Chromium driven by Playwright, for browser tests; every page it
+    opens is checked for Content-Security-Policy violations."""
     path = _chromium_path()
     if path is None:
         reason = "Chromium is not installed (apt-get install chromium)"
@@ -101,7 +115,9 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=path, headless=True, args=CHROMIUM_ARGS
         )
-        yield browser
+        from loften.testing.browser import CheckedBrowser
+
+        yield CheckedBrowser(browser)
         browser.close()
 
 

@@ -84,6 +84,14 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "Production mode needs ALLOWED_HOSTS, e.g. ALLOWED_HOSTS=loften.example.se."
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# In production Löften runs behind a reverse proxy that ends TLS (nginx, a load
+# balancer); PROXY_COUNT proxies in front of it append the address they saw to
+# X-Forwarded-For, and the client's address is the one the outermost of them
+# saw. 0 trusts no header: the connection's own address is the client's.
+BEHIND_TLS_PROXY = PRODUCTION and env_bool("BEHIND_TLS_PROXY", default=True)
+PROXY_COUNT = env_int("PROXY_COUNT", 1 if BEHIND_TLS_PROXY else 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
 
 if PRODUCTION:
     # Installed for production, BASE_DIR is inside the virtualenv's
@@ -125,6 +133,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "drf_spectacular",
+    "csp",
     "loften.geography",
     "loften.organisations",
     "loften.promises",
@@ -148,6 +157,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 if PRODUCTION:
@@ -209,10 +219,12 @@ else:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "loften.sqlite3",
         "OPTIONS": {
-            # WAL lets readers continue while the worker or an editor writes.
+            # WAL lets readers continue while the worker or an editor writes;
+            # a writer waits up to 20 s for another (the worker's threads and
+            # the web server share the file).
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+                "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=20000;"
             ),
             "transaction_mode": "IMMEDIATE",
         },
@@ -223,15 +235,43 @@ DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------
+# Every process must share one cache: the API's rate limit and the login
+# throttle count there, and the public pages' generation lives there. Redis when
+# REDIS_URL is set; otherwise, in production, the database (the table
+# loften_cache, made by a migration); in development the memory of the one
+# process is enough (DATABASE_CACHE=true uses the database there too).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+DATABASE_CACHE = env_bool("DATABASE_CACHE", default=PRODUCTION)
+CACHE_TABLE = "loften_cache"
 if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "REDIS_URL must start with redis://, rediss:// or unix://, "
+            "e.g. redis://127.0.0.1:6379/0."
+        )
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "loften",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "loften"),
+            # A Redis that does not answer fails a request within seconds,
+            # rather than holding every worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
+elif DATABASE_CACHE:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "loften"),
+        }
+    }
+elif PRODUCTION:
+    raise ImproperlyConfigured(
+        "Production mode needs a cache that every process shares: set REDIS_URL, "
+        "or leave DATABASE_CACHE on."
+    )
 else:
     CACHES = {
         "default": {
@@ -241,11 +281,19 @@ else:
     }
 
 # --- Background tasks -------------------------------------------------------------
+# Imports have a queue of their own, so that a slow document never holds up
+# reports or e-mail (see loften/core/worker.py).
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "imports"],
     }
 }
+
+# A task still marked running whose worker has not written its heartbeat for
+# this many seconds was left by a worker that died: it is queued again once,
+# then failed (loften/core/worker.py).
+WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 60)
 
 # --- Reports and open data -----------------------------------------------------
 # A report bigger than this (activities × periods of its year) is made in the
@@ -279,6 +327,24 @@ AUTH_USER_MODEL = "core.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "editor:start"
 LOGOUT_REDIRECT_URL = "/"
+# Failed logins: this many for one account, or from one client address, within
+# LOGIN_LOCKOUT_MINUTES pause logging in for that account or address for as long.
+# Requests for a password-reset e-mail: at most this many per e-mail address and
+# per client address an hour. Counted in the shared cache (see Cache above).
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 10)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+PASSWORD_RESETS_PER_EMAIL = env_int("PASSWORD_RESETS_PER_EMAIL", 3)
+PASSWORD_RESETS_PER_ADDRESS = env_int("PASSWORD_RESETS_PER_ADDRESS", 10)
+for _name in (
+    "LOGIN_FAILURES_PER_ACCOUNT",
+    "LOGIN_FAILURES_PER_ADDRESS",
+    "LOGIN_LOCKOUT_MINUTES",
+    "PASSWORD_RESETS_PER_EMAIL",
+    "PASSWORD_RESETS_PER_ADDRESS",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more.")
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": (
@@ -325,8 +391,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 # a long follow-up document needs more than Django's default of 1000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
-# The longest the worker spends reading one imported document, in seconds.
+# Each imported document is read in a child process of the worker, stopped when
+# reading and parsing take longer than IMPORT_PARSE_SECONDS or need more than
+# IMPORT_MEMORY_MB of memory (address space; the reader itself takes about 120).
+# The worker reads IMPORT_WORKERS documents at a time, beside its other work.
 IMPORT_PARSE_SECONDS = env_int("IMPORT_PARSE_SECONDS", 120)
+IMPORT_MEMORY_MB = env_int("IMPORT_MEMORY_MB", 1024)
+IMPORT_WORKERS = env_int("IMPORT_WORKERS", 2)
+for _name in ("IMPORT_PARSE_SECONDS", "IMPORT_MEMORY_MB", "IMPORT_WORKERS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more.")
 
 # --- E-mail -----------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
@@ -350,13 +424,34 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # A load balancer may check health over plain HTTP inside its network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env_bool("BEHIND_TLS_PROXY", default=True):
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy on every response (django-csp): scripts, styles,
+# images and fonts only from the site itself, no inline script or style, no
+# plugins, no framing, forms only to the site. htmx and the charts (inline SVG)
+# need nothing more; see docs/operations.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

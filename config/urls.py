@@ -3,8 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from loften.core.views import health
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # For load balancers and monitoring (docs/operations.md).
+    path("health/", health, name="health"),
     # The open-data API keeps one address whatever the language.
     path("api/v1/", include("loften.opendata.api.urls")),
     path("", include("loften.public.urls_root")),

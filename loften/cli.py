@@ -6,7 +6,9 @@ secret in production, a database that cannot be reached) end with one sentence
 on standard error, not a traceback.
 
 `loften serve [ADDRESS]` is the one command that is not Django's: the development
-server and the background worker together, stopped together (`make run`).
+server and the background worker together, stopped together (`make run`). A
+worker that stops on its own is started again; one that keeps stopping stops
+the server too, with a sentence saying so.
 """
 
 import contextlib
@@ -24,6 +26,8 @@ from django.core.exceptions import ImproperlyConfigured
 CHECK_DATABASE_FIRST = {"runserver", "worker", "serve"}
 # Seconds the worker has to finish its task when the server stops.
 WORKER_STOP_SECONDS = 10
+# A worker that stops this many times within a minute is not started again.
+WORKER_RESTARTS_PER_MINUTE = 5
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -82,16 +86,21 @@ def serve(arguments: list[str]) -> int:
     # reaches it, and the autoreloaders' child processes go with their parents.
     started = {"stdin": subprocess.DEVNULL, "start_new_session": True}
     command = [sys.executable, "-m", "loften.cli"]
-    worker = subprocess.Popen([*command, "worker"], **started)  # noqa: S603
+
+    def start_worker() -> subprocess.Popen:
+        worker = subprocess.Popen([*command, "worker"], **started)  # noqa: S603
+        print(
+            f"loften: the background worker runs beside the server (pid {worker.pid})",
+            flush=True,
+        )
+        return worker
+
+    worker = start_worker()
     server = subprocess.Popen(  # noqa: S603
         [*command, "runserver", "--skip-checks", *arguments], **started
     )
-    print(
-        f"loften: the background worker runs beside the server (pid {worker.pid})",
-        flush=True,
-    )
 
-    stopped = []
+    stopped: list[int] = []
 
     # SIGTERM, not SIGINT: a child started from a background job ignores SIGINT.
     def stop(signum, _frame):
@@ -102,8 +111,40 @@ def serve(arguments: list[str]) -> int:
         signum: signal.signal(signum, stop)
         for signum in (signal.SIGINT, signal.SIGTERM)
     }
+    restarts: list[float] = []
     try:
-        status = server.wait()
+        while True:
+            try:
+                status = server.wait(timeout=1)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            code = worker.poll()
+            if code is None or stopped:
+                continue
+            # The worker stopped while the server runs: start it again, unless
+            # it keeps stopping.
+            now = time.monotonic()
+            restarts = [moment for moment in restarts if now - moment < 60]
+            _signal_group(worker, signal.SIGKILL)  # what is left of its group
+            if len(restarts) >= WORKER_RESTARTS_PER_MINUTE:
+                print(
+                    f"loften: the background worker stopped {len(restarts) + 1} "
+                    f"times within a minute (last with status {code}), so the "
+                    "server is stopped too; run `loften worker` to see why.",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                _signal_group(server, signal.SIGTERM)
+                server.wait()
+                return 1
+            restarts.append(now)
+            print(
+                f"loften: the background worker stopped (status {code}); "
+                "starting it again",
+                flush=True,
+            )
+            worker = start_worker()
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)

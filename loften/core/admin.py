@@ -16,8 +16,12 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEntry, User
+from .forms import AdminLoginForm
+from .models import AuditEntry, User, WorkerProcess
 from .services import audit_log, field_changes
+
+# The admin's login is throttled like the site's (loften/core/throttle.py).
+admin.site.login_form = AdminLoginForm
 
 
 def form_changes(stored: models.Model | None, form) -> dict[str, list[Any]]:
@@ -287,3 +291,10 @@ class AuditEntryAdmin(ReadOnlyModelAdmin):
     list_filter = ("action", "object_type")
     search_fields = ("object_repr", "message", "actor__username")
     date_hierarchy = "created_at"
+
+
+@admin.register(WorkerProcess)
+class WorkerProcessAdmin(ReadOnlyModelAdmin):
+    """The background workers and when each was last seen (docs/operations.md)."""
+
+    list_display = ("host", "pid", "started_at", "seen_at")

@@ -4,9 +4,10 @@ Views cache the data a page is built from (never the rendered page, which holds
 the visitor's CSRF token and, for signed-in users, their name), so a cached page
 costs no database query and still renders per visitor. Keys carry the language,
 and a generation number that every publication bumps, so nothing published is
-ever hidden by an old entry. With the default local-memory cache each process has
-its own cache and only the publishing process sees the bump at once; other
-processes catch up within PUBLIC_CACHE_SECONDS. Set REDIS_URL for a shared cache.
+ever hidden by an old entry. Production shares one cache between all processes
+(Redis, or the database cache; see docs/operations.md), so every process sees
+the bump at once; with development's local-memory cache other processes catch up
+within PUBLIC_CACHE_SECONDS.
 It lives in `core` because the public site and the search page both use it.
 """
 

@@ -59,3 +59,30 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class WorkerProcess(models.Model):
+    """A running `loften worker`, which writes `seen_at` every few seconds.
+
+    A task left running by a worker that stopped writing (or, on the same
+    machine, whose process is gone) is put back in the queue once and then
+    failed (loften/core/worker.py).
+    """
+
+    worker_id = models.CharField(_("worker"), max_length=40, unique=True)
+    host = models.CharField(
+        _("host"),
+        max_length=200,
+        help_text=_("The machine (and its process namespace) the worker runs on."),
+    )
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started"))
+    seen_at = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("background worker")
+        verbose_name_plural = _("background workers")
+        ordering = ["started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.host} {self.pid}"

@@ -8,6 +8,7 @@ report on, a date in the future or outside the promise, a stale version).
 from django import forms
 from django.contrib import admin
 
+from loften.core import limits
 from loften.core.admin import (
     AuditedModelAdmin,
     ReadOnlyModelAdmin,
@@ -50,7 +51,9 @@ class FollowUpStatusAdmin(AuditedModelAdmin):
 
 class FollowUpAdminForm(forms.ModelForm):
     # The version the form was based on: a save over someone else's is refused.
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=limits.VERSION
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

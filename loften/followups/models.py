@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from loften.core import limits
 from loften.promises.models import Activity, Promise
 
 from . import periods as period_rules
@@ -111,7 +112,9 @@ class FollowUpStatus(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
-    order = models.PositiveIntegerField(_("order"), default=0)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, validators=limits.between(0, limits.ORDER)
+    )
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
@@ -146,9 +149,14 @@ class FollowUp(models.Model):
         on_delete=models.PROTECT,
         related_name="followups",
     )
-    text = models.TextField(_("follow-up"), blank=True)
+    text = models.TextField(
+        _("follow-up"), blank=True, **limits.text_field(limits.FOLLOWUP)
+    )
     quantity = models.PositiveIntegerField(
-        _("quantity achieved"), null=True, blank=True
+        _("quantity achieved"),
+        null=True,
+        blank=True,
+        validators=limits.between(0, limits.COUNT),
     )
     quantity_note = models.CharField(
         _("why the quantity differs from the log"),
@@ -156,7 +164,12 @@ class FollowUp(models.Model):
         blank=True,
     )
     hours = models.DecimalField(
-        _("hours"), max_digits=8, decimal_places=1, null=True, blank=True
+        _("hours"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.between(0, limits.HOURS),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -213,12 +226,19 @@ class ActivityEvent(models.Model):
         related_name="events",
     )
     date = models.DateField(_("date"), db_index=True)
-    quantity = models.PositiveIntegerField(_("quantity"), default=1)
+    quantity = models.PositiveIntegerField(
+        _("quantity"), default=1, validators=limits.between(0, limits.DAY_COUNT)
+    )
     hours = models.DecimalField(
-        _("hours"), max_digits=6, decimal_places=1, null=True, blank=True
+        _("hours"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=limits.between(0, limits.DAY_HOURS),
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **limits.text_field(limits.COMMENT))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("logged by"),
@@ -279,7 +299,10 @@ class PeriodReport(models.Model):
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
     summary = models.TextField(
-        _("summary"), blank=True, help_text=_("A short summary of the period.")
+        _("summary"),
+        blank=True,
+        help_text=_("A short summary of the period."),
+        **limits.text_field(limits.SUMMARY),
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

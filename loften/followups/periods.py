@@ -14,6 +14,11 @@ DUE_AFTER_DAYS = 15
 _MONTHS_PER_PERIOD = {TERTIAL: 4, QUARTER: 3, YEAR: 12}
 
 
+def periods_per_year(cadence: str) -> int:
+    """How many reporting periods of `cadence` a year has: 3, 4 or 1."""
+    return 12 // _MONTHS_PER_PERIOD[cadence]
+
+
 @dataclass(frozen=True, order=True)
 class PeriodKey:
     year: int

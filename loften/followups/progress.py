@@ -170,3 +170,21 @@ def behind_schedule(
         return False
     share = max(0.0, min(1.0, elapsed_share))
     return achieved < int(target * share)
+
+
+def implausibly_large(
+    *,
+    quantity: int | None,
+    target: int | None,
+    scope: str,
+    periods_per_year: int,
+    times: int,
+) -> int | None:
+    """The year's target when one entry's `quantity` is more than `times` the
+    whole year's target (a likely typing mistake), else None. A per-period
+    target counts once per period of the year; a target for the whole
+    promise is compared as it is."""
+    if quantity is None or not target:
+        return None
+    yearly = target * periods_per_year if scope == PER_PERIOD else target
+    return yearly if quantity > yearly * times else None

@@ -41,9 +41,10 @@ from loften.promises.services.promise import promise_create
 from . import mapping
 from .drafts import PromiseDraft
 from .models import ImportJob
-from .parsing import ParsedDocument, ReadError, read_and_parse
+from .parsing import ParsedDocument, ReadError
 from .parsing import errors as read_errors
 from .permissions import can_import_for, can_review_import_job
+from .reading import blocks_as_data, read_in_child
 from .selectors import (
     import_draft_defaults,
     municipality_refs,
@@ -53,10 +54,6 @@ from .selectors import (
 logger = logging.getLogger(__name__)
 
 MAX_FILES_PER_UPLOAD = 20
-# How long the worker may spend reading one document (IMPORT_PARSE_SECONDS
-# overrides it); a runaway document fails with a message instead of holding the
-# worker.
-PARSE_SECONDS = 120
 
 
 def _file_name(name: str) -> str:
@@ -137,7 +134,10 @@ def import_jobs_create(
                 obj=job,
                 changes={"file": [None, name], "size": [None, job.size]},
             )
-            transaction.on_commit(partial(process_import_job.enqueue, job.pk))
+            # Later files of one upload wait behind a single file someone else
+            # uploads meanwhile, so one large upload does not hold up everyone.
+            queued = process_import_job.using(priority=-min(len(jobs), 20))
+            transaction.on_commit(partial(queued.enqueue, job.pk))
             jobs.append(job)
     except BaseException:
         storage = ImportJob._meta.get_field("source").storage
@@ -147,23 +147,11 @@ def import_jobs_create(
     return jobs
 
 
-def _blocks_as_data(parsed: ParsedDocument) -> list[dict]:
-    return [
-        {
-            "kind": block.kind,
-            "text": block.text,
-            "cells": list(block.cells),
-            "level": block.level,
-            "line": block.line,
-        }
-        for block in parsed.blocks
-    ]
-
-
 def import_job_process(*, job_id: int) -> ImportJob | None:
-    """Read and parse a queued import (the worker's task). A document that cannot
-    be read fails with its message and its stored file is removed; a job that is
-    already read is left as it is."""
+    """Read and parse a queued import (the worker's task), in a child process
+    under the time and memory limits (`reading.read_in_child`). A document that
+    cannot be read fails with its message and its stored file is removed; a job
+    that is already read is left as it is."""
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or not job.is_pending:
@@ -173,12 +161,8 @@ def import_job_process(*, job_id: int) -> ImportJob | None:
     try:
         with job.source.open("rb") as handle:
             data = handle.read()
-        parsed = read_and_parse(
-            data,
-            filename=job.original_name,
-            municipalities=municipality_refs(),
-            max_bytes=settings.IMPORT_MAX_BYTES,
-            time_limit=getattr(settings, "IMPORT_PARSE_SECONDS", PARSE_SECONDS),
+        document = read_in_child(
+            data, filename=job.original_name, municipalities=municipality_refs()
         )
     except ReadError as error:
         return _fail(job, code=error.code, message=error.message, keep_file=False)
@@ -188,18 +172,47 @@ def import_job_process(*, job_id: int) -> ImportJob | None:
         return _fail(
             job,
             code="internal",
-            message=_(
-                "The document could not be read because of a fault in Löften. "
-                "Try again later, or ask an administrator to look at it."
-            ),
+            message=_fault_message(),
             keep_file=True,
         )
     return _finish(
         job,
         status=ImportJob.Status.READY,
-        file_type=parsed.file_type,
-        result=parsed.result.to_dict(),
-        source_blocks=_blocks_as_data(parsed),
+        file_type=document["file_type"],
+        result=document["result"],
+        source_blocks=document["blocks"],
+    )
+
+
+def _fault_message() -> str:
+    return _(
+        "The document could not be read because of a fault in Löften. "
+        "Try again later, or ask an administrator to look at it."
+    )
+
+
+def import_job_interrupted(*, job_id: int, lost: bool) -> ImportJob | None:
+    """Fail an import whose reading task failed outside the reader: `lost` when
+    the worker died during every attempt, otherwise a fault in Löften. The file
+    is kept for an administrator to look at."""
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None or not job.is_pending:
+        return job
+    # _finish only changes an import that is being read.
+    ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.QUEUED).update(
+        status=ImportJob.Status.PROCESSING
+    )
+    if lost:
+        message = _(
+            "Reading the document was interrupted twice because the background "
+            "worker stopped, so it was not read. Upload it again later; if the "
+            "same happens, ask an administrator to look at it."
+        )
+    else:
+        message = _fault_message()
+    logger.error("Import %s failed outside the reader (worker lost: %s)", job_id, lost)
+    return _fail(
+        job, code="interrupted" if lost else "internal", message=message, keep_file=True
     )
 
 
@@ -529,7 +542,7 @@ def import_document_save_draft(
         file_type=parsed.file_type,
         status=ImportJob.Status.READY,
         result=result,
-        source_blocks=_blocks_as_data(parsed),
+        source_blocks=blocks_as_data(parsed.blocks),
     )
     job.source.save(job.original_name, ContentFile(data), save=False)
     try:

@@ -3,7 +3,7 @@
 from django_tasks import task
 
 
-@task()
+@task(queue_name="imports")
 def process_import_job(job_id: int) -> str:
     """Read and parse one uploaded document; returns the import's new status."""
     from .services import import_job_process

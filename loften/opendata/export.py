@@ -1,7 +1,9 @@
 """The bulk data set as a ZIP of CSV files, as one JSON file and as Excel.
 
 The writers are generators that yield bytes as rows are read, so a download or
-an export never holds the whole data set in memory.
+an export never holds the whole data set in memory. Every CSV and Excel cell
+goes through `loften.core.spreadsheet`, so no published text can run as a
+formula in a spreadsheet program.
 """
 
 import csv
@@ -18,6 +20,14 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from loften.core.spreadsheet import (
+    LIST_SEPARATOR,
+    csv_row,
+    csv_value,
+    utc_text,
+    xlsx_row,
+)
+
 from .columns import (
     LICENCE_NAME,
     LICENCE_TEXT,
@@ -28,38 +38,25 @@ from .columns import (
 )
 from .selectors import consistent_snapshot, data_published_at, table_rows
 
+__all__ = [
+    "FORMATS",
+    "LIST_SEPARATOR",
+    "csv_value",
+    "csv_zip_stream",
+    "export_to_directory",
+    "json_stream",
+]
+
 FORMATS = ("csv", "json", "xlsx")
 ROWS_PER_CHUNK = 500
-LIST_SEPARATOR = "; "
 # columns.csv: every column of every table; `references` is the table.column
 # its values are found in, empty when it refers to nothing.
 COLUMNS_HEADER = ["table", "column", "type", "nullable", "description", "references"]
 
 
-def _utc(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z")
-
-
-def csv_value(value: Any) -> str:
-    """One value as CSV text: ISO dates, true/false, plain decimals, empty for none."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime.datetime):
-        return _utc(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(item) for item in value)
-    return str(value)
-
-
 def json_value(value: Any) -> Any:
     if isinstance(value, datetime.datetime):
-        return _utc(value)
+        return utc_text(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -73,8 +70,8 @@ def metadata() -> dict[str, Any]:
     return {
         "title": _("Löften: published citizen promises and their follow-up"),
         "source": settings.SITE_URL,
-        "data_published_at": None if published_at is None else _utc(published_at),
-        "generated_at": _utc(timezone.now()),
+        "data_published_at": None if published_at is None else utc_text(published_at),
+        "generated_at": utc_text(timezone.now()),
         "licence": {
             "name": LICENCE_NAME,
             "url": LICENCE_URL,
@@ -124,9 +121,9 @@ def _csv_lines(table: Table) -> Iterator[str]:
     """The table as CSV text, a chunk of rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.column_names)
+    writer.writerow(csv_row(table.column_names))
     for count, row in enumerate(table_rows(table=table.name), start=1):
-        writer.writerow([csv_value(value) for value in row.values()])
+        writer.writerow(csv_row(row.values()))
         if count % ROWS_PER_CHUNK == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -134,22 +131,26 @@ def _csv_lines(table: Table) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+def _column_rows() -> Iterator[list[Any]]:
+    """Every column of every table, as the rows of columns.csv (COLUMNS_HEADER)."""
+    for table in TABLES:
+        for column in table.columns:
+            yield [
+                table.name,
+                column.name,
+                column.type,
+                column.nullable,
+                str(column.description),
+                column.references,
+            ]
+
+
 def columns_csv() -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS_HEADER)
-    for table in TABLES:
-        for column in table.columns:
-            writer.writerow(
-                [
-                    table.name,
-                    column.name,
-                    column.type,
-                    "true" if column.nullable else "false",
-                    str(column.description),
-                    column.references,
-                ]
-            )
+    writer.writerow(csv_row(COLUMNS_HEADER))
+    for row in _column_rows():
+        writer.writerow(csv_row(row))
     return buffer.getvalue()
 
 
@@ -276,8 +277,6 @@ def export_json(directory: Path) -> list[Path]:
 
 
 def excel_value(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(str(item) for item in value)
     if isinstance(value, datetime.datetime):
         # Excel has no time zones; the times are Swedish local time.
         return timezone.localtime(value).replace(tzinfo=None)
@@ -299,6 +298,7 @@ def export_xlsx(directory: Path) -> list[Path]:
     def header(sheet, names: list[str]) -> None:
         cells = []
         for name in names:
+            # Column names are Löften's own identifiers, never a formula.
             cell = WriteOnlyCell(sheet, value=name)
             cell.font = bold
             cells.append(cell)
@@ -306,23 +306,13 @@ def export_xlsx(directory: Path) -> list[Path]:
 
     about = workbook.create_sheet("columns")
     header(about, COLUMNS_HEADER)
-    for table in TABLES:
-        for column in table.columns:
-            about.append(
-                [
-                    table.name,
-                    column.name,
-                    column.type,
-                    column.nullable,
-                    str(column.description),
-                    column.references,
-                ]
-            )
+    for row in _column_rows():
+        about.append(xlsx_row(about, row))
     for table in TABLES:
         sheet = workbook.create_sheet(table.name[:31])
         header(sheet, table.column_names)
         for row in table_rows(table=table.name):
-            sheet.append([excel_value(value) for value in row.values()])
+            sheet.append(xlsx_row(sheet, map(excel_value, row.values())))
     path = directory / "loften-data.xlsx"
     workbook.save(path)
     return [path]

@@ -8,6 +8,7 @@ together with the revision, versions and order that the services keep.
 from django import forms
 from django.contrib import admin
 
+from loften.core import limits
 from loften.core.admin import AuditedModelAdmin, ServiceInlineMixin, ServiceModelAdmin
 from loften.promises.services import activities as activity_services
 from loften.promises.services import indicators as indicator_services
@@ -213,7 +214,9 @@ class PromiseAdmin(PlanPartAdmin):
 
 class ActivityAdminForm(forms.ModelForm):
     # The version the form was based on: a save over someone else's is refused.
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=limits.VERSION
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from loften.core import limits
 from loften.geography.models import Municipality, PoliceArea
 from loften.organisations.models import Organisation
 
@@ -13,13 +14,17 @@ class FocusArea(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, **limits.text_field(limits.DESCRIPTION)
+    )
     is_active = models.BooleanField(
         _("in use"),
         default=True,
         help_text=_("Inactive focus areas stay on old promises but cannot be chosen."),
     )
-    order = models.PositiveIntegerField(_("order"), default=0)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, validators=limits.between(0, limits.ORDER)
+    )
     # A focus area an editor typed in is the draft's own until a promise that
     # uses it is published; only then (or when an administrator clears this) do
     # other organisations and the public see it.
@@ -94,11 +99,13 @@ class Promise(models.Model):
     situation_summary = models.TextField(
         _("situational picture (lägesbild)"),
         blank=True,
+        **limits.text_field(limits.SUMMARY),
         help_text=_("The problems found, in brief and in plain language."),
     )
     followup_plan = models.TextField(
         _("follow-up plan"),
         blank=True,
+        **limits.text_field(limits.FOLLOWUP),
         help_text=_(
             "How often, who reports to whom, and which effect measures are used."
         ),
@@ -179,9 +186,16 @@ class SituationSource(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=250)
-    year = models.PositiveIntegerField(_("year"), null=True, blank=True)
+    year = models.PositiveIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=limits.between(limits.FIRST_YEAR, limits.LAST_YEAR),
+    )
     url = models.URLField(_("link"), blank=True)
-    note = models.TextField(_("what it showed"), blank=True)
+    note = models.TextField(
+        _("what it showed"), blank=True, **limits.text_field(limits.DESCRIPTION)
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -225,7 +239,7 @@ class Commitment(models.Model):
         on_delete=models.CASCADE,
         related_name="commitments",
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **limits.text_field(limits.COMMITMENT))
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -274,7 +288,7 @@ class Activity(models.Model):
         on_delete=models.PROTECT,
         related_name="activities",
     )
-    text = models.TextField(_("activity"))
+    text = models.TextField(_("activity"), **limits.text_field(limits.ACTIVITY))
     responsible_police = models.BooleanField(
         _("the police are responsible"), default=False
     )
@@ -291,7 +305,12 @@ class Activity(models.Model):
     target_comparator = models.CharField(
         _("target comparator"), max_length=10, choices=Comparator.choices, blank=True
     )
-    target_value = models.PositiveIntegerField(_("target value"), null=True, blank=True)
+    target_value = models.PositiveIntegerField(
+        _("target value"),
+        null=True,
+        blank=True,
+        validators=limits.between(0, limits.COUNT),
+    )
     target_unit = models.CharField(
         _("target unit"),
         max_length=120,
@@ -368,7 +387,9 @@ class Indicator(models.Model):
         related_name="indicators",
     )
     name = models.CharField(_("name"), max_length=250)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, **limits.text_field(limits.DESCRIPTION)
+    )
     source = models.CharField(
         _("source"),
         max_length=250,
@@ -398,8 +419,15 @@ class IndicatorValue(models.Model):
         on_delete=models.CASCADE,
         related_name="values",
     )
-    year = models.PositiveIntegerField(_("year"))
-    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    year = models.PositiveIntegerField(
+        _("year"), validators=limits.between(limits.FIRST_YEAR, limits.LAST_YEAR)
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=12,
+        decimal_places=2,
+        validators=limits.between(-limits.INDICATOR_VALUE, limits.INDICATOR_VALUE),
+    )
     note = models.CharField(_("note"), max_length=250, blank=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from loften.core import limits
 from loften.followups.models import ReportingPeriod
 from loften.geography.models import Municipality, PoliceArea
 from loften.organisations.models import Organisation
@@ -54,7 +55,9 @@ class Approval(models.Model):
         related_name="approvals",
     )
     revision = models.PositiveIntegerField(_("revision"))
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(
+        _("comment"), blank=True, **limits.text_field(limits.COMMENT)
+    )
     created_at = models.DateTimeField(_("approved"), auto_now_add=True)
 
     class Meta:

@@ -212,6 +212,19 @@ def report_render(*, report: GeneratedReport) -> GeneratedReport:
     return report
 
 
+def report_interrupted(*, report_id: str) -> None:
+    """Mark a report failed whose rendering was interrupted twice by a worker
+    that stopped; asking for it again starts it anew."""
+    GeneratedReport.objects.filter(
+        pk=report_id,
+        status__in=[GeneratedReport.Status.PENDING, GeneratedReport.Status.RUNNING],
+    ).update(
+        status=GeneratedReport.Status.FAILED,
+        error="WorkerLost: the background worker stopped while making the report",
+        finished_at=timezone.now(),
+    )
+
+
 def report_prune(
     *,
     kept_for: datetime.timedelta = DRAFT_KEPT_FOR,

@@ -4,6 +4,32 @@ from loften.core.models import User
 
 from . import factories
 
+# What the browser refused under the Content-Security-Policy during the current
+# test; any entry fails the test (conftest.py's `_no_csp_violations`).
+CSP_VIOLATIONS: list[str] = []
+
+
+class CheckedBrowser:
+    """The browser, with every context it opens listening for violations of the
+    Content-Security-Policy, which Chromium reports on the console."""
+
+    def __init__(self, browser) -> None:  # type: ignore[no-untyped-def]
+        self._browser = browser
+
+    def new_context(self, **options):  # type: ignore[no-untyped-def]
+        context = self._browser.new_context(**options)
+
+        def console(message) -> None:  # type: ignore[no-untyped-def]
+            if "Content Security Policy" in message.text:
+                url = message.location.get("url", "")
+                CSP_VIOLATIONS.append(f"{url}: {message.text}")
+
+        context.on("console", console)
+        return context
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._browser, name)
+
 
 def log_in(tab, base_url: str, user: User, password: str = factories.PASSWORD) -> None:
     """Sign `user` in through the login form and wait until the form is left."""

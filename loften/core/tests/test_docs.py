@@ -8,7 +8,13 @@ from django.apps import apps
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 # Described with their apps instead (docs/import.md, reports.md, public-site.md).
-NOT_DRAWN = {"ImportJob", "GeneratedReport", "SearchEntry", "AccessibilityReport"}
+NOT_DRAWN = {
+    "ImportJob",
+    "GeneratedReport",
+    "SearchEntry",
+    "AccessibilityReport",
+    "WorkerProcess",
+}
 EDGE = re.compile(r"^\s*(\w+)\s+([|}o]{2})--([|{o]{2})\s+(\w+)\s*:", re.M)
 ONE = {"||"}
 ZERO_OR_ONE = {"|o", "o|"}

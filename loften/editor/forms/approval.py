@@ -5,6 +5,7 @@ always counts for the text the approver saw."""
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from loften.core import limits
 from loften.organisations.models import Organisation
 
 # --- Approval -----------------------------------------------------------------------
@@ -21,6 +22,7 @@ class ApprovalForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("Comment"),
         required=False,
+        max_length=limits.COMMENT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy("Optional; shown in the history."),
     )

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from loften.core import limits
 from loften.followups.models import FollowUp, FollowUpStatus
 
 from ..selectors import SheetRow
@@ -45,10 +46,14 @@ class FollowUpRowForm(ConflictMixin, forms.Form):
     text = forms.CharField(
         label=gettext_lazy("What was done"),
         required=False,
+        max_length=limits.FOLLOWUP,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     quantity = forms.IntegerField(
-        label=gettext_lazy("Quantity achieved"), required=False, min_value=0
+        label=gettext_lazy("Quantity achieved"),
+        required=False,
+        min_value=0,
+        max_value=limits.COUNT,
     )
     quantity_note = forms.CharField(
         label=gettext_lazy("Why the quantity differs from the log"),
@@ -59,10 +64,13 @@ class FollowUpRowForm(ConflictMixin, forms.Form):
         label=gettext_lazy("Hours"),
         required=False,
         min_value=0,
+        max_value=limits.HOURS,
         max_digits=8,
         decimal_places=1,
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=limits.VERSION
+    )
     original = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from loften.core import limits
 from loften.core.text import shorten
 from loften.promises.models import Activity
 
@@ -21,6 +22,7 @@ class ActivityEventForm(forms.Form):
     quantity = forms.IntegerField(
         label=gettext_lazy("How many"),
         min_value=0,
+        max_value=limits.DAY_COUNT,
         initial=1,
         help_text=gettext_lazy("E.g. 1 safety walk, or 3 traffic checks that day."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
@@ -29,6 +31,7 @@ class ActivityEventForm(forms.Form):
         label=gettext_lazy("Hours"),
         required=False,
         min_value=0,
+        max_value=limits.DAY_HOURS,
         max_digits=6,
         decimal_places=1,
         widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
@@ -37,6 +40,7 @@ class ActivityEventForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Note"),
         required=False,
+        max_length=limits.COMMENT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Not published. Do not write names of private persons."),
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from loften.core import limits
 from loften.core.models import User
 from loften.core.text import shorten
 from loften.geography.models import Municipality, PoliceArea
@@ -150,6 +151,7 @@ class PromiseDetailsForm(FingerprintForm):
     followup_plan = forms.CharField(
         label=gettext_lazy("Follow-up plan"),
         required=False,
+        max_length=limits.FOLLOWUP,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=gettext_lazy(
             "How often, who reports to whom, and which effect measures are used."
@@ -171,6 +173,7 @@ class SituationForm(FingerprintForm):
     situation_summary = forms.CharField(
         label=gettext_lazy("Situational picture (lägesbild)"),
         required=False,
+        max_length=limits.SUMMARY,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=gettext_lazy(
             "The problems found, in brief and in plain language. It is published "
@@ -207,6 +210,7 @@ class SituationSourceForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("What it showed"),
         required=False,
+        max_length=limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -218,6 +222,7 @@ class SituationSourceForm(forms.Form):
 class CommitmentForm(forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Commitment"),
+        max_length=limits.COMMITMENT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "One promise statement, e.g. “Vi ska arbeta för en drogfri miljö för "
@@ -253,6 +258,7 @@ class IndicatorForm(forms.Form):
     description = forms.CharField(
         label=gettext_lazy("Description"),
         required=False,
+        max_length=limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("How it is measured, and what it says."),
     )
@@ -300,6 +306,8 @@ class IndicatorValueForm(forms.Form):
         label=gettext_lazy("Value"),
         max_digits=12,
         decimal_places=2,
+        min_value=-limits.INDICATOR_VALUE,
+        max_value=limits.INDICATOR_VALUE,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=gettext_lazy("A number, e.g. 23,5."),
     )
@@ -343,6 +351,7 @@ class ActivityForm(ConflictMixin, forms.Form):
 
     text = forms.CharField(
         label=gettext_lazy("Activity"),
+        max_length=limits.ACTIVITY,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "What will be done, e.g. “Genomföra trygghetsvandringar i centrum”."
@@ -394,7 +403,10 @@ class ActivityForm(ConflictMixin, forms.Form):
         required=False,
     )
     target_value = forms.IntegerField(
-        label=gettext_lazy("Number"), required=False, min_value=0
+        label=gettext_lazy("Number"),
+        required=False,
+        min_value=0,
+        max_value=limits.COUNT,
     )
     target_unit = forms.CharField(
         label=gettext_lazy("What is counted"),
@@ -413,7 +425,9 @@ class ActivityForm(ConflictMixin, forms.Form):
         max_length=200,
         help_text=gettext_lazy("E.g. resecentrum or a school; leave empty if none."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=limits.VERSION
+    )
 
     def __init__(
         self, *args, promise: Promise, activity: Activity | None = None, **kwargs

@@ -212,8 +212,10 @@ def test_the_plan_is_edited_in_place_with_live_checks(live_server, page):
     page.locator("#commitments li", has_text="Vi ska lyssna mer.").get_by_role(
         "button", name=re.compile("Flytta upp")
     ).click()
+    # A function, not an expression: Playwright evaluates an expression with
+    # eval(), which the Content-Security-Policy forbids.
     page.wait_for_function(
-        "document.querySelector('#commitments li').textContent"
+        "() => document.querySelector('#commitments li').textContent"
         ".includes('Vi ska lyssna mer.')"
     )
     assert promise.commitments.order_by("order").first().text == "Vi ska lyssna mer."

@@ -1,19 +1,53 @@
 """What the editor views share: htmx detection, the plan's context, errors."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
-from loften.promises.models import Promise
+from loften.core import limits
+from loften.followups.periods import periods_per_year
+from loften.followups.progress import implausibly_large
+from loften.promises.models import Activity, Promise
 from loften.promises.permissions import can_edit_promise
 from loften.publication.permissions import approval_organisations, can_publish
 
 from ..forms import CommitmentForm, IndicatorForm, SignatoryForm, SituationSourceForm
 from ..selectors import plan_view
+
+
+def warn_if_implausible(
+    request: HttpRequest, *, activity: Activity, quantity: int | None
+) -> None:
+    """Warn (never refuse) when one entry in the log is far above the whole
+    year's target: most likely a typing mistake, but possibly right."""
+    yearly = implausibly_large(
+        quantity=quantity,
+        target=activity.target_value,
+        scope=activity.target_scope,
+        periods_per_year=periods_per_year(activity.promise.cadence),
+        times=limits.IMPLAUSIBLE_TIMES_TARGET,
+    )
+    if yearly is None:
+        return
+    messages.warning(
+        request,
+        _(
+            "%(quantity)s in one entry is far more than the target for the whole "
+            "year (%(target)s %(unit)s). Check the figure, and correct the entry "
+            "in the log if it is wrong."
+        )
+        % {
+            "quantity": formats.number_format(quantity, force_grouping=True),
+            "target": formats.number_format(yearly, force_grouping=True),
+            "unit": activity.target_unit,
+        },
+    )
 
 
 def is_htmx(request: HttpRequest) -> bool:

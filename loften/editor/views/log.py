@@ -15,7 +15,7 @@ from loften.promises.permissions import can_edit_promise
 from ..forms import ActivityEventForm
 from ..permissions import EDIT, VIEW, access_activity, access_event
 from ..selectors import activity_log as activity_log_selector
-from .common import add_service_errors
+from .common import add_service_errors, warn_if_implausible
 
 
 def _log_url(activity) -> str:
@@ -40,6 +40,9 @@ def activity_log(request, promise_id: int, activity_id: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("The occurrence was logged."))
+            warn_if_implausible(
+                request, activity=activity, quantity=form.cleaned_data["quantity"]
+            )
             return redirect(_log_url(activity))
     return render(
         request,
@@ -78,6 +81,9 @@ def event_edit(request, promise_id: int, activity_id: int, event_id: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("The occurrence was saved."))
+            warn_if_implausible(
+                request, activity=activity, quantity=form.cleaned_data["quantity"]
+            )
             return redirect(_log_url(activity))
     return render(
         request,

@@ -16,7 +16,7 @@ from loften.followups.services import activity_event_log
 from ..forms import QuickLogForm
 from ..permissions import loggable_activities
 from ..selectors import editor_overview
-from .common import add_service_errors
+from .common import add_service_errors, warn_if_implausible
 
 # The live check of a text being typed; longer input is cut, not refused.
 TEXT_CHECK_MAX_CHARS = 20_000
@@ -54,6 +54,9 @@ def quick_log(request):
                     "activity": shorten(activity.text, 80),
                     "date": date_format(form.cleaned_data["date"]),
                 },
+            )
+            warn_if_implausible(
+                request, activity=activity, quantity=form.cleaned_data["quantity"]
             )
             return redirect(f"{reverse('editor:quick_log')}?aktivitet={activity.pk}")
     return render(

@@ -16,6 +16,9 @@ ReadErrorCode = Literal[
     "unsupported_type",
     "no_structure",
     "too_slow",
+    "repeated_lines",
+    "too_many_parts",
+    "too_much_memory",
 ]
 
 
@@ -59,6 +62,45 @@ def no_text_layer() -> ReadError:
     return ReadError(
         "empty",
         _("The PDF contains no text; it may be a scanned image that needs OCR first."),
+    )
+
+
+def repeated_lines(pages: int) -> ReadError:
+    return ReadError(
+        "repeated_lines",
+        _(
+            "Every page of the PDF (%(pages)s read) holds only the same lines, "
+            "which are taken for a running head or footer and left out, so no "
+            "other text was found. Check that it is the right file; if the "
+            "text is what you want to import, copy it into a .txt file and "
+            "import that."
+        )
+        % {"pages": number_format(pages)},
+    )
+
+
+def too_many_paragraphs(limit: int) -> ReadError:
+    return ReadError(
+        "too_many_parts",
+        _(
+            "The Word file has more than %(limit)s paragraphs, far more than a "
+            "promise or its follow-up; it was not read. Import the part that "
+            "holds the promise or the follow-up as a file of its own."
+        )
+        % {"limit": number_format(limit, force_grouping=True)},
+    )
+
+
+def too_much_memory(megabytes: int) -> ReadError:
+    return ReadError(
+        "too_much_memory",
+        _(
+            "Reading the document needed more than the %(megabytes)s MB of memory "
+            "an import may use, and was stopped. The file may hold far more than "
+            "it seems (for example a huge number of empty lines); split it into "
+            "smaller files, or save it again from Word or as PDF."
+        )
+        % {"megabytes": number_format(megabytes)},
     )
 
 

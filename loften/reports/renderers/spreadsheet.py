@@ -1,22 +1,26 @@
 """The report's rows (one per activity and period) as Excel and as CSV.
 
 Numbers are written as numbers, dates as dates and yes/no as booleans in Excel,
-so the figures can be summed and filtered without retyping.
+so the figures can be summed and filtered without retyping. Every cell goes
+through `loften.core.spreadsheet`, so no text typed by an editor can run as a
+formula.
 """
 
 import csv
 import datetime
 import io
-from decimal import Decimal
-from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from loften.core.spreadsheet import csv_row, csv_value, xlsx_row, xlsx_text
+
 from ..layout import Report
 from . import text
+
+__all__ = ["csv_value", "render_csv", "render_xlsx"]
 
 WIDE = {"promise", "activity", "commitment", "followup"}
 
@@ -28,10 +32,10 @@ def render_xlsx(report: Report) -> bytes:
     _data_sheet(sheet, report)
     _indicator_sheet(workbook.create_sheet(_("Indicators")[:31]), report)
     _about_sheet(workbook.create_sheet(_("About the report")[:31]), report)
-    workbook.properties.title = report.document_title
-    workbook.properties.subject = report.promise_title
+    workbook.properties.title = xlsx_text(report.document_title)
+    workbook.properties.subject = xlsx_text(report.promise_title)
     workbook.properties.creator = "Löften"
-    workbook.properties.description = text.status_line(report)
+    workbook.properties.description = xlsx_text(text.status_line(report))
     workbook.properties.created = report.generated_at.astimezone(datetime.UTC).replace(
         tzinfo=None
     )
@@ -39,7 +43,7 @@ def render_xlsx(report: Report) -> bytes:
         if report.is_draft:
             each.oddHeader.center.text = _("DRAFT")
             each.oddHeader.center.color = "8F1E18"
-        each.oddFooter.left.text = report.title
+        each.oddFooter.left.text = xlsx_text(report.title)
         each.oddFooter.right.text = "&P / &N"
     output = io.BytesIO()
     workbook.save(output)
@@ -47,7 +51,7 @@ def render_xlsx(report: Report) -> bytes:
 
 
 def _header(sheet, headings: list[str]) -> None:
-    sheet.append(headings)
+    sheet.append(xlsx_row(sheet, headings))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -59,7 +63,7 @@ def _data_sheet(sheet, report: Report) -> None:
     columns = report.data_columns
     _header(sheet, [column.heading for column in columns])
     for row in report.data_rows:
-        sheet.append(list(row))
+        sheet.append(xlsx_row(sheet, row))
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 45 if column.key in WIDE else 14
@@ -92,15 +96,18 @@ def _indicator_sheet(sheet, report: Report) -> None:
     for indicator in report.indicators:
         for value in indicator.values:
             sheet.append(
-                [
-                    indicator.name,
-                    indicator.source,
-                    indicator.unit,
-                    indicator.direction,
-                    value.year,
-                    value.value,
-                    value.note,
-                ]
+                xlsx_row(
+                    sheet,
+                    [
+                        indicator.name,
+                        indicator.source,
+                        indicator.unit,
+                        indicator.direction,
+                        value.year,
+                        value.value,
+                        value.note,
+                    ],
+                )
             )
     sheet.column_dimensions["A"].width = 45
     sheet.column_dimensions["B"].width = 30
@@ -118,7 +125,7 @@ def _about_sheet(sheet, report: Report) -> None:
         (_("Report made"), report.generated_at.date()),
     ]
     for label, value in rows:
-        sheet.append([label, value])
+        sheet.append(xlsx_row(sheet, [label, value]))
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
         if isinstance(value, datetime.date):
             sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
@@ -135,19 +142,7 @@ def render_csv(report: Report) -> bytes:
     """
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow([column.heading for column in report.data_columns])
+    writer.writerow(csv_row(column.heading for column in report.data_columns))
     for row in report.data_rows:
-        writer.writerow([csv_value(value) for value in row])
+        writer.writerow(csv_row(row))
     return output.getvalue().encode("utf-8-sig")
-
-
-def csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)

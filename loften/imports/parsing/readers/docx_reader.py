@@ -18,6 +18,10 @@ from .lines import SourceLine, blocks_from_lines, join_wrapped
 
 # A .docx is a zip; refuse one that unpacks to far more than any real document.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# A long promise with its follow-up has a few thousand paragraphs (table cells
+# included); far more is a file built to exhaust the reader.
+MAX_PARAGRAPHS = 20_000
+_PARAGRAPH_START = re.compile(rb"<w:p[ >/]")
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(?P<level>\d)", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(?:title|rubrik|titel)$", re.IGNORECASE)
 _SUBTITLE_STYLE = re.compile(r"^(?:subtitle|underrubrik)$", re.IGNORECASE)
@@ -37,6 +41,31 @@ def _check_archive(data: bytes) -> None:
         raise errors.corrupt_docx()
     if unpacked > MAX_UNPACKED_BYTES:
         raise errors.too_large_unpacked(unpacked, MAX_UNPACKED_BYTES)
+    if _paragraph_count(data, stop_after=MAX_PARAGRAPHS) > MAX_PARAGRAPHS:
+        raise errors.too_many_paragraphs(MAX_PARAGRAPHS)
+
+
+def _paragraph_count(data: bytes, *, stop_after: int) -> int:
+    """The paragraphs in the document's body, counted while it is unpacked a
+    piece at a time (before any XML is parsed); counting stops past
+    `stop_after`."""
+    count = 0
+    tail = b""
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as archive,
+        archive.open("word/document.xml") as body,
+    ):
+        while chunk := body.read(1 << 20):
+            piece = tail + chunk
+            count += len(_PARAGRAPH_START.findall(piece))
+            if count > stop_after:
+                break
+            # A tag cut at the chunk's end is counted with the next chunk.
+            cut = piece.rfind(b"<")
+            tail = piece[cut:] if cut >= len(piece) - 5 else b""
+            if tail:
+                count -= len(_PARAGRAPH_START.findall(tail))
+    return count
 
 
 def _style_name(paragraph: Paragraph) -> str:
@@ -175,7 +204,7 @@ def read_docx(data: bytes) -> list[Block]:
         document = docx.Document(io.BytesIO(data))
         reader = _Reader()
         reader.body(document.element.body, document)
-    except errors.ReadError:
+    except (errors.ReadError, MemoryError):
         raise
     except Exception:  # python-docx and lxml raise all kinds of errors on bad XML.
         raise errors.corrupt_docx() from None

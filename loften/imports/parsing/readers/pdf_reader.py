@@ -416,8 +416,14 @@ def read_pdf(data: bytes) -> tuple[list[Block], list[str]]:
         raise errors.corrupt_pdf() from None
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise errors.encrypted_pdf() from None
+    except MemoryError:  # the document is too big for the limit, not damaged
+        raise
     except Exception:  # pdfminer raises all kinds of errors on damaged files.
         raise errors.corrupt_pdf() from None
     if not any(page.lines or page.tables for page in pages):
         raise errors.no_text_layer()
-    return _blocks(pages), notices
+    blocks = _blocks(pages)
+    if not blocks:
+        # There was text, but all of it repeats on every page.
+        raise errors.repeated_lines(len(pages))
+    return blocks, notices
