@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from loften.core import limits
 from loften.followups.models import FollowUpStatus
 from loften.organisations.models import Organisation
 from loften.organisations.names import split_names
@@ -143,11 +144,13 @@ class PromiseReviewForm(forms.Form):
     situation_summary = forms.CharField(
         label=_("Situational picture (lägesbild)"),
         required=False,
+        max_length=limits.SUMMARY,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     followup_plan = forms.CharField(
         label=_("Follow-up plan"),
         required=False,
+        max_length=limits.FOLLOWUP,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -182,13 +185,16 @@ class CommitmentReviewForm(forms.Form):
     text = forms.CharField(
         label=_("Commitment"),
         required=False,
+        max_length=limits.COMMITMENT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ActivityReviewForm(forms.Form):
     text = forms.CharField(
-        label=_("Activity"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Activity"),
+        max_length=limits.ACTIVITY,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     focus_area = forms.ChoiceField(label=_("Focus area"), required=False)
     new_focus_area = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -213,7 +219,10 @@ class ActivityReviewForm(forms.Form):
         choices=[("", _("No target")), *Comparator.choices],
     )
     target_value = forms.IntegerField(
-        label=_("Target value"), required=False, min_value=0
+        label=_("Target value"),
+        required=False,
+        min_value=0,
+        max_value=limits.COUNT,
     )
     target_unit = forms.CharField(
         label=_("Target unit"),
@@ -309,17 +318,23 @@ class FollowUpReviewForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=PERIOD_CHOICES)
     year = forms.IntegerField(
         label=pgettext_lazy("calendar year", "Year"),
-        min_value=1990,
-        max_value=2100,
+        min_value=limits.FIRST_YEAR,
+        max_value=limits.LAST_YEAR,
     )
     status = forms.ModelChoiceField(
         label=_("Status"), queryset=None, required=False, empty_label="—"
     )
     text = forms.CharField(
-        label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Follow-up"),
+        required=False,
+        max_length=limits.FOLLOWUP,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     quantity = forms.IntegerField(
-        label=_("Quantity achieved"), required=False, min_value=0
+        label=_("Quantity achieved"),
+        required=False,
+        min_value=0,
+        max_value=limits.COUNT,
     )
 
     def __init__(

@@ -4,6 +4,7 @@ editor types, with a message that names the activity."""
 import pytest
 from django.core.exceptions import ValidationError
 
+from loften.followups.models import FollowUpStatus
 from loften.imports.selectors import import_draft_defaults
 from loften.imports.services import import_job_accept
 from loften.promises.models import Promise
@@ -41,3 +42,31 @@ def test_an_activity_text_beyond_the_maximum_is_refused(people):
     with pytest.raises(ValidationError) as caught:
         import_job_accept(job=job, actor=people.editor, data=draft)
     assert "som mest 4000 tecken" in " ".join(caught.value.messages)
+
+
+def test_the_review_form_shows_the_limits_next_to_the_fields():
+    from loften.imports.forms import ActivityReviewForm, FollowUpReviewForm
+
+    activity = ActivityReviewForm(
+        data={
+            "text": "x" * 4001,
+            "responsible_police": "on",
+            "target_comparator": "at_least",
+            "target_value": str(10**12),
+            "target_scope": "per_year",
+        },
+        focus_areas=[],
+        commitments=[],
+    )
+    assert not activity.is_valid()
+    assert "som mest 4000 tecken" in activity.errors["text"][0]
+    assert "1000000" in activity.errors["target_value"][0]
+    assert 'maxlength="4000"' in str(activity["text"])
+
+    followup = FollowUpReviewForm(
+        data={"period": "T1", "year": "2026", "quantity": str(10**7)},
+        statuses=FollowUpStatus.objects.none(),
+    )
+    assert not followup.is_valid()
+    assert "1000000" in followup.errors["quantity"][0]
+    assert "9223372036854775807" not in str(followup.errors)
