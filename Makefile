@@ -7,11 +7,12 @@ PORT ?= 8000
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-fast lint fmt typecheck messages check-migrations lock bench clean
+.PHONY: help run serve test test-all test-fast lint fmt typecheck messages check-migrations lock bench clean
 
 help:
 	@echo "make run    install, migrate, load example data and serve (with the worker) on http://$(HOST):$(PORT)"
-	@echo "make test   install test tools and run the whole test suite"
+	@echo "make test   install test tools and run the test suite, without the tests that start processes"
+	@echo "make test-all   the whole test suite, with the tests that start processes (what CI runs)"
 	@echo "make lint   ruff lint + format check;  make fmt   format the code"
 	@echo "make lock   recompute requirements/*.txt from pyproject.toml"
 
@@ -39,7 +40,12 @@ run: $(VENV)/.installed-main | var
 	@echo "Löften is served at http://$(HOST):$(PORT)/ with the background worker beside it (stop both with Ctrl-C)"
 	$(BIN)/loften serve $(HOST):$(PORT)
 
+# The tests marked `processes` start servers, workers and fresh databases, which
+# is slow; `make test` leaves them out and CI runs them (`make test-all`).
 test: $(VENV)/.installed-dev | var
+	$(BIN)/pytest -n auto --dist loadgroup -m "not processes" $(PYTEST_ARGS)
+
+test-all: $(VENV)/.installed-dev | var
 	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

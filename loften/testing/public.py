@@ -1,5 +1,6 @@
-"""Published promises of any size for the public site's tests, built through the
-same services editors and approvers use."""
+"""Published promises of any size for the public site's tests, written through the
+same services editors use and published straight to the version and the read
+model (or through the approval workflow, `through_workflow=True`)."""
 
 import datetime
 from dataclasses import dataclass
@@ -15,7 +16,14 @@ from loften.promises.services import parts as part_services
 from loften.publication.models import PromiseVersion
 
 from . import factories
-from .workflow import Parties, promise_with_parties, publish_period, publish_plan
+from .workflow import (
+    Parties,
+    promise_with_parties,
+    publish_period,
+    publish_period_directly,
+    publish_plan,
+    publish_plan_directly,
+)
 
 FOCUS_AREA_SLUGS = ["trafik", "narkotika", "skadegorelse", "ungdomar-i-riskzon"]
 
@@ -44,11 +52,18 @@ def published_promise(
     indicators: int = 1,
     quantity: int = 3,
     comparator: str = "at_least",
+    through_workflow: bool = False,
 ) -> PublishedPromise:
     """A tertial promise for `year` with `activities` activities (every other one
     with a target of `comparator` 4 per year, at least by default), published with
     the follow-ups of its first `periods` reporting periods (T1, T2, T3, the whole
-    year)."""
+    year). Published directly unless `through_workflow`; both give the same
+    versions and public rows."""
+    plan_step, period_step = (
+        (publish_plan, publish_period)
+        if through_workflow
+        else (publish_plan_directly, publish_period_directly)
+    )
     place = municipality or factories.municipality()
     extra = {"title": title} if title else {}
     parties = promise_with_parties(
@@ -104,7 +119,7 @@ def published_promise(
         title="Kommunstyrelsens ordförande",
         organisation=parties.municipality.name,
     )
-    version = publish_plan(parties)
+    version = plan_step(parties)
     all_periods = reporting_periods_ensure(promise=promise)[:periods]
     done = FollowUpStatus.objects.filter(category="done").first()
     for period in all_periods:
@@ -118,7 +133,7 @@ def published_promise(
                 text=f"Vi genomförde {quantity} trygghetsvandringar under perioden.",
                 quantity=quantity if activity.has_target else None,
             )
-        version = publish_period(parties, period)
+        version = period_step(parties, period)
     return PublishedPromise(
         parties=parties, activities=planned, periods=all_periods, version=version
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[3]
+
+pytestmark = pytest.mark.processes
 # Each test sets these itself; DJANGO_ALLOW_ASYNC_UNSAFE comes from the browser
 # tests' fixture and would fail the deployment checks.
 CONTROLLED_VARIABLES = {

@@ -15,6 +15,8 @@ import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 
+pytestmark = pytest.mark.processes
+
 
 @pytest.fixture
 def migrated_var_dir(tmp_path):

@@ -16,7 +16,7 @@ from loften.testing.processes import (
     wait_for_http,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.processes]
 STARTED = re.compile(r"background worker runs beside the server \(pid (\d+)\)")
 
 

@@ -20,6 +20,8 @@ from loften.testing.processes import (
     wait_for_http,
 )
 
+pytestmark = pytest.mark.processes
+
 REDIS_URL = os.environ.get("LOFTEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 
 

@@ -22,7 +22,7 @@ from loften.testing.processes import (
     running,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.processes]
 
 
 @pytest.fixture(autouse=True)

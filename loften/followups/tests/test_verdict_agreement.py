@@ -1,7 +1,12 @@
 """One verdict everywhere: whether a target is met, within so far, behind or
 missed is decided by `followups.progress.target_verdict`, and the public promise
-page, the follow-up report, the editors' follow-up sheet, the API and the bulk
-data all say the same for every comparator, figure and period.
+page, the follow-up report, the editors' follow-up sheet, the editors' start page,
+the API and the bulk data all say the same for every comparator, figure and period.
+
+The start page lists the activities behind their target: on the last day of the
+time a target counts over, exactly those whose figure the pages call short of an
+"at least" or "exactly" target; before that, never one the pages call met or
+reached so far.
 
 The API and the bulk data give the verdict's two facts (`target_met`, the plain
 comparison, and `target_final`); a target counts as met there exactly when it
@@ -14,19 +19,25 @@ import zipfile
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
 
-from loften.editor.selectors import followup_sheet
+from loften.editor.selectors import editor_overview, followup_sheet
 from loften.followups.models import FollowUpStatus
 from loften.followups.progress import Verdict, met_for_good
-from loften.followups.services import followup_save, reporting_periods_ensure
+from loften.followups.services import (
+    activity_event_log,
+    followup_save,
+    reporting_periods_ensure,
+)
 from loften.opendata import export
 from loften.promises.services import activities as activity_services
 from loften.publication.selectors import latest_version
 from loften.reports.layout import report_build
 from loften.testing.workflow import promise_with_parties, publish_period, publish_plan
 
-pytestmark = pytest.mark.django_db
+# The matrix is published once for the module, so its tests share one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("verdict_agreement")]
 
 COMPARATORS = ("at_least", "at_most", "exactly")
 SCOPES = ("per_period", "per_year")
@@ -34,6 +45,9 @@ TARGET = 4
 # What is reported in T1; T2 and T3 report nothing more, so the per-year figure
 # stays the same and becomes final only at T3 (and the whole year).
 FIRST_QUANTITIES = (3, 4, 5)
+
+# What the start page calls behind its target, once the target's time is over.
+SHORT = {Verdict.NOT_MET, Verdict.NOT_YET}
 
 # The words the Swedish report uses for each verdict.
 REPORT_WORDS = {
@@ -72,6 +86,17 @@ def _publish_matrix():
     for index, period in enumerate(periods):
         for activity in promise.activities.all():
             quantity = cases[activity.pk][2]
+            # The log says what the follow-ups say, so the start page, which
+            # counts the log of a period not yet over, sees the same figures.
+            if period.kind != "year" and (
+                cases[activity.pk][1] == "per_period" or index == 0
+            ):
+                activity_event_log(
+                    activity=activity,
+                    actor=editor,
+                    date=period.start_date,
+                    quantity=quantity,
+                )
             followup_save(
                 activity=activity,
                 period=period,
@@ -87,6 +112,14 @@ def _publish_matrix():
             )
         publish_period(parties, period)
     return parties, cases, periods
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker):
+    """The matrix, published once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _publish_matrix()
+        transaction.set_rollback(True)
 
 
 def _public_verdicts(client, promise) -> dict[tuple[int, int], str | None]:
@@ -118,8 +151,8 @@ def _bulk_rows() -> dict[tuple[int, int], dict]:
     return {(int(r["activity_id"]), int(r["period_id"])): r for r in reader}
 
 
-def test_the_verdict_agrees_on_every_page_report_and_data(client):
-    parties, cases, periods = _publish_matrix()
+def test_the_verdict_agrees_on_every_page_report_and_data(client, matrix):
+    parties, cases, periods = matrix
     promise = parties.promise
     snapshot = latest_version(promise=promise).snapshot
     public = _public_verdicts(client, promise)
@@ -184,3 +217,36 @@ def test_the_verdict_agrees_on_every_page_report_and_data(client):
         Verdict.REACHED_SO_FAR,
         Verdict.EXCEEDED,
     }
+
+
+def test_the_start_page_lists_as_behind_what_the_pages_call_short(client, matrix):
+    parties, cases, periods = matrix
+    public = _public_verdicts(client, parties.promise)
+    disagreements = []
+    seen = set()
+    for period in periods:
+        if period.kind == "year":
+            continue  # the start page counts tertial by tertial
+        # The last day of the period: its own targets' time is over, and a
+        # per-year target's too at the last tertial.
+        overview = editor_overview(
+            user=parties.municipality_editor, today=period.end_date
+        )
+        behind = {item.activity.pk for item in overview.behind}
+        for activity_id, (comparator, scope, quantity) in cases.items():
+            verdict = public[(activity_id, period.pk)]
+            time_over = scope == "per_period" or period.end_date.month == 12
+            # A limit kept or passed ("at most") is never behind.
+            short = comparator != "at_most" and verdict in SHORT
+            if time_over:
+                agrees = (activity_id in behind) == short
+                seen.add((activity_id in behind, verdict))
+            else:
+                agrees = activity_id not in behind or verdict == Verdict.NOT_YET
+            if not agrees:
+                disagreements.append(
+                    (comparator, scope, quantity, period.label, verdict, behind)
+                )
+    assert not disagreements, "\n".join(map(str, disagreements))
+    # Both sides are tried: some activities behind, some not.
+    assert {listed for listed, _verdict in seen} == {True, False}

@@ -241,6 +241,7 @@ def test_the_published_sample_documents_give_valid_lines(corpus_dir, assert_vali
         assert_valid(json.loads(line))
 
 
+@pytest.mark.processes
 def test_the_real_command_exits_non_zero_and_prints_json_lines(tmp_path, files):
     """End to end: `loften migrate` and `loften import` in a process of their own,
     on an SQLite database of their own."""
