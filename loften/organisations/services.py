@@ -30,6 +30,7 @@ ORGANISATION_FIELDS = {
     "contact_email",
     "contact_phone",
     "feedback_url",
+    "logo",
 }
 
 
@@ -52,6 +53,7 @@ def organisation_create(
     contact_email: str = "",
     contact_phone: str = "",
     feedback_url: str = "",
+    logo=None,
 ) -> Organisation:
     """Register an organisation. Partners may also be added by editors."""
     if not can_add_organisation(user=actor, kind=kind):
@@ -69,6 +71,7 @@ def organisation_create(
         contact_email=contact_email,
         contact_phone=contact_phone,
         feedback_url=feedback_url,
+        logo=logo or "",
     )
     organisation.full_clean()
     organisation.save()
@@ -112,11 +115,18 @@ def organisation_update(
     if unknown:
         raise TypeError(f"organisation_update got unknown fields: {sorted(unknown)}")
     current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    old_logo = current.logo.name
+    if values.get("logo") is False:  # the admin's "clear" box
+        values["logo"] = ""
     changes = field_changes(current, values)
     if not changes:
         return current
     current.full_clean()
     current.save()
+    if old_logo and current.logo.name != old_logo:
+        # The replaced logo goes once the change is stored for good.
+        storage = current.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     audit_log(actor=actor, action="organisation.update", obj=current, changes=changes)
     return current
 

@@ -30,6 +30,7 @@ from loften.publication.selectors import promise_snapshot_build
 from . import layout
 from .models import GeneratedReport
 from .renderers import FORMATS, render
+from .selectors import report_sources_draft, report_sources_published
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +175,13 @@ def _source(
     return version.snapshot, version.number, version.published_at
 
 
+def report_sources(report: GeneratedReport):
+    """The parties, approvals, last report and renewal the report shows."""
+    if report.version is not None:
+        return report_sources_published(version=report.version, period=report.period)
+    return report_sources_draft(promise=report.promise, period=report.period)
+
+
 def report_render(*, report: GeneratedReport) -> GeneratedReport:
     """Render the report's file and store it; on failure the report says so."""
     GeneratedReport.objects.filter(pk=report.pk).update(
@@ -181,6 +189,7 @@ def report_render(*, report: GeneratedReport) -> GeneratedReport:
     )
     try:
         snapshot, version_number, published_at = _source(report)
+        sources = report_sources(report)
         with translation.override(report.language):
             rendered = render(
                 layout.report_build(
@@ -190,6 +199,7 @@ def report_render(*, report: GeneratedReport) -> GeneratedReport:
                     generated_at=timezone.now(),
                     version=version_number,
                     published_at=published_at,
+                    sources=sources,
                 ),
                 report.format,
             )
