@@ -348,13 +348,13 @@ def _next_year(snapshot: dict[str, Any], period_text) -> NextYear:
     promise = snapshot["promise"]
     cadence = promise.get("cadence") or "tertial"
     focus = {f["id"]: f["name"] for f in snapshot.get("focus_areas", [])}
-    from .layout import _target  # the same reading of a target as the tables
+    from .layout import activity_target  # the same reading of a target as the tables
 
     activities = tuple(
         (
             focus.get(a.get("focus_area_id"), _("Other activities")),
             a["text"],
-            target_text(_target(a), cadence),
+            target_text(activity_target(a), cadence),
         )
         for a in sorted(snapshot["activities"], key=lambda a: (a["order"], a["id"]))
     )

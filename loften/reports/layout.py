@@ -267,7 +267,7 @@ def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _target(activity: dict[str, Any]) -> Target | None:
+def activity_target(activity: dict[str, Any]) -> Target | None:
     target = activity.get("target")
     if not target or target.get("value") is None:
         return None
@@ -375,7 +375,7 @@ def report_build(
     police_area = (promise.get("police_area") or {}).get("name")
     activities = sorted(snapshot["activities"], key=lambda a: (a["order"], a["id"]))
     for activity in activities:
-        target = _target(activity)
+        target = activity_target(activity)
         own = followups.get(activity["id"], {})
         quantities = {pid: f.get("quantity") for pid, f in own.items()}
         achieved = achieved_towards_target(

@@ -270,3 +270,26 @@ def report_sources_draft(
         baseline_label="" if latest is None else _version_label(latest),
         renewal=_renewal(promise) if period.kind == ReportingPeriod.Kind.YEAR else None,
     )
+
+
+def action_plan_promises(*, promise: Promise, user) -> list[Promise]:
+    """The promises an action plan made from `promise` covers: it first, then
+    the other promises of its (first) municipality whose period overlaps it and
+    that `user` may read, concluded ones left out. A municipality with several
+    police areas or areas of its own gets one plan for them all."""
+    from loften.promises.permissions import can_view_promise
+
+    municipality = promise.municipalities.order_by("name").first()
+    if municipality is None:
+        return [promise]
+    others = (
+        Promise.objects.filter(
+            municipalities=municipality,
+            start_date__lte=promise.end_date,
+            end_date__gte=promise.start_date,
+        )
+        .exclude(pk=promise.pk)
+        .exclude(status=Promise.Status.CONCLUDED)
+        .order_by("start_date", "pk")
+    )
+    return [promise] + [p for p in others if can_view_promise(user=user, promise=p)]

@@ -29,6 +29,7 @@ from loften.publication.selectors import promise_snapshot_build
 
 from . import layout
 from .models import GeneratedReport
+from .permissions import can_make_action_plan
 from .renderers import FORMATS, render
 from .selectors import report_sources_draft, report_sources_published
 
@@ -263,3 +264,38 @@ def report_delete_many(*, reports: list[GeneratedReport]) -> None:
     """Delete stored reports; their files go with them (see signals.py)."""
     for old in reports:
         old.delete()
+
+
+def action_plan_make(*, promise: Promise, actor: User) -> tuple[str, bytes]:
+    """The action plan of the promise's municipality as a Word file, from the
+    working copies of the promises it covers (`selectors.action_plan_promises`):
+    (file name, content). Made on request and not stored: it is a working
+    document that the council's secretary edits further."""
+    from .action_plan import action_plan_build
+    from .renderers.action_plan import render_action_plan
+    from .selectors import action_plan_promises
+    from .wording import version_label
+
+    if not can_make_action_plan(user=actor, promise=promise):
+        raise PermissionDenied(_("Only editors may make the action plan."))
+    promises = action_plan_promises(promise=promise, user=actor)
+    snapshots, statuses = [], []
+    for each in promises:
+        snapshots.append(promise_snapshot_build(promise=each))
+        latest = each.versions.order_by("-number").first()
+        published = latest is not None and each.status == Promise.Status.PUBLISHED
+        statuses.append(
+            version_label(is_draft=not published, version=latest.number)
+            if published
+            else _("Draft, not published")
+        )
+    first = snapshots[0]["promise"].get("municipalities") or [
+        {"code": "", "name": promise.title}
+    ]
+    plan = action_plan_build(
+        municipality=first[0],
+        snapshots=snapshots,
+        statuses=statuses,
+        generated_at=timezone.now(),
+    )
+    return plan.filename, render_action_plan(plan)

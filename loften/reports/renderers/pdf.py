@@ -71,6 +71,7 @@ def report_html(report: Report) -> str:
             "sections": [
                 {
                     "name": section.focus_area,
+                    "account": section.account,
                     "groups": [
                         {
                             "commitment": group.commitment,
