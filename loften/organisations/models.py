@@ -61,8 +61,7 @@ class Organisation(models.Model):
             validate_logo,
         ],
         help_text=_(
-            "Printed on the cover of follow-up reports and action plans. "
-            "PNG or JPEG, at most 1 MB."
+            "Printed on the cover of follow-up reports. PNG or JPEG, at most 1 MB."
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
