@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from loften.core.models import User
 from loften.core.services import audit_log, field_changes
 from loften.geography.models import Municipality, PoliceArea
 
+from . import logos
 from .models import Membership, Organisation
 from .names import normalise
 from .permissions import can_add_organisation, can_manage_organisations
@@ -71,12 +73,33 @@ def organisation_create(
         contact_email=contact_email,
         contact_phone=contact_phone,
         feedback_url=feedback_url,
-        logo=logo or "",
+        logo=_logo_stage(logo),
     )
     organisation.full_clean()
     organisation.save()
     audit_log(actor=actor, action="organisation.create", obj=organisation)
     return organisation
+
+
+def _logo_stage(value, current: str = "") -> str:
+    """The stored name a logo will have: "" for none (or the admin's "clear"
+    box), the current one when unchanged, or a new name for an upload, which
+    is checked (`logos.logo_format`) and written to storage only once the change
+    is committed, so that a change that is rolled back (the admin's checking
+    run, a failed validation) leaves no file behind."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        return value
+    if getattr(value, "_committed", False):  # the stored logo, unchanged
+        return value.name or current
+    extension = logos.logo_format(value)
+    name = logos.logo_upload_to(None, f"logo.{extension}")
+    value.seek(0)
+    content = value.read()
+    storage = Organisation._meta.get_field("logo").storage
+    transaction.on_commit(lambda: storage.save(name, ContentFile(content)))
+    return name
 
 
 @transaction.atomic
@@ -116,8 +139,8 @@ def organisation_update(
         raise TypeError(f"organisation_update got unknown fields: {sorted(unknown)}")
     current = Organisation.objects.select_for_update().get(pk=organisation.pk)
     old_logo = current.logo.name
-    if values.get("logo") is False:  # the admin's "clear" box
-        values["logo"] = ""
+    if "logo" in values:
+        values["logo"] = _logo_stage(values["logo"], current=old_logo)
     changes = field_changes(current, values)
     if not changes:
         return current

@@ -19,7 +19,7 @@ import pdfplumber
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -88,9 +88,11 @@ def example(django_db_setup, django_db_blocker, tmp_path_factory):
             ("Lokalpolisområde Höglandet", (10, 30, 60)),
         ):
             organisation = Organisation.objects.get(name=name)
-            organisation_update(
-                organisation=organisation, actor=None, logo=_logo(colour)
-            )
+            # The logo is written to storage when the change commits.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                organisation_update(
+                    organisation=organisation, actor=None, logo=_logo(colour)
+                )
         this_year = Promise.objects.get(slug="exempel-nassjo-2026")
         last_year = Promise.objects.get(slug="exempel-nassjo-2025")
         t2 = ReportingPeriod.objects.get(kind="tertial", year=2026, number=2)
