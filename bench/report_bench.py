@@ -48,6 +48,62 @@ def _setup() -> None:
     translation.activate("sv")
 
 
+def _logo(colour: tuple[int, int, int]) -> bytes:
+    import io
+
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", (400, 150), colour).save(output, "PNG")
+    return output.getvalue()
+
+
+def _sources(activities: int):
+    """What a published report has beyond its snapshot: both parties with a
+    logo, both approvals, the last report to compare with (with one target
+    changed) and, for a whole year, the renewed promise."""
+    import copy
+
+    from loften.reports import contents
+    from loften.testing.reports import snapshot_example
+
+    now = datetime.datetime.now(datetime.UTC)
+    baseline = snapshot_example(activities=activities)
+    baseline["activities"][0]["target"]["value"] += 1
+    return contents.ReportSources(
+        parties=(
+            contents.Party(
+                "Nässjö kommun", "municipality", _logo((20, 60, 140)), "image/png"
+            ),
+            contents.Party(
+                "Lokalpolisområde Höglandet",
+                "police_area",
+                _logo((10, 30, 60)),
+                "image/png",
+            ),
+        ),
+        approvals=(
+            contents.ApprovalRecord(
+                "Nässjö kommun",
+                "Per Holm",
+                "Kommunstyrelsens ordförande",
+                now,
+                "Godkänd.",
+            ),
+            contents.ApprovalRecord(
+                "Lokalpolisområde Höglandet",
+                "Eva Strand",
+                "Lokalpolisområdeschef",
+                now,
+                "",
+            ),
+        ),
+        baseline=baseline,
+        baseline_label="tertial 1 (version 2, 2026-05-03)",
+        renewal=copy.deepcopy(snapshot_example(activities=activities, year=2027)),
+    )
+
+
 def _report(activities: int, period_id: int):
     from loften.reports import layout
     from loften.testing.reports import snapshot_example
@@ -60,6 +116,7 @@ def _report(activities: int, period_id: int):
         generated_at=now,
         version=1,
         published_at=now,
+        sources=_sources(activities),
     )
 
 
@@ -179,11 +236,16 @@ def section(results: dict) -> str:
         f"{results['load']:.1f} when it started and {results['load_after']:.1f} "
         "when it ended. The machine is shared, so each figure is the wall-clock "
         "median with the CPU-time median in brackets, which depends less on what "
-        "else runs. Each activity has a follow-up with text and figures in every "
-        "tertial and a whole-year follow-up; a tertial 2 report fills in tertials "
-        "1 and 2, a tertial 3 report all three, a whole-year report all three and "
-        "the year's own follow-up. Size is `layout.report_size`, activities × "
-        "(the periods of the year + the periods the report fills in) / 2, the "
+        "else runs. Each report has the full content of a published one: a cover "
+        "with both parties' logos, the summary, the lägesbild, an account per "
+        "focus area, effect measures with their trend, the changes since the "
+        "last report, the approvals and, for the whole year, the year's own "
+        "sections and the renewed promise. Each activity has a follow-up with "
+        "text and figures in every tertial and a whole-year follow-up; a "
+        "tertial 2 report fills in tertials 1 and 2, a tertial 3 report all "
+        "three, a whole-year report all three and the year's own follow-up. "
+        "Size is `layout.report_size`, activities × (the periods of the year + "
+        "the periods the report fills in) / 2, the "
         "measure `REPORTS_SYNC_MAX_SIZE` is compared with.",
         "",
         f"### Warm: median of {ROUNDS} renderings in a process that has made one",

@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from loften.geography.models import Municipality, PoliceArea
+
+from .logos import logo_upload_to, validate_logo
 
 
 class Organisation(models.Model):
@@ -47,6 +50,19 @@ class Organisation(models.Model):
         _("where citizens give input"),
         blank=True,
         help_text=_("A page where residents can send views and tips."),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=logo_upload_to,
+        blank=True,
+        max_length=200,
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg"]),
+            validate_logo,
+        ],
+        help_text=_(
+            "Printed on the cover of follow-up reports. PNG or JPEG, at most 1 MB."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

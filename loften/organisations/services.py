@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from loften.core.models import User
 from loften.core.services import audit_log, field_changes
 from loften.geography.models import Municipality, PoliceArea
 
+from . import logos
 from .models import Membership, Organisation
 from .names import normalise
 from .permissions import can_add_organisation, can_manage_organisations
@@ -30,6 +32,7 @@ ORGANISATION_FIELDS = {
     "contact_email",
     "contact_phone",
     "feedback_url",
+    "logo",
 }
 
 
@@ -52,6 +55,7 @@ def organisation_create(
     contact_email: str = "",
     contact_phone: str = "",
     feedback_url: str = "",
+    logo=None,
 ) -> Organisation:
     """Register an organisation. Partners may also be added by editors."""
     if not can_add_organisation(user=actor, kind=kind):
@@ -69,11 +73,33 @@ def organisation_create(
         contact_email=contact_email,
         contact_phone=contact_phone,
         feedback_url=feedback_url,
+        logo=_logo_stage(logo),
     )
     organisation.full_clean()
     organisation.save()
     audit_log(actor=actor, action="organisation.create", obj=organisation)
     return organisation
+
+
+def _logo_stage(value, current: str = "") -> str:
+    """The stored name a logo will have: "" for none (or the admin's "clear"
+    box), the current one when unchanged, or a new name for an upload, which
+    is checked (`logos.logo_format`) and written to storage only once the change
+    is committed, so that a change that is rolled back (the admin's checking
+    run, a failed validation) leaves no file behind."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        return value
+    if getattr(value, "_committed", False):  # the stored logo, unchanged
+        return value.name or current
+    extension = logos.logo_format(value)
+    name = logos.logo_upload_to(None, f"logo.{extension}")
+    value.seek(0)
+    content = value.read()
+    storage = Organisation._meta.get_field("logo").storage
+    transaction.on_commit(lambda: storage.save(name, ContentFile(content)))
+    return name
 
 
 @transaction.atomic
@@ -112,11 +138,18 @@ def organisation_update(
     if unknown:
         raise TypeError(f"organisation_update got unknown fields: {sorted(unknown)}")
     current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    old_logo = current.logo.name
+    if "logo" in values:
+        values["logo"] = _logo_stage(values["logo"], current=old_logo)
     changes = field_changes(current, values)
     if not changes:
         return current
     current.full_clean()
     current.save()
+    if old_logo and current.logo.name != old_logo:
+        # The replaced logo goes once the change is stored for good.
+        storage = current.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
     audit_log(actor=actor, action="organisation.update", obj=current, changes=changes)
     return current
 

@@ -9,10 +9,12 @@ renderers only lay this structure out, so the four formats cannot disagree.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from loften.followups.periods import QUARTER, TERTIAL, YEAR
@@ -25,6 +27,8 @@ from loften.followups.progress import (
     target_verdict,
 )
 
+from . import contents
+from .contents import ReportSources
 from .wording import (
     comparator_text,
     direction_text,
@@ -85,6 +89,9 @@ class ActivityRow:
     verdict: str | None  # followups.progress.Verdict, as on the public page
     outcome_text: str
     year_summary: FollowUpCell | None  # the whole-year follow-up, in a year report
+    responsible_police: bool = False
+    responsible_municipality: bool = False
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,7 @@ class CommitmentGroup:
 class Section:
     focus_area: str
     groups: tuple[CommitmentGroup, ...]
+    account: str = ""  # a short account of the area (contents.section_account)
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,7 @@ class IndicatorRow:
     unit: str
     direction: str
     values: tuple[IndicatorValue, ...]
+    trend: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,16 @@ class Report:
     signing_date: datetime.date | None
     data_columns: tuple[DataColumn, ...] = field(default=())
     data_rows: tuple[tuple[Any, ...], ...] = field(default=())
+    municipality_codes: tuple[str, ...] = ()
+    municipality_slugs: tuple[str, ...] = ()
+    parties: tuple[contents.Party, ...] = ()
+    summary: contents.Summary | None = None
+    situation: contents.Situation | None = None
+    followup_plan: str = ""
+    changes: contents.Changes | None = None
+    approvals: tuple[contents.ApprovalRecord, ...] = ()
+    approvals_missing: tuple[str, ...] = ()
+    year_sections: contents.YearSections | None = None
 
     @property
     def activity_rows(self) -> list[ActivityRow]:
@@ -168,9 +187,39 @@ class Report:
         return draft_title(self.title) if self.is_draft else self.title
 
     @property
+    def is_whole_year(self) -> bool:
+        return self.period_code == "year"
+
+    @property
     def filename_stem(self) -> str:
-        stem = f"uppfoljning-{self.promise_id}-{self.year}-{self.period_code.lower()}"
+        """E.g. medborgarlofte-nassjo-2026-tertial-2: ASCII, the municipality or
+        municipalities, the year and the period, so that a saved file says what
+        it is; "-utkast" at the end of a draft."""
+        stem = filename_stem(
+            self.municipality_slugs or self.municipalities, self.year, self.period_code
+        )
         return f"{stem}-utkast" if self.is_draft else stem
+
+
+PERIOD_FILE_WORDS = {"T": "tertial", "Q": "kvartal"}
+
+
+def ascii_slug(text: str) -> str:
+    """Nässjö → nassjo; Upplands Väsby → upplands-vasby."""
+    return slugify(text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o"))
+
+
+def filename_stem(places, year: int, period_code: str) -> str:
+    """medborgarlofte-<places>-<year>-<tertial-N | kvartal-N | helar>."""
+    names = "-".join(slug for slug in (ascii_slug(p) for p in places) if slug)
+    if period_code == "year":
+        period = "helar"
+    else:
+        period = f"{PERIOD_FILE_WORDS.get(period_code[:1], 'period')}-{period_code[1:]}"
+    stem = "-".join(
+        part for part in ("medborgarlofte", names, str(year), period) if part
+    )
+    return re.sub(r"-+", "-", stem)[:150]
 
 
 def data_columns() -> tuple[DataColumn, ...]:
@@ -179,7 +228,8 @@ def data_columns() -> tuple[DataColumn, ...]:
         DataColumn("report", _("Report version"), "text"),
         DataColumn("promise_id", _("Citizen promise id"), "int"),
         DataColumn("promise", _("Citizen promise"), "text"),
-        DataColumn("municipalities", _("Municipalities"), "text"),
+        DataColumn("municipality_code", _("Municipality code"), "text"),
+        DataColumn("municipalities", _("Municipality"), "text"),
         DataColumn("police_area", _("Police area"), "text"),
         DataColumn("year", _("Year"), "int"),
         DataColumn("period", _("Period"), "text"),
@@ -217,7 +267,7 @@ def _decimal(value: str | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _target(activity: dict[str, Any]) -> Target | None:
+def activity_target(activity: dict[str, Any]) -> Target | None:
     target = activity.get("target")
     if not target or target.get("value") is None:
         return None
@@ -253,6 +303,7 @@ def report_build(
     generated_at: datetime.datetime,
     version: int | None = None,
     published_at: datetime.datetime | None = None,
+    sources: ReportSources | None = None,
 ) -> Report:
     """The report of `snapshot` for the period `period_id` as of that period.
 
@@ -320,10 +371,11 @@ def report_build(
     rows_by_group: dict[tuple, list[ActivityRow]] = {}
     data_rows: list[tuple[Any, ...]] = []
     places = tuple(m["name"] for m in promise.get("municipalities", []))
+    codes = tuple(m.get("code") or "" for m in promise.get("municipalities", []))
     police_area = (promise.get("police_area") or {}).get("name")
     activities = sorted(snapshot["activities"], key=lambda a: (a["order"], a["id"]))
     for activity in activities:
-        target = _target(activity)
+        target = activity_target(activity)
         own = followups.get(activity["id"], {})
         quantities = {pid: f.get("quantity") for pid, f in own.items()}
         achieved = achieved_towards_target(
@@ -367,6 +419,9 @@ def report_build(
                 if year_period is not None and sub_periods and year_period["id"] in own
                 else None
             ),
+            responsible_police=bool(activity.get("responsible_police")),
+            responsible_municipality=bool(activity.get("responsible_municipality")),
+            partners=tuple(activity.get("partners") or []),
         )
         focus_id = activity.get("focus_area_id")
         commitment_id = activity.get("commitment_id")
@@ -395,6 +450,7 @@ def report_build(
                     version_text,
                     promise["id"],
                     promise["title"],
+                    ", ".join(codes),
                     ", ".join(places),
                     police_area or "",
                     p["year"],
@@ -436,6 +492,15 @@ def report_build(
             sections[-1] = Section(name, (*sections[-1].groups, group))
         else:
             sections.append(Section(name, (group,)))
+    whole_year = period["kind"] == YEAR
+    sections = [
+        Section(
+            s.focus_area,
+            s.groups,
+            contents.section_account(s, whole_year=whole_year),
+        )
+        for s in sections
+    ]
 
     indicators = tuple(
         IndicatorRow(
@@ -451,6 +516,19 @@ def report_build(
             ),
         )
         for i in sorted(snapshot["indicators"], key=lambda i: (i["order"], i["id"]))
+    )
+    directions = [
+        i.get("direction") or ""
+        for i in sorted(snapshot["indicators"], key=lambda i: (i["order"], i["id"]))
+    ]
+    indicators = tuple(
+        IndicatorRow(
+            **{
+                **indicator.__dict__,
+                "trend": contents.indicator_trend(indicator, direction),
+            }
+        )
+        for indicator, direction in zip(indicators, directions, strict=True)
     )
     indicator_years = tuple(sorted({v.year for i in indicators for v in i.values}))
 
@@ -482,7 +560,68 @@ def report_build(
         signing_date=_date(promise.get("signing_date")),
         data_columns=data_columns(),
         data_rows=tuple(data_rows),
+        municipality_codes=codes,
+        municipality_slugs=tuple(
+            m.get("slug") or m["name"] for m in promise.get("municipalities", [])
+        ),
+        **_further_parts(
+            snapshot,
+            sources or ReportSources(),
+            rows=[row for s in sections for g in s.groups for row in g.rows],
+            whole_year=whole_year,
+        ),
     )
+
+
+def _promise_period_text(promise: dict[str, Any]) -> str:
+    start, end = _date(promise.get("start_date")), _date(promise.get("end_date"))
+    if start is None or end is None:
+        return ""
+    return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+
+
+def _source_kind(kind: str) -> str:
+    from loften.promises.models import SituationSource
+
+    try:
+        return str(SituationSource.Kind(kind).label)
+    except ValueError:
+        return kind
+
+
+def _further_parts(
+    snapshot: dict[str, Any],
+    sources: ReportSources,
+    *,
+    rows: list[ActivityRow],
+    whole_year: bool,
+) -> dict[str, Any]:
+    """The cover's parties, the summary, the lägesbild, the changes, the
+    approvals and, in a whole-year report, the year's own sections."""
+    from .renderers.text import cell_facts
+
+    promise = snapshot["promise"]
+    return {
+        "parties": sources.parties,
+        "summary": contents.summary_build(rows, whole_year=whole_year),
+        "situation": contents.situation_build(promise, source_kind=_source_kind),
+        "followup_plan": promise.get("followup_plan") or "",
+        "changes": contents.changes_build(
+            snapshot,
+            sources,
+            first_report=_("This is the first report since the promise was published."),
+        ),
+        "approvals": sources.approvals,
+        "approvals_missing": sources.approvals_missing,
+        "year_sections": contents.year_sections_build(
+            rows,
+            sources.renewal,
+            facts=cell_facts,
+            period_text=_promise_period_text,
+        )
+        if whole_year
+        else None,
+    }
 
 
 def _period_code(period: dict[str, Any]) -> str:

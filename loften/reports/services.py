@@ -29,7 +29,9 @@ from loften.publication.selectors import promise_snapshot_build
 
 from . import layout
 from .models import GeneratedReport
+from .permissions import can_make_action_plan
 from .renderers import FORMATS, render
+from .selectors import report_sources_draft, report_sources_published
 
 logger = logging.getLogger(__name__)
 
@@ -174,6 +176,13 @@ def _source(
     return version.snapshot, version.number, version.published_at
 
 
+def report_sources(report: GeneratedReport):
+    """The parties, approvals, last report and renewal the report shows."""
+    if report.version is not None:
+        return report_sources_published(version=report.version, period=report.period)
+    return report_sources_draft(promise=report.promise, period=report.period)
+
+
 def report_render(*, report: GeneratedReport) -> GeneratedReport:
     """Render the report's file and store it; on failure the report says so."""
     GeneratedReport.objects.filter(pk=report.pk).update(
@@ -181,6 +190,7 @@ def report_render(*, report: GeneratedReport) -> GeneratedReport:
     )
     try:
         snapshot, version_number, published_at = _source(report)
+        sources = report_sources(report)
         with translation.override(report.language):
             rendered = render(
                 layout.report_build(
@@ -190,6 +200,7 @@ def report_render(*, report: GeneratedReport) -> GeneratedReport:
                     generated_at=timezone.now(),
                     version=version_number,
                     published_at=published_at,
+                    sources=sources,
                 ),
                 report.format,
             )
@@ -253,3 +264,38 @@ def report_delete_many(*, reports: list[GeneratedReport]) -> None:
     """Delete stored reports; their files go with them (see signals.py)."""
     for old in reports:
         old.delete()
+
+
+def action_plan_make(*, promise: Promise, actor: User) -> tuple[str, bytes]:
+    """The action plan of the promise's municipality as a Word file, from the
+    working copies of the promises it covers (`selectors.action_plan_promises`):
+    (file name, content). Made on request and not stored: it is a working
+    document that the council's secretary edits further."""
+    from .action_plan import action_plan_build
+    from .renderers.action_plan import render_action_plan
+    from .selectors import action_plan_promises
+    from .wording import version_label
+
+    if not can_make_action_plan(user=actor, promise=promise):
+        raise PermissionDenied(_("Only editors may make the action plan."))
+    promises = action_plan_promises(promise=promise, user=actor)
+    snapshots, statuses = [], []
+    for each in promises:
+        snapshots.append(promise_snapshot_build(promise=each))
+        latest = each.versions.order_by("-number").first()
+        published = latest is not None and each.status == Promise.Status.PUBLISHED
+        statuses.append(
+            version_label(is_draft=not published, version=latest.number)
+            if published
+            else _("Draft, not published")
+        )
+    first = snapshots[0]["promise"].get("municipalities") or [
+        {"code": "", "name": promise.title}
+    ]
+    plan = action_plan_build(
+        municipality=first[0],
+        snapshots=snapshots,
+        statuses=statuses,
+        generated_at=timezone.now(),
+    )
+    return plan.filename, render_action_plan(plan)

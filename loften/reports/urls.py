@@ -16,6 +16,11 @@ urlpatterns = [
         name="draft_report",
     ),
     path(
+        "rapporter/atgardsplan/<int:promise_id>/",
+        views.action_plan,
+        name="action_plan",
+    ),
+    path(
         "rapporter/fil/<uuid:report_id>/",
         views.report_status,
         name="report_status",

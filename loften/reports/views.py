@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -9,10 +9,14 @@ from django.views.decorators.http import require_safe
 from loften.followups.models import ReportingPeriod
 
 from .models import GeneratedReport
-from .permissions import access_generated_report, access_promise_for_draft_report
+from .permissions import (
+    access_generated_report,
+    access_promise_for_action_plan,
+    access_promise_for_draft_report,
+)
 from .renderers import CONTENT_TYPES, FORMATS
 from .selectors import published_report_version
-from .services import report_draft_obtain, report_published_obtain
+from .services import action_plan_make, report_draft_obtain, report_published_obtain
 from .wording import period_heading
 
 
@@ -108,3 +112,16 @@ def report_status(request, report_id):
 def report_download(request, report_id):
     report = access_generated_report(user=request.user, report_id=report_id)
     return _deliver(report)
+
+
+@login_required
+@require_safe
+def action_plan(request, promise_id: int):
+    """The municipality's action plan under lag (2023:196), as Word, for editors."""
+    promise = access_promise_for_action_plan(user=request.user, promise_id=promise_id)
+    filename, content = action_plan_make(promise=promise, actor=request.user)
+    response = HttpResponse(content, content_type=CONTENT_TYPES["docx"])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

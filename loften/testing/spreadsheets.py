@@ -24,25 +24,26 @@ formula_texts = st.builds(
     st.text(max_size=30),
 )
 
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 
 
 def _is_number(text: str) -> bool:
+    """A plain number, with a decimal point or (Swedish) comma."""
     if not _NUMBER.match(text):
         return False
     try:
-        Decimal(text)
+        Decimal(text.replace(",", "."))
     except InvalidOperation:
         return False
     return True
 
 
-def csv_formula_cells(content: str) -> list[str]:
+def csv_formula_cells(content: str, delimiter: str = ",") -> list[str]:
     """The cells of a CSV text that a spreadsheet would run as a formula (a
     negative number is a number, not a formula)."""
     return [
         cell
-        for row in csv.reader(io.StringIO(content))
+        for row in csv.reader(io.StringIO(content), delimiter=delimiter)
         for cell in row
         if starts_formula(cell) and not _is_number(cell)
     ]

@@ -6,6 +6,7 @@ the running header and footer as artifacts. WeasyPrint's PDF/UA support is
 experimental; see docs/reports.md for what is and is not covered.
 """
 
+import base64
 import datetime
 import logging
 import os
@@ -47,6 +48,22 @@ def report_html(report: Report) -> str:
             "column_width": f"{(58 - outcome_width) / max(len(report.columns), 1):.2f}",
             "outcome_width": outcome_width,
             "status_line": text.status_line(report),
+            "cover_parties": [
+                {"name": party.name, "logo": _data_uri(party)}
+                for party in report.parties
+            ],
+            "year_deeds": _year_deeds(report),
+            "approvals": [
+                {
+                    "organisation": a.organisation,
+                    "person": a.person,
+                    "title": a.title,
+                    "when": text.moment(a.approved_at),
+                    "comment": a.comment,
+                }
+                for a in report.approvals
+            ],
+            "missing": ", ".join(report.approvals_missing),
             "generated": text.day(report.generated_at),
             "signing_date": text.day(report.signing_date),
             "period_dates": f"{text.day(report.period_start)} – "
@@ -54,6 +71,7 @@ def report_html(report: Report) -> str:
             "sections": [
                 {
                     "name": section.focus_area,
+                    "account": section.account,
                     "groups": [
                         {
                             "commitment": group.commitment,
@@ -85,6 +103,22 @@ def report_html(report: Report) -> str:
     )
 
 
+def _data_uri(party) -> str:
+    """The logo inlined, so that WeasyPrint fetches nothing (see render_pdf)."""
+    if not party.logo or party.logo_type not in {"image/png", "image/jpeg"}:
+        return ""
+    return f"data:{party.logo_type};base64,{base64.b64encode(party.logo).decode()}"
+
+
+def _year_deeds(report: Report) -> list:
+    if report.year_sections is None:
+        return []
+    return [
+        (_("What the police did"), report.year_sections.police),
+        (_("What the municipality did"), report.year_sections.municipality),
+    ]
+
+
 def _row(row) -> dict:
     return {
         "row": row,
@@ -105,8 +139,13 @@ def _row(row) -> dict:
 
 def render_pdf(report: Report) -> bytes:
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
-    return HTML(string=report_html(report)).write_pdf(
+    # Everything a report shows is inlined (the logos as data: URIs), so
+    # nothing is fetched from the network or the disk, whatever a text or an
+    # image might point to.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=report_html(report), url_fetcher=fetcher).write_pdf(
         pdf_variant="pdf/ua-1", uncompressed_pdf=False
     )
 

@@ -9,6 +9,8 @@ formula.
 import csv
 import datetime
 import io
+from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -84,6 +86,8 @@ def _indicator_sheet(sheet, report: Report) -> None:
     _header(
         sheet,
         [
+            _("Municipality code"),
+            _("Municipality"),
             _("Indicator"),
             _("Source"),
             _("Unit"),
@@ -99,6 +103,8 @@ def _indicator_sheet(sheet, report: Report) -> None:
                 xlsx_row(
                     sheet,
                     [
+                        ", ".join(report.municipality_codes),
+                        ", ".join(report.municipalities),
                         indicator.name,
                         indicator.source,
                         indicator.unit,
@@ -109,13 +115,15 @@ def _indicator_sheet(sheet, report: Report) -> None:
                     ],
                 )
             )
-    sheet.column_dimensions["A"].width = 45
-    sheet.column_dimensions["B"].width = 30
+    sheet.column_dimensions["C"].width = 45
+    sheet.column_dimensions["D"].width = 30
 
 
 def _about_sheet(sheet, report: Report) -> None:
     rows = [
         (_("Report"), report.title),
+        (_("Municipality code"), ", ".join(report.municipality_codes)),
+        (_("Municipality"), ", ".join(report.municipalities)),
         (_("Citizen promise"), report.promise_title),
         *text.parties(report),
         (_("Period"), report.period_label),
@@ -133,16 +141,30 @@ def _about_sheet(sheet, report: Report) -> None:
     sheet.column_dimensions["B"].width = 80
 
 
-def render_csv(report: Report) -> bytes:
-    """RFC 4180 CSV in UTF-8 with a byte-order mark: comma-separated, a dot
-    before decimals, ISO dates.
+CSV_DELIMITER = ";"
 
-    The byte-order mark is what makes Excel read the file as UTF-8; without it
-    Swedish Excel shows å, ä and ö garbled.
+
+def excel_csv_value(value: Any) -> str:
+    """A value as Excel set to Swedish reads it from a semicolon-separated file:
+    a decimal comma (2,5; a dot would make it a date or text), yes/no as words,
+    and otherwise what `csv_value` writes, formulas neutralised."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, Decimal | float):
+        return csv_value(value).replace(".", ",")
+    return csv_value(value)
+
+
+def render_csv(report: Report) -> bytes:
+    """CSV that opens right in Excel set to Swedish when double-clicked:
+    UTF-8 with a byte-order mark (without it Excel reads Windows-1252 and
+    garbles å, ä and ö), semicolon-separated (Excel takes the list separator
+    from the system's region, which is ";" in Sweden), a decimal comma, ISO
+    dates, RFC 4180 quoting. Every row names the municipality by code and name.
     """
     output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\r\n")
+    writer = csv.writer(output, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(csv_row(column.heading for column in report.data_columns))
     for row in report.data_rows:
-        writer.writerow(csv_row(row))
+        writer.writerow([excel_csv_value(value) for value in row])
     return output.getvalue().encode("utf-8-sig")

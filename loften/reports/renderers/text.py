@@ -29,6 +29,13 @@ def day(value: datetime.date | datetime.datetime | None) -> str:
     return value.isoformat()
 
 
+def moment(value: datetime.datetime | None) -> str:
+    """A date and time in the local zone: 2026-09-03 14:05."""
+    if value is None:
+        return ""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
 def cell_facts(cell: FollowUpCell) -> str:
     """The figures of one follow-up, e.g. "Genomfört · antal 8 · 12,5 timmar"."""
     parts = []

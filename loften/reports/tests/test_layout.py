@@ -212,7 +212,7 @@ def test_every_data_row_of_a_draft_says_it_is_a_draft():
 
 def test_a_year_report_has_rows_for_each_tertial_and_the_year():
     report = build(snapshot_example(activities=2), YEAR)
-    periods = [row[6] for row in report.data_rows]
+    periods = [row[7] for row in report.data_rows]
     assert periods == ["Tertial 1", "Tertial 2", "Tertial 3", "Helår 2026"] * 2
 
 

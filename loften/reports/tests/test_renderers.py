@@ -18,7 +18,7 @@ from django.utils import translation
 from loften.reports import layout
 from loften.reports.renderers import pdf as pdf_renderer
 from loften.reports.renderers import render
-from loften.reports.renderers.spreadsheet import csv_value
+from loften.reports.renderers.spreadsheet import csv_value, excel_csv_value
 from loften.testing.reports import snapshot_example
 
 NOW = datetime.datetime(2027, 1, 20, 9, 30, tzinfo=datetime.UTC)
@@ -193,7 +193,7 @@ def test_the_word_document_uses_real_headings_and_tables():
     assert ("Heading 2", "Fokusområde: Trafik") in headings
     assert ("Heading 3", "Vi ska minska trafikbrotten.") in headings
     assert ("Heading 2", "Effektmått") in headings
-    first = document.tables[0]
+    first = next(t for t in document.tables if t.rows[0].cells[0].text == "Aktivitet")
     assert [c.text for c in first.rows[0].cells] == [
         "Aktivitet",
         "Ansvarig",
@@ -260,9 +260,13 @@ def test_the_workbook_has_numbers_where_numbers_are():
 def test_the_workbook_has_indicator_values_as_numbers():
     workbook = openpyxl.load_workbook(io.BytesIO(render(build(), "xlsx").content))
     sheet = workbook["Effektmått"]
-    values = [(row[4].value, row[5].value) for row in sheet.iter_rows(min_row=2)]
+    values = [(row[6].value, row[7].value) for row in sheet.iter_rows(min_row=2)]
     assert (2026, 19.25) in values
-    assert all(row[5].data_type == "n" for row in sheet.iter_rows(min_row=2))
+    assert all(row[7].data_type == "n" for row in sheet.iter_rows(min_row=2))
+    # every row names the municipality
+    assert {(row[0].value, row[1].value) for row in sheet.iter_rows(min_row=2)} == {
+        ("0682", "Nässjö")
+    }
 
 
 def test_a_draft_workbook_says_draft_in_every_sheets_header_and_row():
@@ -287,17 +291,21 @@ def test_the_csv_round_trips_field_by_field():
     content = render(report, "csv").content
     assert content.startswith(codecs.BOM_UTF8)  # so that Excel reads UTF-8
     text = content.decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    assert text.splitlines()[0].count(";") == len(report.data_columns) - 1
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert rows and list(rows[0]) == [c.heading for c in report.data_columns]
     assert len(rows) == len(report.data_rows) == 20 * 4
     for read, expected in zip(rows, report.data_rows, strict=True):
         assert read == {
-            column.heading: csv_value(value)
+            column.heading: excel_csv_value(value)
             for column, value in zip(report.data_columns, expected, strict=True)
         }
     # and the values read back as what they were
-    assert int(rows[0]["Utfört antal"]) == report.data_rows[0][22]
-    assert rows[0]["Målet är nått"] in {"true", "false", ""}
+    assert int(rows[0]["Utfört antal"]) == report.data_rows[0][23]
+    assert rows[0]["Målet är nått"] in {"ja", "nej", ""}
+    assert {(row["Kommunkod"], row["Kommun"]) for row in rows} == {("0682", "Nässjö")}
+    hours = {row["Timmar"] for row in rows if row["Timmar"]}
+    assert hours and all("." not in value for value in hours)
     assert rows[0]["Medborgarlöfte"] == "Medborgarlöfte Nässjö 2026"
     assert rows[0]["Löfte"] == "Vi ska öka tryggheten i centrum."
 
@@ -308,7 +316,7 @@ def test_the_spreadsheet_columns_have_unique_names(language):
         report = build()
         csv_content = render(report, "csv").content.decode("utf-8-sig")
         xlsx_content = render(report, "xlsx").content
-    csv_header = next(csv.reader(io.StringIO(csv_content)))
+    csv_header = next(csv.reader(io.StringIO(csv_content), delimiter=";"))
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_content)).worksheets[0]
     xlsx_header = [cell.value for cell in sheet[1]]
     assert csv_header == xlsx_header

@@ -274,3 +274,66 @@ def test_the_prune_command_reports_what_it_deleted(published):
     assert not GeneratedReport.objects.exists()
     with pytest.raises(CommandError):
         call_command("reports_prune", "--days", "-1")
+
+
+def _docx_body(report) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(report.file.read()))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return " ".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_a_published_report_records_who_approved_for_which_party(published):
+    parties, t1 = published
+    body = _docx_body(obtain(parties, t1, "docx"))
+    for approver, organisation in (
+        (parties.municipality_approver, parties.municipality),
+        (parties.police_approver, parties.police),
+    ):
+        assert approver.display_name in body
+        assert organisation.name in body
+    assert "Ännu inte godkänd av" not in body
+
+
+def test_a_draft_report_says_which_parties_have_not_approved_yet(published):
+    from loften.followups.models import ReportingPeriod
+    from loften.publication import services as publication
+
+    parties, _t1 = published
+    t2 = ReportingPeriod.objects.get(kind="tertial", year=t1_year(parties), number=2)
+    for activity in parties.promise.activities.all():
+        followup_save(
+            activity=activity,
+            period=t2,
+            actor=parties.municipality_editor,
+            expected_version=None,
+            status=factories.status(),
+            text="Gjort i tertial 2.",
+            quantity=1,
+        )
+    publication.period_report_submit(
+        promise=parties.promise, period=t2, actor=parties.municipality_editor
+    )
+    publication.period_report_approve(
+        promise=parties.promise,
+        period=t2,
+        actor=parties.police_approver,
+        organisation=parties.police,
+        comment="Stämmer med polisens logg.",
+    )
+    report = services.report_draft_obtain(
+        promise=parties.promise,
+        period=t2,
+        fmt="docx",
+        language="sv",
+        actor=parties.municipality_editor,
+    )
+    body = _docx_body(report)
+    assert parties.police_approver.display_name in body
+    assert "Stämmer med polisens logg." in body
+    assert f"Ännu inte godkänd av: {parties.municipality.name}." in body
+
+
+def t1_year(parties) -> int:
+    return parties.promise.start_date.year

@@ -138,7 +138,7 @@ def test_a_draft_report_shows_the_working_copy_marked_as_draft(
     text = content(response).decode()
     assert "Hemlig ny aktivitet" in text
     assert "Ändrad uppföljning som inte är publicerad" in text
-    assert all(line.startswith("Utkast,") for line in text.splitlines()[1:])
+    assert all(line.startswith("Utkast;") for line in text.splitlines()[1:])
 
 
 def test_a_draft_report_asks_anonymous_visitors_to_log_in(client, published):
