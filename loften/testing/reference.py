@@ -8,9 +8,12 @@ out a second connection object, one without the saved copy. So these tests load
 the reference rows again themselves, with the data migrations' own functions.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 
 from django.apps import apps
+from django.db import transaction
 
 DATA_MIGRATIONS = (
     ("loften.geography.migrations.0002_load_reference_geography", "load"),
@@ -23,3 +26,14 @@ def reference_data_ensure() -> None:
     """Load the reference rows the data migrations make, where they are missing."""
     for module, function in DATA_MIGRATIONS:
         getattr(import_module(module), function)(apps, None)
+
+
+@contextmanager
+def module_data(django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The database for data a module builds once for all its tests: a
+    transaction rolled back after them, with the reference rows present even when
+    a test that committed ran before on the same worker and emptied the tables."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        reference_data_ensure()
+        yield
+        transaction.set_rollback(True)

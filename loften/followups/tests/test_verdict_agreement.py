@@ -19,7 +19,6 @@ import zipfile
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from django.urls import reverse
 
 from loften.editor.selectors import editor_overview, followup_sheet
@@ -34,6 +33,7 @@ from loften.opendata import export
 from loften.promises.services import activities as activity_services
 from loften.publication.selectors import latest_version
 from loften.reports.layout import report_build
+from loften.testing.reference import module_data
 from loften.testing.workflow import promise_with_parties, publish_period, publish_plan
 
 # The matrix is published once for the module, so its tests share one worker.
@@ -117,9 +117,8 @@ def _publish_matrix():
 @pytest.fixture(scope="module")
 def matrix(django_db_setup, django_db_blocker):
     """The matrix, published once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with module_data(django_db_blocker):
         yield _publish_matrix()
-        transaction.set_rollback(True)
 
 
 def _public_verdicts(client, promise) -> dict[tuple[int, int], str | None]:

@@ -18,7 +18,6 @@ import openpyxl
 import pdfplumber
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -43,6 +42,7 @@ from loften.testing.pages import (
     profile_differences,
     save_reference,
 )
+from loften.testing.reference import module_data
 
 TODAY = datetime.date(2026, 12, 5)
 NOW = datetime.datetime(2026, 12, 5, 9, 0, tzinfo=datetime.UTC)
@@ -77,8 +77,7 @@ def example(django_db_setup, django_db_blocker, tmp_path_factory):
     """Everything the tests read, made once; the data is rolled back after."""
     media = tmp_path_factory.mktemp("media")
     with (
-        django_db_blocker.unblock(),
-        transaction.atomic(),
+        module_data(django_db_blocker),
         override_settings(MEDIA_ROOT=media),
         translation.override("sv"),
     ):
@@ -133,7 +132,6 @@ def example(django_db_setup, django_db_blocker, tmp_path_factory):
             "plan": plan,
             "plan.docx": render_action_plan(plan),
         }
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
