@@ -1,6 +1,7 @@
 """The last steps of a parse, once every block has been placed: statuses, counts
 and periods of the follow-ups, the years, the municipality and the kind."""
 
+import re
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
@@ -9,11 +10,38 @@ from django.utils.translation import ngettext
 from .blocks import Block
 from .draft import Draft
 from .municipalities import find_municipality
+from .parties import Parties, statement_parties
 from .periods import PERIOD_CODES, PeriodCode, find_periods, find_years, read_duration
 from .quantities import read_quantities
 from .result import Municipality
 from .status import read_status
 from .targets import is_outcome
+from .text import sentences
+
+# A document that names itself a promise or its follow-up: "Medborgarlöfte Ort 2023",
+# "Uppföljning av medborgarlöftet", "Så uppfyllde polisen sitt löfte".
+_NAMES_A_PROMISE = re.compile(
+    r"medborgarl[öo]ft|trygghetsl[öo]ft|(?:lokala?|gemensamma?|sitt|v[åa]rt|"
+    r"polisens|kommunens)\s+l[öo]fte",
+    re.IGNORECASE,
+)
+# A sentence saying who works on the promise: "polisen ska arbeta med …",
+# "… som undertecknats mellan LPO X och X kommun".
+_WORK_VERB = re.compile(
+    r"\b(?:lovar|lovade|ska|skall|kommer\s+att|åtar\s+sig|arbetar|undertecknat|"
+    r"undertecknats|tecknat|tecknats|tecknade)\b",
+    re.IGNORECASE,
+)
+# How far into a document its name for itself is looked for.
+_SELF_NAME_BLOCKS = 40
+
+
+def names_a_promise(blocks: Sequence[Block]) -> bool:
+    """Whether the document calls itself a medborgarlöfte or its follow-up, in
+    its first blocks (the title, the introduction)."""
+    return any(
+        _NAMES_A_PROMISE.search(block.text) for block in blocks[:_SELF_NAME_BLOCKS]
+    )
 
 
 def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
@@ -24,6 +52,7 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
         for activity in result.activities:
             if activity.commitment is None:
                 activity.commitment = 0
+    _inherit_parties(draft)
     _finish_followups(draft)
     _finish_years(draft)
     _finish_municipality(draft, blocks)
@@ -32,6 +61,16 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     for activity in result.activities:
         if activity.focus_area and activity.focus_area not in result.focus_areas:
             result.focus_areas.append(activity.focus_area)
+    if not result.activities and names_a_promise(blocks):
+        about = result.title or next((b.text for b in blocks if b.text.strip()), "")
+        draft.warn(
+            _(
+                "No activities were found in “%(text)s”; the draft holds the "
+                "municipality, years and text that were found. Add the activities "
+                "by hand."
+            ),
+            about,
+        )
     if draft.warnings_left_out:
         count = draft.warnings_left_out
         result.warnings.append(
@@ -42,6 +81,50 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
             )
             % {"count": count}
         )
+
+
+def _inherit_parties(draft: Draft) -> None:
+    """An activity that names no party of its own is the work of the parties that
+    make its promise statement ("Polisen och Mullsjö kommun lovar att …"), else of
+    the document's promise (the statements' parties, else the first sentence of
+    the introduction that names who works on it), third parties included."""
+    result = draft.result
+    orphans = [a for a in result.activities if not a.responsible]
+    if not orphans:
+        return
+    by_statement = [statement_parties(text) for text in result.commitments]
+    named = [parties for parties in by_statement if parties]
+    document = Parties()
+    for parties in named:
+        document.responsible |= parties.responsible
+        for name in parties.partners:
+            document.add_partner(name)
+    if not named:
+        texts = [result.title or ""] + [
+            sentence
+            for note in result.notes
+            if note.kind in ("intro", "summary")
+            for sentence in sentences(note.text)
+        ]
+        for text in texts:
+            if not _WORK_VERB.search(text):
+                continue
+            parties = statement_parties(text)
+            if parties:
+                document = parties
+                break
+    for activity in orphans:
+        own = (
+            by_statement[activity.commitment]
+            if activity.commitment is not None
+            and activity.commitment < len(by_statement)
+            else None
+        )
+        source = own or document
+        activity.responsible = source.ordered_responsible()
+        for name in source.partners:
+            if name not in activity.partners:
+                activity.partners.append(name)
 
 
 def _verdict_prose(draft: Draft) -> None:

@@ -49,6 +49,9 @@ _FRONTED_WITH = re.compile(
     r"^(?:tillsammans|i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+_ATT_START = re.compile(r"^\s*att\s+(?=[A-ZÅÄÖa-zåäö])", re.IGNORECASE)
+# "… undertecknats mellan LPO Västerås och Västerås stad", "avtal mellan …".
+_BETWEEN_LIST = re.compile(r"\bmellan\s+(?P<who>[^.;:]{3,160})", re.IGNORECASE)
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
@@ -169,6 +172,8 @@ def read_subject(text: str) -> Parties | None:
     polisen och kommunen …"), or None."""
     first = _FIRST_SENTENCE.match(text)
     sentence = first.group(1) if first else text
+    # A bullet under "… lovar:" reads "Att polisen ska …": the subject follows "Att".
+    sentence = _ATT_START.sub("", sentence, count=1)
     parties = _subject_at_start(sentence)
     if parties is None:
         # Swedish puts the verb second: after a fronted time phrase the subject
@@ -352,6 +357,21 @@ def read_parties(text: str, *, group: Parties | None = None) -> tuple[str, Parti
     for name in find_partners(clean_text):
         parties.add_partner(name)
     return clean_text, parties
+
+
+def statement_parties(text: str) -> Parties | None:
+    """The parties that make a promise statement: its subject ("Polisen och
+    Mullsjö kommun lovar …", "I Mullsjö lovar polisen, Mullsjö kommun och HSB:"),
+    or the parties it is signed "mellan"; None when it names none."""
+    parties = read_subject(text)
+    if parties and parties.responsible & {"polisen", "kommunen"}:
+        return parties
+    match = _BETWEEN_LIST.search(text)
+    if match:
+        between = _subject_at_start(match.group("who"))
+        if between and between.responsible & {"polisen", "kommunen"}:
+            return between
+    return None
 
 
 def read_group_heading(text: str) -> GroupHeading | None:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from . import errors
 from .blocks import Block
 from .draft import Draft
-from .finish import finish_draft
+from .finish import finish_draft, names_a_promise
 from .headings import (
     FOCUS_AREA_WORDS,
     NOTE_SECTIONS,
@@ -202,6 +202,12 @@ class _Walker(HeadingRules):
         if label is not None:
             self.labelled(*label, following=following)
             return
+        if (
+            following is not None
+            and following.kind == "list_item"
+            and self.promise_introduces_list(text)
+        ):
+            return
         if following is not None and following.kind == "list_item":
             intro = text.rstrip(":").strip()
             if (text.endswith(":") or len(intro.split()) <= 8) and (
@@ -382,7 +388,13 @@ def read_and_parse(
     except _TimeUp:
         raise errors.too_slow(time_limit or 0) from None
     result.warnings[:0] = reading.notices
-    if not result.commitments and not result.activities:
+    if (
+        not result.commitments
+        and not result.activities
+        and not names_a_promise(reading.blocks)
+    ):
+        # Only what does not even call itself a promise is refused; a promise
+        # page without a list of activities is a draft with a warning.
         raise errors.no_structure()
     return ParsedDocument(reading.blocks, reading.file_type, result)
 
