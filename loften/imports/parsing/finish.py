@@ -2,6 +2,7 @@
 and periods of the follow-ups, the years, the municipality and the kind."""
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
@@ -11,7 +12,14 @@ from .blocks import Block
 from .draft import Draft
 from .municipalities import find_municipality
 from .parties import Parties, statement_parties
-from .periods import PERIOD_CODES, PeriodCode, find_periods, find_years, read_duration
+from .periods import (
+    PERIOD_CODES,
+    PeriodCode,
+    find_periods,
+    find_years,
+    read_duration,
+    years_of_dates,
+)
 from .quantities import read_quantities
 from .result import Municipality
 from .status import read_status
@@ -30,6 +38,21 @@ _NAMES_A_PROMISE = re.compile(
 _WORK_VERB = re.compile(
     r"\b(?:lovar|lovade|ska|skall|kommer\s+att|åtar\s+sig|arbetar|undertecknat|"
     r"undertecknats|tecknat|tecknats|tecknade)\b",
+    re.IGNORECASE,
+)
+# A sentence that says how long the promise runs.
+_VALIDITY = re.compile(
+    r"\b(?:gäller|gälla|löper|giltig\w*|tidsperiod\w*|perioden|avtalsperiod\w*|"
+    r"lovar|lovade|medborgarlöfte[tn]?\s+(?:för|under|inför))\b",
+    re.IGNORECASE,
+)
+# A sentence whose years are those of data or of the news item, not the promise:
+# "Trygghetsmätningen 2017 visar …", "lägesbild som gjordes hösten 2018",
+# "Publicerad 2023-02-13", "Under 2017 anmäldes 450 brott".
+_DATA_YEAR = re.compile(
+    r"\b(?:mätning\w*|trygghetsmätning\w*|undersökning\w*|enkät\w*|statistik\w*|"
+    r"visar|visade|anmäldes|anmälda|jämfört|gjordes|genomfördes|publicerad|"
+    r"uppdaterad|lägesbild\w*|polisanmäl\w*|NTU)\b",
     re.IGNORECASE,
 )
 # How far into a document its name for itself is looked for.
@@ -54,7 +77,7 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
                 activity.commitment = 0
     _inherit_parties(draft)
     _finish_followups(draft)
-    _finish_years(draft)
+    _finish_years(draft, blocks)
     _finish_municipality(draft, blocks)
     has_followups = any(activity.followups for activity in result.activities)
     result.kind = "followup" if draft.followup_document or has_followups else "promise"
@@ -180,29 +203,61 @@ def _finish_followups(draft: Draft) -> None:
     result.periods = [code for code in PERIOD_CODES if code in found]
 
 
-def _finish_years(draft: Draft) -> None:
+def _finish_years(draft: Draft, blocks: Sequence[Block]) -> None:
     """Years from the title, headings, promise statements and time frame; a
-    duration ("två (2) år") extends from the first. Years in the introduction
-    are used only when nothing else names one."""
+    duration ("två (2) år") extends from the first. When none of those names a
+    year: a sentence that says how long the promise runs ("gäller från 1 januari
+    2023 – 31 december 2025"), then the introduction, then the year named most
+    often anywhere. Years of data ("trygghetsmätningen 2017", "lägesbilden från
+    hösten 2018") and of news dates are not promise years."""
     result = draft.result
     years: set[int] = set(draft.years)
     time_frames = [note.text for note in result.notes if note.kind == "time_frame"]
     for text in time_frames:
         years.update(find_years(text))
+        years.update(years_of_dates(text))
+    if not years:
+        years = _years_elsewhere(draft, blocks)
     if years:
         start = min(years)
         for text in [*result.commitments, *time_frames]:
             duration = read_duration(text)
             if duration:
                 years.update(range(start, start + duration))
-    else:
-        intro = [note.text for note in result.notes if note.kind == "intro"]
-        candidates = {year for text in intro for year in find_years(text)}
-        if 0 < len(candidates) <= 2:
-            years = candidates
     result.years = sorted(years)
     if not result.years:
         draft.warn(_("No year for the promise was found; enter it by hand."))
+
+
+def _years_elsewhere(draft: Draft, blocks: Sequence[Block]) -> set[int]:
+    counted: Counter[int] = Counter()
+    validity: set[int] = set()
+    for block in blocks:
+        text = block.text if block.kind != "table_row" else " ".join(block.cells)
+        for sentence in sentences(text):
+            found = set(find_years(sentence)) | set(years_of_dates(sentence))
+            if not found or _DATA_YEAR.search(sentence):
+                continue
+            if _VALIDITY.search(sentence):
+                validity.update(found)
+            else:
+                counted.update(found)
+    if validity:
+        return validity
+    intro = [note.text for note in draft.result.notes if note.kind == "intro"]
+    candidates = {
+        year
+        for text in intro
+        for sentence in sentences(text)
+        if not _DATA_YEAR.search(sentence)
+        for year in find_years(sentence)
+    }
+    if 0 < len(candidates) <= 2:
+        return candidates
+    if counted:
+        most = max(counted.values())
+        return {max(year for year, count in counted.items() if count == most)}
+    return set()
 
 
 def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:

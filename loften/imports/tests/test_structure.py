@@ -571,9 +571,9 @@ def test_a_heading_that_holds_a_whole_table_is_not_dropped(refs):
         "NarkotikakontrollerGenomfört vid 12 tillfällenPågår”"
     )
     assert result.warnings[1:] == [
-        "No activities were found in “Medborgarlöfte Tranemo kommun 2023”; the "
-        "draft holds the municipality, years and text that were found. Add the "
-        "activities by hand."
+        "Inga aktiviteter hittades i ”Medborgarlöfte Tranemo kommun 2023”; "
+        "utkastet innehåller den kommun, de år och den text som hittades. Lägg "
+        "till aktiviteterna för hand."
     ]
 
 

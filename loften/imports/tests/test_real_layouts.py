@@ -1,0 +1,146 @@
+"""Layouts seen in real published promises and follow-ups, each from a small
+made-up example of the pattern (not from the corpus of real documents)."""
+
+import pytest
+
+from loften.imports.parsing import ReadError
+from loften.imports.parsing.periods import find_years, years_of_dates
+from loften.imports.parsing.structure import parse_document
+
+
+@pytest.fixture(scope="module")
+def parse(refs):
+    def run(text: str):
+        return parse_document(text.encode(), filename="lofte.txt", municipalities=refs)
+
+    return run
+
+
+# --- "lovar polisen, X kommun, HSB …:" and "Att polisen ska …" bullets ------------
+
+POLICE_PAGE = """\
+Åmål – medborgarlöften
+Medborgarlöfte för 2024
+I Åmål lovar polisen, Åmåls kommun, HSB, Åmålshem och Stadsparken AB:
+ • Att polisen ska genomföra trafikkontroller vid skolorna.
+ • Att Åmåls kommun vid behov genomför trygghetsvandringar i centrum.
+ • Att polisen, Åmåls kommun, HSB och Åmålshem tillsammans ska ordna en trygghetsdag.
+"""
+
+
+def test_att_bullets_under_a_lovar_list_are_activities_with_their_subjects(parse):
+    result = parse(POLICE_PAGE)
+    assert result.municipality.name == "Åmål"
+    assert result.years == [2024]
+    assert result.commitments == [
+        "I Åmål lovar polisen, Åmåls kommun, HSB, Åmålshem och Stadsparken AB:"
+    ]
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["kommunen"],
+        ["polisen", "kommunen", "annan"],
+    ]
+    assert result.activities[2].partners == ["HSB", "Åmålshem"]
+
+
+# --- parties inherited from the sentence that introduces the list ---------------
+
+
+def test_items_without_a_party_take_the_parties_of_the_introducing_statement(parse):
+    result = parse(
+        "Medborgarlöfte Bengtsfors 2023\n"
+        "Lokalpolisområde Dalsland och Bengtsfors kommun lovar att gemensamt arbeta "
+        "för ökad trygghet i centrum genom aktiviteter som anges nedan.\n"
+        " • Genomföra trygghetsvandringar i centrum.\n"
+        " • Besöka skolornas föräldramöten.\n"
+        " • Polisen ska hålla öppet hus på stationen.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen", "kommunen"],
+        ["polisen", "kommunen"],
+        ["polisen"],
+    ]
+
+
+def test_a_third_party_of_the_promise_is_kept_on_items_that_name_no_party(parse):
+    result = parse(
+        "Medborgarlöfte Kumla 2025\n"
+        "Kumla kommun, Kumlabostäder och lokalpolisområde Kumla lovar att:\n"
+        " • Genomföra trygghetsvandringar i bostadsområdena.\n"
+    )
+    (activity,) = result.activities
+    assert activity.responsible == ["polisen", "kommunen", "annan"]
+    assert "Kumlabostäder" in activity.partners or "bostadsbolag" in activity.partners
+
+
+def test_an_activity_takes_the_parties_of_a_promise_signed_by_both(parse):
+    result = parse(
+        "Medborgarlöfte Mora 2024\n\n"
+        "Polisen och Mora kommun lovar att öka tryggheten i centrum under 2024.\n\n"
+        "Trafik\n\n"
+        " • Hastighetskontroller vid skolorna.\n"
+    )
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+# --- no refusal of a real promise -----------------------------------------------
+
+
+def test_a_promise_page_without_activities_is_a_draft_with_a_warning(parse):
+    result = parse(
+        "Medborgarlöfte Leksand 2022\n\n"
+        "Polisen och kommunen har tagit fram en gemensam lägesbild. Arbetet med "
+        "medborgarlöftet fortsätter under hösten med fokus på trafiken.\n"
+    )
+    assert result.activities == []
+    assert result.municipality.name == "Leksand"
+    assert result.years == [2022]
+    assert any(
+        "Inga aktiviteter hittades" in w and "Medborgarlöfte Leksand 2022" in w
+        for w in result.warnings
+    )
+
+
+def test_a_text_that_is_no_promise_is_still_refused(parse):
+    with pytest.raises(ReadError) as caught:
+        parse("Veckans meny\n\nFisk på tisdag och soppa på torsdag.\n")
+    assert caught.value.code == "no_structure"
+
+
+# --- years from dates and ranges anywhere ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Löftet gäller från 1 januari 2018 till 31 december 2019.", [2018, 2019]),
+        ("Giltigt 2018-07-01—2020-06-30", [2018, 2019, 2020]),
+        ("Undertecknat 22 januari 2018", [2018]),
+        ("2018-01-01--2019-12-31", [2018, 2019]),
+    ],
+)
+def test_years_of_dates_and_date_ranges(text, years):
+    assert years_of_dates(text) == years
+
+
+def test_a_range_with_till_och_med_is_read():
+    assert find_years("under perioden 2023 till och med 2025") == [2023, 2024, 2025]
+
+
+def test_the_validity_sentence_gives_the_years_when_no_heading_does(parse):
+    result = parse(
+        "Gnosjö – medborgarlöften\n"
+        "Trygghetsmätningen 2016 visar att många är oroliga i centrum.\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+        "Medborgarlöftet gäller från 1 januari 2019 - 31 december 2020.\n"
+    )
+    assert result.years == [2019, 2020]
+
+
+def test_a_data_year_is_not_the_promise_year(parse):
+    result = parse(
+        "Gnosjö – medborgarlöften\n"
+        "Grunden är en lägesbild som gjordes under hösten 2018.\n"
+        " • Polisen lovar att delta vid kommunens dialoger under 2019.\n"
+    )
+    assert result.years == [2019]
