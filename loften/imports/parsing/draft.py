@@ -69,6 +69,9 @@ class Draft:
         self.preset_status: set[int] = set()
         self.inferred_period: set[int] = set()
         self.warned: set[str] = set()
+        # Promise statements that were items of a list ("Aktörerna lovar" over
+        # bullets): when no activity is found, they are the activities.
+        self.listed_commitments: set[int] = set()
         self.warnings_left_out = 0
 
     def clear_current(self) -> None:

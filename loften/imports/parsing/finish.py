@@ -37,7 +37,8 @@ _NAMES_A_PROMISE = re.compile(
 # "… som undertecknats mellan LPO X och X kommun".
 _WORK_VERB = re.compile(
     r"\b(?:lovar|lovade|ska|skall|kommer\s+att|åtar\s+sig|arbetar|undertecknat|"
-    r"undertecknats|tecknat|tecknats|tecknade)\b",
+    r"undertecknats|tecknat|tecknats|tecknade|utsett|utser|tagit\s+fram|tar\s+fram|"
+    r"kommit\s+överens|enats|ingått)\b",
     re.IGNORECASE,
 )
 # A sentence that says how long the promise runs.
@@ -55,6 +56,17 @@ _DATA_YEAR = re.compile(
     r"uppdaterad|lägesbild\w*|polisanmäl\w*|NTU)\b",
     re.IGNORECASE,
 )
+# The fewest words of a listed promise that is work rather than a focus area.
+_ACTIVITY_WORDS = 3
+# A listed promise that names work, not a place: "Ökad närvaro …", "Insatser mot
+# …", "Vi ska tillsammans arbeta …" (not "Centrala Ljungby (kring torget)").
+_WORK_WORD = re.compile(
+    r"\b(?:ska|skall|kommer|arbet|genomför|insats|närvaro|kontroll|vandring|dialog|"
+    r"samverk|samarbet|information|informera|utbild|patrull|ökad|ökat|öka|minska|"
+    r"förebygg|motverka|stärka|utveckla|tillsyn|möte|besök|synlig|bekämpa|stödja|"
+    r"stötta|erbjud|anordna|arrangera)",
+    re.IGNORECASE,
+)
 # How far into a document its name for itself is looked for.
 _SELF_NAME_BLOCKS = 40
 
@@ -70,12 +82,13 @@ def names_a_promise(blocks: Sequence[Block]) -> bool:
 def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     """Complete the result in `draft.result` from what the walk collected."""
     result = draft.result
+    _listed_promises(draft)
     _verdict_prose(draft)
     if len(result.commitments) == 1:
         for activity in result.activities:
             if activity.commitment is None:
                 activity.commitment = 0
-    _inherit_parties(draft)
+    _inherit_parties(draft, blocks)
     _finish_followups(draft)
     _finish_years(draft, blocks)
     _finish_municipality(draft, blocks)
@@ -106,7 +119,35 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
         )
 
 
-def _inherit_parties(draft: Draft) -> None:
+def _listed_promises(draft: Draft) -> None:
+    """A list of promises with no activities anywhere ("Aktörerna lovar" over
+    "• Ökad närvaro och tillgänglighet", "• Vi ska tillsammans arbeta för …"):
+    each listed promise is an activity. Items of one or two words ("Trafik",
+    "Öppen droghantering") name focus areas, not work."""
+    result = draft.result
+    if result.activities or not draft.listed_commitments:
+        return
+    listed = [
+        index
+        for index in sorted(draft.listed_commitments)
+        if index < len(result.commitments)
+        and len(result.commitments[index].split()) >= _ACTIVITY_WORDS
+        and _WORK_WORD.search(result.commitments[index])
+    ]
+    if not listed:
+        return
+    texts = [result.commitments[index] for index in listed]
+    result.commitments = [
+        text for index, text in enumerate(result.commitments) if index not in listed
+    ]
+    draft.group = None
+    draft.focus_area = None
+    draft.commitment_index = None
+    for text in texts:
+        draft.add_activity(text)
+
+
+def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
     """An activity that names no party of its own is the work of the parties that
     make its promise statement ("Polisen och Mullsjö kommun lovar att …"), else of
     the document's promise (the statements' parties, else the first sentence of
@@ -123,11 +164,11 @@ def _inherit_parties(draft: Draft) -> None:
         for name in parties.partners:
             document.add_partner(name)
     if not named:
-        texts = [result.title or ""] + [
+        texts = [
             sentence
-            for note in result.notes
-            if note.kind in ("intro", "summary")
-            for sentence in sentences(note.text)
+            for block in blocks
+            if block.kind in ("heading", "paragraph")
+            for sentence in sentences(block.text)
         ]
         for text in texts:
             if not _WORK_VERB.search(text):

@@ -69,7 +69,8 @@ _TABLE_NUMBER = re.compile(
 # The end of a sentence that introduces a list: "… lovar:", "… genom att:",
 # "… genom aktiviteter som anges nedan", "… genom följande aktiviteter".
 _INTRODUCES_LIST = re.compile(
-    r"(?::|\b(?:nedan|följande(?:\s+\w+){0,2}|genom(?:\s+att)?))\s*[.:]?\s*$",
+    r"(?::|\b(?:nedan|följande(?:\s+(?:aktiviteter|åtgärder|insatser|åtaganden|"
+    r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$",
     re.IGNORECASE,
 )
 

@@ -52,6 +52,9 @@ _FRONTED_WITH = re.compile(
 _ATT_START = re.compile(r"^\s*att\s+(?=[A-ZÅÄÖa-zåäö])", re.IGNORECASE)
 # "… undertecknats mellan LPO Västerås och Västerås stad", "avtal mellan …".
 _BETWEEN_LIST = re.compile(r"\bmellan\s+(?P<who>[^.;:]{3,160})", re.IGNORECASE)
+_FINITE_VERB = re.compile(
+    r"\b(?:har|hade|lovar|lovade|ska|skall|kommer|vill)\s+", re.IGNORECASE
+)
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
@@ -371,6 +374,12 @@ def statement_parties(text: str) -> Parties | None:
         between = _subject_at_start(match.group("who"))
         if between and between.responsible & {"polisen", "kommunen"}:
             return between
+    # Verb second after a fronted phrase of any kind: "Tillsammans genom
+    # samverkan har polisen och Mullsjö kommun utsett …".
+    for verb in _FINITE_VERB.finditer(text[:300]):
+        after = _subject_at_start(text[verb.end() :])
+        if after and after.responsible & {"polisen", "kommunen"}:
+            return after
     return None
 
 

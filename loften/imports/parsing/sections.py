@@ -51,7 +51,11 @@ _FOLLOWUP_HEADING = re.compile(
 _GENERAL = re.compile(
     r"^(?:inledning|sammanfattning|syftet?|ingress|förord|avslutning|slutsats(?:er)?|"
     r"nästa\s+steg|(?:vägen\s+)?framåt|om\s+medborgarlöften?|"
-    r"vad\s+är\s+(?:ett\s+)?medborgarlöfte|läs\s+mer|tack)\??$",
+    r"vad\s+är\s+(?:ett\s+)?medborgarlöfte|läs\s+mer|tack|"
+    # What the promise is to achieve, and where to follow it: not activities.
+    r"(?:det\s+här|detta|så\s+här)\s+(?:vill|ska)\s+vi\s+(?:åstadkomma|uppnå)"
+    r"(?:\s+tillsammans)?|förväntade?\s+effekt(?:er(?:na)?)?|önskat\s+läge|"
+    r"följ\s+(?:med\s+i\s+hur\s+det\s+går|arbetet))[?!]?$",
     _I,
 )
 _INLINE_REPORT = re.compile(
@@ -121,6 +125,14 @@ _LABEL = re.compile(
     r"ansvarig[a]?|ansvar|mål|målvärde|målsättning|aktivitet(?:\s+\d+)?|"
     r"löfte\s*\d+|åtgärd\s*\d*|fokusområde|tidsperiod|period|tidsram|"
     r"samverkanspart(?:ner|er)?|partners?)\s*:\s*(?P<value>.*)$",
+    _I,
+)
+# "Vi ska tillsammans arbeta för …", "Vi kommer att genomföra …": the parties of
+# the promise doing something.
+_WE_WILL = re.compile(
+    r"^(?:vi|tillsammans\s+ska\s+vi)\s+(?:ska|skall|kommer\s+att|lovar\s+att)\s+"
+    r"(?:\w+\s+){0,2}?(?:arbeta|genomföra|göra|ha|hålla|ordna|anordna|delta|"
+    r"erbjuda|fortsätta|verka|öka|minska|skapa|stärka|utveckla|genomför|samverka)",
     _I,
 )
 _PROMISE_VERB = re.compile(r"\b(?:lovar|lovade|lovat|utlovar)\b", _I)
@@ -260,6 +272,8 @@ def looks_like_activity(text: str) -> bool:
     something ("Polisen ska …"), an infinitive start ("Genomföra …") or a target."""
     stripped = text.strip()
     if split_party_suffix(stripped)[1] is not None:
+        return True
+    if _WE_WILL.match(stripped):
         return True
     if _INFINITIVE_START.match(stripped):
         return True

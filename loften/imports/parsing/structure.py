@@ -146,6 +146,7 @@ class _Walker(HeadingRules):
         if section == "commitments" or (section == "intro" and block.strong):
             if block.strong or not looks_like_activity(text):
                 self.draft.commitment_index = self.draft.add_commitment(text)
+                self.draft.listed_commitments.add(self.draft.commitment_index)
                 return
             self.section = section = "activities"
         if section == "situation":

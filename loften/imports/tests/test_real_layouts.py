@@ -144,3 +144,58 @@ def test_a_data_year_is_not_the_promise_year(parse):
         " • Polisen lovar att delta vid kommunens dialoger under 2019.\n"
     )
     assert result.years == [2019]
+
+
+# --- a list of promises with no activities: the listed promises are the work ------
+
+
+def test_listed_promises_without_activities_become_activities(parse):
+    result = parse(
+        "Tranås – medborgarlöften\n"
+        "Tranås kommun, Tranåsbostäder och lokalpolisområde Tranås har kommit "
+        "överens om ett medborgarlöfte för 2025.\n"
+        "MEDBORGARLÖFTET\n"
+        " • Ökad närvaro i stadsdelen\n"
+        " • Insatser för trafiksäkerhet vid skolorna\n"
+        " • Trafik\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Ökad närvaro i stadsdelen",
+        "Insatser för trafiksäkerhet vid skolorna",
+    ]
+    assert all(
+        a.responsible == ["polisen", "kommunen", "annan"] for a in result.activities
+    )
+
+
+def test_places_in_a_promise_list_are_not_activities(parse):
+    result = parse(
+        "Tranås – medborgarlöften\n"
+        "Polis och kommun lovar att tillsammans höja tryggheten på följande platser.\n"
+        " • Centrala Tranås (kring torget och biblioteket)\n"
+        " • Stationsområdet vid resecentrum\n"
+    )
+    assert result.activities == []
+
+
+def test_we_promise_statements_take_the_parties_named_in_the_introduction(parse):
+    result = parse(
+        "Vimmerby – medborgarlöften\n"
+        "Tillsammans har polisen och Vimmerby kommun utsett följande områden för "
+        "2024:\n"
+        " • Vi ska tillsammans arbeta för ett tryggare centrum.\n"
+        " • Vi ska tillsammans arbeta mot trafikbrott.\n"
+    )
+    assert len(result.activities) == 2
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+
+
+def test_what_the_promise_is_to_achieve_is_not_an_activity(parse):
+    result = parse(
+        "Medborgarlöfte Tranås 2025\n\n"
+        "Polisen ska:\n\n"
+        " • Patrullera i centrum på kvällarna.\n\n"
+        "Det här ska vi åstadkomma tillsammans\n\n"
+        "Vi ska utveckla samarbetet kring lägesbilden.\n"
+    )
+    assert [a.text for a in result.activities] == ["Patrullera i centrum på kvällarna."]
