@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from .blocks import Block
 from .draft import Draft
-from .municipalities import find_municipality
+from .municipalities import find_municipality, find_police_area
 from .parties import Parties, statement_parties
 from .periods import (
     PERIOD_CODES,
@@ -309,6 +309,24 @@ def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:
         result.title or "", texts, draft.refs, shared_texts=result.commitments
     )
     if match is None:
+        area = find_police_area([result.title or "", *texts], draft.refs)
+        if area is not None and len(area.refs) == 1:
+            # "Lokalpolisområde Södra Vätterbygden": the area of one municipality.
+            ref = area.refs[0]
+            result.municipality = Municipality(ref.name, ref.code)
+            return
+        if area is not None:
+            draft.warn(
+                _(
+                    "The police area “%(text)s” covers several municipalities "
+                    "(%(names)s); choose the one the promise is for."
+                )
+                % {
+                    "text": area.text,
+                    "names": ", ".join(ref.name for ref in area.refs),
+                }
+            )
+            return
         draft.warn(
             _("No municipality from the reference list was found; choose it by hand.")
         )

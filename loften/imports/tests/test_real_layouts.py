@@ -199,3 +199,39 @@ def test_what_the_promise_is_to_achieve_is_not_an_activity(parse):
         "Vi ska utveckla samarbetet kring lägesbilden.\n"
     )
     assert [a.text for a in result.activities] == ["Patrullera i centrum på kvällarna."]
+
+
+# --- titles and police-area names -----------------------------------------------
+
+PROMISE_BODY = (
+    "\n\nPolisen och kommunen lovar att:\n\n- Polisen ska genomföra trafikkontroller.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Ödeshög – medborgarlöften", "Ödeshög"),
+        ("Medborgarlöfte Ödeshög 2021", "Ödeshög"),
+        ("MEDBORGARLÖFTE ÖDESHÖG 2021", "Ödeshög"),
+        ("Lokalpolisområde Södra Vätterbygden – medborgarlöfte 2021", "Jönköping"),
+        ("LOKALPOLISOMRÅDE SÖDRA VÄTTERBYGDEN MEDBORGARLÖFTE 2021", "Jönköping"),
+    ],
+)
+def test_the_municipality_from_the_title(parse, title, name):
+    result = parse(title + PROMISE_BODY)
+    assert result.municipality.name == name
+
+
+def test_a_police_area_of_several_municipalities_is_named_in_a_warning(parse):
+    result = parse("Medborgarlöfte i norra Lappland 2022" + PROMISE_BODY)
+    assert result.municipality is None
+    assert any("norra Lappland" in w and "Kiruna" in w for w in result.warnings)
+
+
+def test_police_areas_are_read_from_the_reference_list():
+    from loften.imports.parsing.municipalities import police_areas
+
+    areas = police_areas()
+    assert areas["Södra Vätterbygden"] == ("0680",)
+    assert set(areas["Norra Lappland"]) == {"2510", "2523", "2584"}
