@@ -235,3 +235,59 @@ def test_police_areas_are_read_from_the_reference_list():
     areas = police_areas()
     assert areas["Södra Vätterbygden"] == ("0680",)
     assert set(areas["Norra Lappland"]) == {"2510", "2523", "2584"}
+
+
+# --- targets as rates and frequencies; numbers that are not targets -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polisen ska genomföra trafikkontroller en gång i månaden.",
+            ("exactly", 1, "trafikkontroller", "månad"),
+        ),
+        (
+            "Polisen ska patrullera i centrum varje vecka.",
+            ("exactly", 1, "tillfällen", "vecka"),
+        ),
+        (
+            "Kommunen ska ordna trygghetsvandringar minst en gång per termin.",
+            ("at_least", 1, "trygghetsvandringar", "termin"),
+        ),
+        (
+            "Fältgruppen ska ha 1 kontakt/vecka med skolan.",
+            ("exactly", 1, "kontakt", "vecka"),
+        ),
+        (
+            "Polisen ska finnas på plats vid skolan varje onsdag.",
+            ("exactly", 1, "tillfällen", "vecka"),
+        ),
+        (
+            "Kommunen ska anordna föräldramöten varje skoltermin.",
+            ("exactly", 1, "föräldramöten", "termin"),
+        ),
+    ],
+)
+def test_rates_and_frequencies_are_targets(text, expected):
+    from loften.imports.parsing.targets import read_target
+
+    target = read_target(text)
+    assert (target.comparator, target.value, target.unit, target.per) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisen ska hålla öppet hus på Storgatan 12.",
+        "Ring kommunpolisen på telefon 0510-123 45 om du vill veta mer.",
+        "Trygghetsmätningen visar att 28 % känner sig otrygga.",
+        "Polisen ska delta i mötet den 14 mars 2024.",
+        "Polisen genomförde 43 trafikkontroller under 2023.",
+        "Under 2017 anmäldes cirka 450 brott i kommunen.",
+    ],
+)
+def test_numbers_that_are_not_targets(text):
+    from loften.imports.parsing.targets import read_target
+
+    assert read_target(text) is None
