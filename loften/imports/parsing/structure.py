@@ -7,6 +7,7 @@ table row: as a commitment, an activity, a follow-up, a note, or — when it
 fits nowhere — a warning that quotes the text.
 """
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,9 +42,40 @@ from .sections import (
 from .status import read_status
 from .tables import parse_table
 from .targets import is_outcome
-from .text import ends_sentence, sentences
+from .text import ends_sentence, sentences, word_set
 
 MAX_BYTES = 20 * 1024 * 1024
+
+
+# How much of an activity's content a report must share to be about it, and by
+# how much more than about any other activity.
+_REPORT_MATCH = 0.3
+_REPORT_MARGIN = 0.1
+_STEM = 6
+_WORD = re.compile(r"[a-zåäöéü]{4,}")
+
+
+def _stems(text: str) -> frozenset[str]:
+    words = _WORD.findall(text.lower())
+    return frozenset(word[:_STEM] for word in words if word not in _REPORT_STOP)
+
+
+def _overlap(report: frozenset[str], listed: frozenset[str]) -> float:
+    if not report or not listed:
+        return 0.0
+    return len(report & listed) / len(listed)
+
+
+# Words of any report or plan that say nothing about which activity it is.
+_REPORT_STOP = frozenset(
+    word_set(
+        """
+        polisen kommunen polis kommun tillsammans genomfört genomföra under året
+        arbeta arbetet utföra utfört samt även också dessa detta stycken varit har
+        kommer skall
+        """
+    )
+)
 
 
 class _TimeUp(Exception):
@@ -76,6 +108,12 @@ class _Walker(HeadingRules):
     def new_activity(self, text: str) -> Activity:
         """An activity from a list item or paragraph; a report after a dash or in
         a closing parenthesis ("… – genomförd i maj") is its follow-up."""
+        listed = self.listed_activity_reported(text)
+        if listed is not None:
+            self.draft.clear_current()
+            self.draft.current = listed
+            self.draft.add_followup_text(listed, text)
+            return listed
         if self.draft.in_done_group() or self.section == "promised_list":
             return self.draft.add_activity(text)
         head, report = split_inline_report(text)
@@ -83,6 +121,30 @@ class _Walker(HeadingRules):
         if report:
             self.draft.add_followup_text(activity, report)
         return activity
+
+    def listed_activity_reported(self, text: str) -> Activity | None:
+        """In a follow-up that first restates the promised activities, a report
+        ("Polisen har genomfört fyra krogtillsyner …") on one of them is its
+        follow-up, not a new activity: the listed activity that shares the most
+        content words with it, when that is clear."""
+        activities = self.draft.result.activities
+        if not activities or not self.draft.followup_document or not is_outcome(text):
+            return None
+        if self.draft.in_done_group():
+            return None
+        stems = _stems(text)
+        scored = sorted(
+            (
+                (_overlap(stems, _stems(a.text)), index)
+                for index, a in enumerate(activities)
+            ),
+            reverse=True,
+        )
+        best, index = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best < _REPORT_MATCH or best - runner_up < _REPORT_MARGIN:
+            return None
+        return activities[index]
 
     def run(self) -> ParseResult:
         blocks = self.blocks

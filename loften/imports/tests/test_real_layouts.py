@@ -291,3 +291,37 @@ def test_numbers_that_are_not_targets(text):
     from loften.imports.parsing.targets import read_target
 
     assert read_target(text) is None
+
+
+# --- follow-ups ---------------------------------------------------------------
+
+
+def test_a_yearly_follow_up_reports_on_the_restated_activities(parse):
+    result = parse(
+        "Uppföljning av medborgarlöfte i Tidaholm\n\n"
+        "Följande aktiviteter utlovades 2021:\n\n"
+        " • Att genomföra fyra krogtillsyner under året.\n"
+        " • Att fotpatrullera i centrum på fredagskvällar.\n\n"
+        "POLISENS UPPFÖLJNING\n\n"
+        " • Polisen har genomfört fyra krogtillsyner under året.\n"
+        " • Polisen har genomfört ett trettiotal fotpatrulleringar i centrum.\n"
+    )
+    assert result.kind == "followup"
+    assert len(result.activities) == 2
+    assert [len(a.followups) for a in result.activities] == [1, 1]
+    assert "fyra krogtillsyner" in result.activities[0].followups[0].text
+
+
+def test_a_news_style_follow_up_keeps_the_promise_and_its_verdict(parse):
+    result = parse(
+        "Så gick det med medborgarlöftet i Tidaholm 2021\n\n"
+        "Polisen och Tidaholms kommun lovade att öka tryggheten vid "
+        "busstationen under 2021.\n\n"
+        "Löftet är genomfört. Polisen har varit på plats vid busstationen vid "
+        "34 tillfällen.\n"
+    )
+    assert result.kind == "followup"
+    assert result.years == [2021]
+    (activity,) = result.activities
+    assert activity.responsible == ["polisen", "kommunen"]
+    assert activity.followups[0].status == "done"
