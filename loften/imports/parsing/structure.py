@@ -204,6 +204,18 @@ class _Walker(HeadingRules):
             else:
                 self.draft.current.notes.append(text)
             return
+        if (
+            self.draft.current is not None
+            and self.draft.followup_document
+            and self.section == "activities"
+            and is_outcome(text)
+            and not self.clearly_planned(text)
+            and self.listed_activity_reported(text) is None
+        ):
+            # "• 37 ordningsförelägganden har utfärdats": what came of the
+            # activity above, in a follow-up.
+            self.draft.add_followup_text(self.draft.current, f"- {text}")
+            return
         section = self.section
         if section == "commitments" or (section == "intro" and block.strong):
             if block.strong or not looks_like_activity(text):
@@ -287,6 +299,17 @@ class _Walker(HeadingRules):
         after_done_list = (
             self.draft.group is not None and self.draft.group.kind == "done"
         )
+        if (
+            self.section in ("intro", "followup_intro")
+            and self.draft.followup_document
+            and self.clearly_planned(text.split(". ")[0])
+        ):
+            # A follow-up that restates each promise as a paragraph ("Polisen
+            # ska …") with its report in the paragraphs below.
+            self.section = "activities"
+            self.draft.clear_current()
+            self.new_activity(text)
+            return
         if self.section in ("intro", "followup_intro", "commitments") or (
             is_promise_sentence(text)
             and (self.draft.current is None or after_done_list)

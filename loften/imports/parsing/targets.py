@@ -32,10 +32,13 @@ _OUTCOME = re.compile(
     r"ägde\s+rum|deltog|besökte|blev|anordnades|arrangerades|"
     r"kontrollerades|rapporterades|uppgick|landade|nåddes|"
     # Statistics: "Under 2017 anmäldes 450 brott", "mätningen visar att 28 %".
-    r"anmäldes|anmälts|polisanmäldes|registrerades|registrerats|visar|visade"
+    r"anmäldes|anmälts|polisanmäldes|registrerades|registrerats|visar|visade|"
+    r"utfärdats|utfärdades|rapporterats|påträffats|upptäckts|stoppats|"
+    r"kontrollerats|beslagtagits|lagförts"
     # "har genomfört", also "har under året varit på plats".
     r"|har\s+(?:(?!att\b)\w+\s+){0,2}?(?:genomfört|utfört|gjort|deltagit|besökt|"
-    r"varit|haft|anordnat|arrangerat|nått))\b",
+    r"varit|haft|anordnat|arrangerat|nått|rapporterat|skrivit|utfärdat|påträffat|"
+    r"kontrollerat|stoppat|lagfört|beslagtagit|närvarat|jobbat))\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(

@@ -325,3 +325,21 @@ def test_a_news_style_follow_up_keeps_the_promise_and_its_verdict(parse):
     (activity,) = result.activities
     assert activity.responsible == ["polisen", "kommunen"]
     assert activity.followups[0].status == "done"
+
+
+def test_a_follow_up_restating_each_promise_as_a_paragraph(parse):
+    result = parse(
+        "Uppföljning medborgarlöfte 2023\n\n"
+        "Polisen ska genomföra riktad trafikövervakning i Herrljunga kommun.\n\n"
+        "Under året har polisen utfört minst 40 trafikkontroller.\n\n"
+        " • 30 ordningsförelägganden har utfärdats.\n"
+        " • Vid 9 tillfällen har polisen rapporterat olovlig körning.\n\n"
+        "Polisen ska öka närvaron i centrum.\n\n"
+        "Polisen har varit på plats i centrum vid ett 40-tal tillfällen.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen ska genomföra riktad trafikövervakning i Herrljunga kommun.",
+        "Polisen ska öka närvaron i centrum.",
+    ]
+    report = result.activities[0].followups[0].text
+    assert "30 ordningsförelägganden" in report and "olovlig körning" in report
