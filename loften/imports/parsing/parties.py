@@ -55,6 +55,11 @@ _BETWEEN_LIST = re.compile(r"\bmellan\s+(?P<who>[^.;:]{3,160})", re.IGNORECASE)
 _FINITE_VERB = re.compile(
     r"\b(?:har|hade|lovar|lovade|ska|skall|kommer|vill)\s+", re.IGNORECASE
 )
+_SIDE = re.compile(r"\bfrån\s+(?P<who>\w+)\s+sida\b", re.IGNORECASE)
+_WE_WITH = re.compile(
+    r"^\s*tillsammans\s+med\s+(?P<who>\w+)\s+(?:lovade|lovar|ska|kommer)\s+vi\b",
+    re.IGNORECASE,
+)
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
@@ -366,6 +371,23 @@ def statement_parties(text: str) -> Parties | None:
     """The parties that make a promise statement: its subject ("Polisen och
     Mullsjö kommun lovar …", "I Mullsjö lovar polisen, Mullsjö kommun och HSB:"),
     or the parties it is signed "mellan"; None when it names none."""
+    side = _SIDE.search(text)
+    if side:
+        # "lovade vi från polisens sida att:"; "Tillsammans med kommunen lovade
+        # vi": the speaker's side, and the party named with it.
+        kind = classify_party(side.group("who"))
+        if kind in ("polisen", "kommunen"):
+            parties = Parties({kind})
+            with_match = _WE_WITH.search(text)
+            if with_match:
+                other = classify_party(with_match.group("who"))
+                if other in ("polisen", "kommunen"):
+                    parties.responsible.add(other)
+            return parties
+    with_match = _WE_WITH.search(text)
+    if with_match and classify_party(with_match.group("who")) == "kommunen":
+        # Police pages speak as "vi": "Tillsammans med kommunen lovade vi …".
+        return Parties({"polisen", "kommunen"})
     parties = read_subject(text)
     if parties and parties.responsible & {"polisen", "kommunen"}:
         return parties

@@ -343,3 +343,17 @@ def test_a_follow_up_restating_each_promise_as_a_paragraph(parse):
     ]
     report = result.activities[0].followups[0].text
     assert "30 ordningsförelägganden" in report and "olovlig körning" in report
+
+
+def test_a_police_page_speaking_as_we_from_the_police_side(parse):
+    result = parse(
+        "Vara – Så uppfyllde polisen sitt löfte 2021\n\n"
+        "I medborgarlöftet 2021 lovade vi från polisens sida att:\n\n"
+        " • Genomföra trygghetsskapande patrullering i centrum.\n\n"
+        "Tillsammans med kommunen lovade vi även:\n\n"
+        " • Genomföra två trygghetsvandringar i Vara kommun.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen", "kommunen"],
+    ]
