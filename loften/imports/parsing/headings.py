@@ -75,6 +75,21 @@ _INTRODUCES_LIST = re.compile(
 )
 
 
+# A list of focus areas or of the promise's purpose follows: "… med följande
+# fokusområden:", "Syftet med medborgarlöftet är", "… ges till medborgarna för att:".
+_FOCUS_INTRO = re.compile(
+    r"\b(?:fokusområden?|prioriterade\s+områden|insatsområden|områden|"
+    r"inriktning(?:ar)?\s+på)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PURPOSE_INTRO = re.compile(
+    r"(?:\bsyfte\w*\b.{0,60}\b(?:är|att)|\bför\s+att|\bi\s+syfte\s+att|"
+    r"\bmed\s+målet\s+att|\bsyftar\s+till(?:\s+att)?|\bmålen?\s+är(?:\s+att)?)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 class HeadingRules:
     """The walker's rules for headings, captions and labels (see module doc)."""
 
@@ -85,6 +100,8 @@ class HeadingRules:
     pending: list[Block]
     promised: list[Activity]
     outcome_index: int
+    # What the items of the list being read are, when its introduction said so.
+    item_kind: str | None
 
     def promise_introduces_list(self, text: str) -> bool:
         """ "Polisen, X kommun och HSB lovar:", "Lokalpolisområde X och Y kommun
@@ -95,6 +112,8 @@ class HeadingRules:
             text
         ):
             return False
+        if _FOCUS_INTRO.search(text) or _PURPOSE_INTRO.search(text):
+            return False
         statements = [s for s in sentences(text) if is_promise_sentence(s)]
         if not statements or read_group_heading(text.rstrip(":").strip()):
             return False
@@ -104,6 +123,23 @@ class HeadingRules:
         self.draft.group = GroupHeading(parties, "promise") if parties else None
         self.section = "activities"
         return True
+
+    def list_intro(self, text: str) -> bool:
+        """A line that introduces a list of focus areas or of purposes: the items
+        below are not activities. Returns whether it was one."""
+        stripped = text.strip()
+        if _PURPOSE_INTRO.search(stripped):
+            self.draft.note("intro", stripped)
+            self.reset_context()
+            self.item_kind = "purpose"
+            return True
+        if _FOCUS_INTRO.search(stripped):
+            self.draft.note("intro", stripped)
+            self.reset_context()
+            self.draft.add_year_text(stripped)
+            self.item_kind = "focus"
+            return True
+        return False
 
     def reset_context(self) -> None:
         self.draft.clear_current()
@@ -151,10 +187,11 @@ class HeadingRules:
         text = raw.strip().rstrip(":").strip()
         if not text:
             return
+        self.item_kind = None
         if (
             following is not None
             and following.kind == "list_item"
-            and self.promise_introduces_list(raw.strip())
+            and (self.list_intro(raw) or self.promise_introduces_list(raw.strip()))
         ):
             return
         label = read_label(raw)

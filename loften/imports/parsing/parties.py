@@ -60,6 +60,11 @@ _WE_WITH = re.compile(
     r"^\s*tillsammans\s+med\s+(?P<who>\w+)\s+(?:lovade|lovar|ska|kommer)\s+vi\b",
     re.IGNORECASE,
 )
+_TOGETHER_AFTER_VERB = re.compile(
+    r"^[^.;:]{0,80}?\b(?:ska|skall|kommer\s+att|lovar\s+att)\s+(?:tillsammans|"
+    r"i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>[^.;:]{3,80})",
+    re.IGNORECASE,
+)
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
@@ -183,6 +188,12 @@ def read_subject(text: str) -> Parties | None:
     # A bullet under "… lovar:" reads "Att polisen ska …": the subject follows "Att".
     sentence = _ATT_START.sub("", sentence, count=1)
     parties = _subject_at_start(sentence)
+    together = _TOGETHER_AFTER_VERB.match(sentence)
+    if parties is not None and together:
+        # "Sölvesborgs kommun ska tillsammans med Polismyndigheten arbeta …".
+        with_parties = _subject_at_start(together.group("who"))
+        if with_parties is not None:
+            parties.responsible |= with_parties.responsible & {"polisen", "kommunen"}
     if parties is None:
         # Swedish puts the verb second: after a fronted time phrase the subject
         # follows the verb.

@@ -78,6 +78,12 @@ _REPORT_STOP = frozenset(
 )
 
 
+# "Rubrik – beskrivning": a focus area's name and what it means.
+_HEAD_AND_DESCRIPTION = re.compile(
+    r"^(?P<head>[^–:.]{2,60}?)\s+[–—-]\s+(?P<description>.+)$"
+)
+
+
 class _TimeUp(Exception):
     """The walk passed its deadline."""
 
@@ -104,6 +110,7 @@ class _Walker(HeadingRules):
         # Paragraphs in an activity section that name no activity yet; a
         # "Resultat:" below makes the last one an activity.
         self.pending: list[Block] = []
+        self.item_kind: str | None = None
 
     def new_activity(self, text: str) -> Activity:
         """An activity from a list item or paragraph; a report after a dash or in
@@ -188,6 +195,9 @@ class _Walker(HeadingRules):
 
     def list_item(self, block: Block) -> None:
         text = block.text
+        if self.item_kind is not None and block.level <= 1:
+            self.listed_focus_or_purpose(text)
+            return
         if (
             block.level > 1
             and self.draft.current is not None
@@ -252,6 +262,23 @@ class _Walker(HeadingRules):
         if self.section == "promised_list":
             self.promised.append(activity)
 
+    def listed_focus_or_purpose(self, text: str) -> None:
+        """An item of a list of purposes (a note) or of focus areas: "Trafik",
+        or "Trafik – fler kontroller vid skolorna" (the focus area and what it
+        means, kept as its summary)."""
+        if self.item_kind == "purpose":
+            self.draft.note("intro", text)
+            return
+        match = _HEAD_AND_DESCRIPTION.match(text)
+        name = match.group("head") if match else text
+        if len(name.split()) <= FOCUS_AREA_WORDS + 2 and not ends_sentence(name):
+            self.draft.add_focus_area(name)
+            if match:
+                self.draft.note("summary", match.group("description"))
+            self.draft.focus_area = None
+            return
+        self.draft.note("summary", text)
+
     def clearly_planned(self, text: str) -> bool:
         """In a lägesbild, only an item that plainly assigns work is an activity."""
         if split_party_suffix(text)[1] is not None:
@@ -277,10 +304,11 @@ class _Walker(HeadingRules):
         if label is not None:
             self.labelled(*label, following=following)
             return
+        self.item_kind = None
         if (
             following is not None
             and following.kind == "list_item"
-            and self.promise_introduces_list(text)
+            and (self.list_intro(text) or self.promise_introduces_list(text))
         ):
             return
         if following is not None and following.kind == "list_item":

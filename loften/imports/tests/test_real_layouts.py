@@ -357,3 +357,63 @@ def test_a_police_page_speaking_as_we_from_the_police_side(parse):
         ["polisen"],
         ["polisen", "kommunen"],
     ]
+
+
+# --- focus-area and purpose lists are not activities ------------------------------
+
+
+def test_a_focus_area_list_with_rubrik_and_description_bullets(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Polisen tillsammans med Alingsås kommun kommer att arbeta med följande "
+        "fokusområden:\n\n"
+        " • Trafik – fler kontroller vid skolorna och i centrum\n"
+        " • Narkotika – unga som börjar använda droger\n\n"
+        "Polisen ska:\n\n"
+        " • Genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert result.focus_areas[:2] == ["Trafik", "Narkotika"]
+    assert [a.text for a in result.activities] == [
+        "Genomföra trafikkontroller vid skolorna."
+    ]
+    assert any(
+        n.text == "fler kontroller vid skolorna och i centrum" for n in result.notes
+    )
+
+
+def test_a_purpose_list_is_not_activities(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Medborgarlöften ges till medborgarna för att:\n\n"
+        " • öka tryggheten\n"
+        " • minska brottsligheten i centrum\n\n"
+        "Löften\n\n"
+        " • Polisen och kommunen ska genomföra minst en trygghetsvandring per år.\n"
+    )
+    assert len(result.activities) == 1
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+def test_a_problem_list_in_the_lagesbild_is_not_activities(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Lägesbild\n\n"
+        " • Nedskräpning – kommunen, fastighetsägare\n"
+        " • Buskörning med mopeder – polisen, skolan\n\n"
+        "Polisen lovar att:\n\n"
+        " • Genomföra kontroller av mopeder i centrum.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra kontroller av mopeder i centrum."
+    ]
+    assert sum(n.kind == "situation" for n in result.notes) == 2
+
+
+def test_a_party_together_with_another_after_the_verb(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Aktiviteter\n\n"
+        " • Alingsås kommun ska tillsammans med Polismyndigheten arbeta mot "
+        "langning.\n"
+    )
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
