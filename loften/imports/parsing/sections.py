@@ -44,7 +44,9 @@ _COMMITMENTS = re.compile(
 )
 _FOLLOWUP_HEADING = re.compile(
     r"^(?:uppföljning|redovisning|återrapport\w*|resultat(?:et)?\s+(?:av|för)|"
-    r"så\s+(?:har|gick|blev)|så\s+här\s+gick|hur\s+gick\s+det|utvärdering\s+av)\b",
+    r"så\s+(?:har|gick|blev)|så\s+här\s+gick|hur\s+gick\s+det|utvärdering\s+av|"
+    r"utvärdering\s+(?:av\s+)?(?:medborgarlöfte\w*|löfte\w*)|återkoppling\s+(?:av|på)|"
+    r"så\s+uppfyllde|[\w\s,]{0,40}[–-]\s+så\s+(?:uppfyllde|gick|har))\b",
     _I,
 )
 # Headings of any report that open no promise section: their text is context.

@@ -78,6 +78,9 @@ _REPORT_STOP = frozenset(
 )
 
 
+# What a party was to do, told afterwards: "skulle under 2018 genomföra", "avsåg
+# att arbeta" ("lovade" sentences are promise statements, read as such).
+_PAST_PROMISE = re.compile(r"\b(?:skulle|avsåg|åtog\s+sig)\b", re.IGNORECASE)
 # "Rubrik – beskrivning": a focus area's name and what it means.
 _HEAD_AND_DESCRIPTION = re.compile(
     r"^(?P<head>[^–:.]{2,60}?)\s+[–—-]\s+(?P<description>.+)$"
@@ -111,6 +114,8 @@ class _Walker(HeadingRules):
         # "Resultat:" below makes the last one an activity.
         self.pending: list[Block] = []
         self.item_kind: str | None = None
+        # Activities are being read from news-style follow-up paragraphs.
+        self.past_chain = False
 
     def new_activity(self, text: str) -> Activity:
         """An activity from a list item or paragraph; a report after a dash or in
@@ -262,6 +267,27 @@ class _Walker(HeadingRules):
         if self.section == "promised_list":
             self.promised.append(activity)
 
+    def promised_in_past(self, text: str) -> bool:
+        """News-style follow-up: "Karlshamns kommun skulle under 2018 genomföra
+        trygghetsvandringar i centrum. Den första genomfördes på våren …". The
+        first sentence, a party that was to do something, is the activity; the
+        rest of the paragraph is its follow-up."""
+        if self.section not in ("intro", "followup_intro") and not self.past_chain:
+            return False
+        parts = sentences(text)
+        if not parts or not _PAST_PROMISE.search(parts[0]):
+            return False
+        subject = read_subject(parts[0])
+        if not subject or not subject.responsible & {"polisen", "kommunen"}:
+            return False
+        self.section = "activities"
+        self.past_chain = True
+        self.draft.clear_current()
+        activity = self.draft.add_activity(parts[0])
+        if len(parts) > 1:
+            self.draft.add_followup_text(activity, " ".join(parts[1:]))
+        return True
+
     def listed_focus_or_purpose(self, text: str) -> None:
         """An item of a list of purposes (a note) or of focus areas: "Trafik",
         or "Trafik – fler kontroller vid skolorna" (the focus area and what it
@@ -327,6 +353,8 @@ class _Walker(HeadingRules):
         after_done_list = (
             self.draft.group is not None and self.draft.group.kind == "done"
         )
+        if self.draft.followup_document and self.promised_in_past(text):
+            return
         if (
             self.section in ("intro", "followup_intro")
             and self.draft.followup_document

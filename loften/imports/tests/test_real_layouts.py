@@ -417,3 +417,19 @@ def test_a_party_together_with_another_after_the_verb(parse):
         "langning.\n"
     )
     assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+def test_a_press_release_evaluating_last_years_promise(parse):
+    result = parse(
+        "Skip to main content\n\n"
+        "Utvärdering medborgarlöfte 2021\n\n"
+        "Pressmeddelande   •   Feb 03, 2022 08:00 CET\n\n"
+        "Under 2021 avsåg lokalpolisområde Ronneby att patrullera i centrum på "
+        "kvällarna. Detta har uppfyllts genom fotpatrullering runt torget.\n\n"
+        "Ronneby kommun skulle under 2021 genomföra två trygghetsvandringar. Båda "
+        "genomfördes under hösten.\n"
+    )
+    assert result.title == "Utvärdering medborgarlöfte 2021"
+    assert result.kind == "followup"
+    assert [a.responsible for a in result.activities] == [["polisen"], ["kommunen"]]
+    assert "fotpatrullering" in result.activities[0].followups[0].text
