@@ -84,8 +84,9 @@ _FOCUS_INTRO = re.compile(
 )
 _PURPOSE_INTRO = re.compile(
     r"(?:\bsyfte\w*\b.{0,60}\b(?:är|att)|\bför\s+att|\bi\s+syfte\s+att|"
-    r"\bmed\s+målet\s+att|\bsyftar\s+till(?:\s+att)?|\bmålen?\s+är(?:\s+att)?)"
-    r"\s*:?\s*$",
+    r"\bmed\s+målet\s+att|\bsyftar\s+till(?:\s+att)?|\bmålen?\s+är(?:\s+att)?|"
+    r"^(?:medborgar)?löften(?:a)?\s+ska)"
+    r"\s*[:;]?\s*$",
     re.IGNORECASE,
 )
 

@@ -381,6 +381,20 @@ def test_a_focus_area_list_with_rubrik_and_description_bullets(parse):
     )
 
 
+@pytest.mark.parametrize(
+    "intro", ["Syftet med medborgarlöften är att;", "Medborgarlöften ska:"]
+)
+def test_other_purpose_introductions(parse, intro):
+    result = parse(
+        f"Medborgarlöfte Alingsås 2024\n\n{intro}\n\n • öka tryggheten\n"
+        " • förebygga brott\n\nLöften\n\n"
+        " • Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen ska genomföra trafikkontroller vid skolorna."
+    ]
+
+
 def test_a_purpose_list_is_not_activities(parse):
     result = parse(
         "Medborgarlöfte Alingsås 2024\n\n"
