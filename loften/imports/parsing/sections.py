@@ -139,7 +139,8 @@ _WE_WILL = re.compile(
 )
 _PROMISE_VERB = re.compile(r"\b(?:lovar|lovade|lovat|utlovar)\b", _I)
 _PLAN_VERB = re.compile(
-    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|ansvarar\s+för|genomför|arbetar|"
+    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
+    r"ansvarar\s+för|genomför|arbetar|"
     r"erbjuder|anordnar|arrangerar|deltar|fortsätter|verkar|samverkar|håller|bjuder|"
     r"bedriver|utför|patrullerar|besöker|stöttar|stödjer|informerar|utbildar|gör|"
     r"sätter\s+upp|rustar|ordnar|har\s+öppet)\b",

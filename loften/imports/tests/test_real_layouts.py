@@ -447,3 +447,19 @@ def test_a_press_release_evaluating_last_years_promise(parse):
     assert result.kind == "followup"
     assert [a.responsible for a in result.activities] == [["polisen"], ["kommunen"]]
     assert "fotpatrullering" in result.activities[0].followups[0].text
+
+
+def test_paragraphs_where_a_party_commits_itself_are_activities(parse):
+    result = parse(
+        "Medborgarlöften i Ronneby 2019\n\n"
+        "Medborgarlöfte\n\n"
+        "Polisen förbinder sig att under året genomföra minst 30 trafikkontroller.\n\n"
+        "Polisen förbinder sig att arbeta aktivt mot brott på väg.\n\n"
+        "Ronneby kommun och polisen förbinder sig att gemensamt stödja "
+        "grannsamverkan.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen"],
+        ["polisen", "kommunen"],
+    ]
