@@ -285,3 +285,13 @@ def looks_like_activity(text: str) -> bool:
         return True
     target = read_target(stripped)
     return target is not None and target.comparator != "exactly"
+
+
+def plans_counted_work(text: str) -> bool:
+    """Whether text plans counted work in so many words: an infinitive start and
+    a target ("Genomföra minst tre medborgarkontakter per vecka …")."""
+    stripped = text.strip()
+    if not _INFINITIVE_START.match(stripped):
+        return False
+    target = read_target(stripped)
+    return target is not None and target.comparator == "at_least"

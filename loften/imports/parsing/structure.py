@@ -36,6 +36,7 @@ from .sections import (
     is_followup_plan,
     is_promise_sentence,
     looks_like_activity,
+    plans_counted_work,
     read_label,
     split_inline_report,
 )
@@ -308,6 +309,8 @@ class _Walker(HeadingRules):
     def clearly_planned(self, text: str) -> bool:
         """In a lägesbild, only an item that plainly assigns work is an activity."""
         if split_party_suffix(text)[1] is not None:
+            return True
+        if plans_counted_work(text):
             return True
         subject = read_subject(text)
         return bool(subject and subject.responsible) and " ska " in f" {text.lower()} "

@@ -463,3 +463,21 @@ def test_paragraphs_where_a_party_commits_itself_are_activities(parse):
         ["polisen"],
         ["polisen", "kommunen"],
     ]
+
+
+def test_counted_work_under_a_lagesbild_is_an_activity(parse):
+    result = parse(
+        "Kalix – medborgarlöften 2022\n\n"
+        "Problembild\n\n"
+        " • Drogmissbruk\n"
+        " • Mängdbrott\n\n"
+        "Av lägesbilden framkommer att medborgare vill se polisen.\n\n"
+        " • Genomföra minst tre medborgarkontakter per vecka på utvalda platser.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra minst tre medborgarkontakter per vecka på utvalda platser."
+    ]
+    assert [n.text for n in result.notes if n.kind == "situation"][:2] == [
+        "Drogmissbruk",
+        "Mängdbrott",
+    ]
