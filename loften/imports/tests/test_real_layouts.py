@@ -481,3 +481,31 @@ def test_counted_work_under_a_lagesbild_is_an_activity(parse):
         "Drogmissbruk",
         "Mängdbrott",
     ]
+
+
+# --- tables whose columns are periods --------------------------------------------
+
+
+def test_a_table_whose_columns_are_years_gives_each_year_its_follow_up(parse):
+    result = parse(
+        "Uppföljning medborgarlöfte Vara 2022–2023\n\n"
+        "Aktivitet\t2022\t2023\n"
+        "Polisen genomför trafikkontroller vid skolorna.\tGenomfört vid 12 "
+        "tillfällen.\tPågår.\n"
+    )
+    (activity,) = result.activities
+    assert [(f.period, f.year, f.status) for f in activity.followups] == [
+        ("year", 2022, "done"),
+        ("year", 2023, "ongoing"),
+    ]
+
+
+def test_a_table_whose_columns_are_month_spans_gives_tertials(parse):
+    result = parse(
+        "Uppföljning medborgarlöfte Vara 2023\n\n"
+        "Aktivitet\tJan–apr\tMaj–aug\tSep–dec\n"
+        "Polisen genomför trafikkontroller vid skolorna.\tGenomfört.\tPågår.\t"
+        "Planerad.\n"
+    )
+    (activity,) = result.activities
+    assert [f.period for f in activity.followups] == ["T1", "T2", "T3"]
