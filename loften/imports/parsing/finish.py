@@ -276,7 +276,9 @@ def _years_elsewhere(draft: Draft, blocks: Sequence[Block]) -> set[int]:
     for block in blocks:
         text = block.text if block.kind != "table_row" else " ".join(block.cells)
         for sentence in sentences(text):
-            found = set(find_years(sentence)) | set(years_of_dates(sentence))
+            # A year named as such wins over the year of a date in the same
+            # sentence: "Den 13 februari 2023 undertecknades löftet för 2024".
+            found = set(find_years(sentence)) or set(years_of_dates(sentence))
             if not found or _DATA_YEAR.search(sentence):
                 continue
             if _VALIDITY.search(sentence):

@@ -509,3 +509,13 @@ def test_a_table_whose_columns_are_month_spans_gives_tertials(parse):
     )
     (activity,) = result.activities
     assert [f.period for f in activity.followups] == ["T1", "T2", "T3"]
+
+
+def test_a_news_date_is_not_the_promise_year(parse):
+    result = parse(
+        "Nytt medborgarlöfte i Vara\n\n"
+        "Den 13 februari 2023 undertecknades medborgarlöftet för 2024 av polisen "
+        "och Vara kommun.\n\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert result.years == [2024]
