@@ -21,6 +21,7 @@ from loften.organisations.models import Organisation
 from loften.organisations.names import split_names
 from loften.organisations.selectors import PartnerChoice, partner_resolve
 from loften.promises.models import Cadence, Comparator, FocusArea, TargetScope
+from loften.promises.rules import activity_problems
 
 from . import mapping
 from .drafts import ActivityDraft, FollowUpDraft, PromiseDraft
@@ -273,26 +274,20 @@ class ActivityReviewForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (
-            data.get("responsible_police")
-            or data.get("responsible_municipality")
-            or split_names(data.get("partners") or "")
-        ):
-            self.add_error(
-                "responsible_police",
-                _(
-                    "Name who is responsible: the police, the municipality or "
-                    "a partner."
-                ),
-            )
-        comparator, value = data.get("target_comparator"), data.get("target_value")
-        if comparator and value is None:
-            self.add_error("target_value", _("Give the target's number."))
-        if value is not None and not comparator:
-            self.add_error(
-                "target_comparator",
-                _("Say whether the target is at least, at most or exactly."),
-            )
+        # The one rule set for activities, as the plan editor uses it.
+        problems = activity_problems(
+            responsible_police=bool(data.get("responsible_police")),
+            responsible_municipality=bool(data.get("responsible_municipality")),
+            partner_count=len(split_names(data.get("partners") or "")),
+            target_comparator=data.get("target_comparator") or "",
+            target_value=data.get("target_value"),
+            target_unit=data.get("target_unit") or "",
+        )
+        for field, messages in problems.items():
+            if field in self.errors:
+                continue  # the field's own error (not a number) says enough
+            for message in messages:
+                self.add_error(field, message)
         if data.get("focus_area") == NEW_FOCUS_AREA and not data.get("new_focus_area"):
             self.add_error("focus_area", _("Choose a focus area from the list."))
         return data

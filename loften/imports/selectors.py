@@ -364,3 +364,23 @@ def _default_followups(
             other_quantities=[mapping.format_quantity(q) for q in others],
         )
     return list(followups.values())
+
+
+# The notes whose sentences may hold an activity the parser did not see.
+_UNUSED_NOTE_KINDS = ("intro", "summary", "situation")
+
+
+def import_result_unused_sentences(*, result: dict | None) -> list[tuple[str, str]]:
+    """The document's sentences that produced no activity (from its introduction,
+    summaries and lägesbild), as (key, sentence); the key names the sentence for
+    `import_job_make_activity`."""
+    from .parsing.text import sentences
+
+    found: list[tuple[str, str]] = []
+    for note_index, note in enumerate((result or {}).get("notes", [])):
+        if note.get("kind") not in _UNUSED_NOTE_KINDS:
+            continue
+        for sentence_index, sentence in enumerate(sentences(note.get("text", ""))):
+            if len(sentence.split()) >= 3:
+                found.append((f"{note_index}.{sentence_index}", sentence))
+    return found

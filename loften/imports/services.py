@@ -574,3 +574,57 @@ def _with_year(draft: PromiseDraft, year: int) -> PromiseDraft:
         for followup in activity.followups:
             followup.year = followup.year or year
     return draft
+
+
+def import_job_make_activity(*, job: ImportJob, actor: User, key: str) -> str:
+    """Turn one sentence of the document that produced no activity (a key from
+    `import_result_unused_sentences`) into an activity of the import's result,
+    to be reviewed like the others; returns the sentence."""
+    from .parsing.targets import read_targets
+    from .parsing.text import sentences
+    from .permissions import can_review_import_job
+
+    if not can_review_import_job(user=actor, job=job):
+        raise PermissionDenied
+    if job.status != ImportJob.Status.READY or not job.result:
+        raise ValidationError(_("This import is no longer waiting for review."))
+    try:
+        note_index, sentence_index = (int(part) for part in key.split(".", 1))
+        note = job.result["notes"][note_index]
+        parts = sentences(note["text"])
+        sentence = parts[sentence_index]
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise ValidationError(
+            _("That sentence is no longer in the document.")
+        ) from None
+    if note_index < 0 or sentence_index < 0:
+        raise ValidationError(_("That sentence is no longer in the document."))
+    targets = read_targets(sentence)
+    activity: dict = {
+        "text": sentence,
+        "focus_area": note.get("focus_area"),
+        "commitment": None,
+        "responsible": [],
+        "partners": [],
+        "target": None,
+        "followups": [],
+    }
+    if targets:
+        target = targets[0]
+        activity["target"] = {
+            "comparator": target.comparator,
+            "value": target.value,
+            "unit": target.unit,
+        }
+    rest = [part for index, part in enumerate(parts) if index != sentence_index]
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        result = job.result
+        if rest:
+            result["notes"][note_index]["text"] = " ".join(rest)
+        else:
+            del result["notes"][note_index]
+        result["activities"].append(activity)
+        job.result = result
+        job.save(update_fields=["result"])
+    return sentence

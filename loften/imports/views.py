@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from loften.core.text import shorten
+
 from . import mapping
 from .forms import ImportReview, UploadForm
 from .links import promise_draft_url
@@ -21,8 +23,14 @@ from .selectors import (
     import_job_list_for_user,
     import_job_same_file,
     import_organisations_for_user,
+    import_result_unused_sentences,
 )
-from .services import import_job_accept, import_job_discard, import_jobs_create
+from .services import (
+    import_job_accept,
+    import_job_discard,
+    import_job_make_activity,
+    import_jobs_create,
+)
 
 JOBS_PER_PAGE = 25
 
@@ -136,6 +144,7 @@ def import_job_detail(request, job_id: int):
             rows=rows,
             outcome=review.outcome(rows),
             review_errors=review.errors() if review.promise_form.is_bound else None,
+            unused_sentences=import_result_unused_sentences(result=job.result),
         )
     if job.status == ImportJob.Status.ACCEPTED and job.promise is not None:
         context["promise_url"] = promise_draft_url(
@@ -166,6 +175,27 @@ def import_job_source(request, job_id: int):
         filename=job.original_name,
         content_type="application/octet-stream",
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def import_job_make_activity_view(request, job_id: int):
+    """One action: a sentence of the document that produced no activity becomes
+    one, to be reviewed with the others."""
+    job = access_import_job(user=request.user, job_id=job_id)
+    try:
+        sentence = import_job_make_activity(
+            job=job, actor=request.user, key=request.POST.get("sentence", "")[:20]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("“%(text)s” was added as an activity; review it below.")
+            % {"text": shorten(sentence)},
+        )
+    return redirect("imports:job", job_id=job.pk)
 
 
 @login_required

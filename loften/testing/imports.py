@@ -23,7 +23,7 @@ from . import factories
 FOLLOWUP_TEXT = """\
 Uppföljning av medborgarlöfte Nässjö kommun 2026
 
-Polisen och Nässjö kommun lovar att öka tryggheten i centrala Nässjö under 2026.
+Vi lovar att öka tryggheten i centrala Nässjö under 2026.
 
 Trafik
 

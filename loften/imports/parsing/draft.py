@@ -69,6 +69,9 @@ class Draft:
         self.preset_status: set[int] = set()
         self.inferred_period: set[int] = set()
         self.warned: set[str] = set()
+        # Promise statements that were items of a list ("Aktörerna lovar" over
+        # bullets): when no activity is found, they are the activities.
+        self.listed_commitments: set[int] = set()
         self.warnings_left_out = 0
 
     def clear_current(self) -> None:
@@ -239,9 +242,10 @@ class Draft:
                     if self.period is not None and is_generic_label(label):
                         # "Kommentar" under "Uppföljning tertial 1" reports on T1.
                         period, label = self.period, self.period_label or label
-                    followup = FollowUp(
-                        period, None, cell, label=label, year=self.period_year
-                    )
+                    # A column headed by a year ("2022", "Utfall 2023") is that year.
+                    label_years = find_years(label) if period == "year" else []
+                    year = label_years[0] if len(label_years) == 1 else self.period_year
+                    followup = FollowUp(period, None, cell, label=label, year=year)
                     activity.followups.append(followup)
                     period_followups.append(followup)
                 elif column.role == "responsible":

@@ -1,6 +1,8 @@
 """The last steps of a parse, once every block has been placed: statuses, counts
 and periods of the follow-ups, the years, the municipality and the kind."""
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
@@ -8,30 +10,103 @@ from django.utils.translation import ngettext
 
 from .blocks import Block
 from .draft import Draft
-from .municipalities import find_municipality
-from .periods import PERIOD_CODES, PeriodCode, find_periods, find_years, read_duration
+from .municipalities import find_municipality, find_police_area
+from .parties import Parties, statement_parties
+from .periods import (
+    PERIOD_CODES,
+    PeriodCode,
+    find_periods,
+    find_years,
+    read_duration,
+    years_of_dates,
+)
 from .quantities import read_quantities
 from .result import Municipality
 from .status import read_status
 from .targets import is_outcome
+from .text import sentences
+
+# A document that names itself a promise or its follow-up: "Medborgarlöfte Ort 2023",
+# "Uppföljning av medborgarlöftet", "Så uppfyllde polisen sitt löfte".
+_NAMES_A_PROMISE = re.compile(
+    r"medborgarl[öo]ft|trygghetsl[öo]ft|(?:lokala?|gemensamma?|sitt|v[åa]rt|"
+    r"polisens|kommunens)\s+l[öo]fte",
+    re.IGNORECASE,
+)
+# A sentence saying who works on the promise: "polisen ska arbeta med …",
+# "… som undertecknats mellan LPO X och X kommun".
+_WORK_VERB = re.compile(
+    r"\b(?:lovar|lovade|ska|skall|kommer\s+att|åtar\s+sig|arbetar|undertecknat|"
+    r"undertecknats|tecknat|tecknats|tecknade|utsett|utser|tagit\s+fram|tar\s+fram|"
+    r"kommit\s+överens|enats|ingått)\b",
+    re.IGNORECASE,
+)
+# A sentence that says how long the promise runs.
+_VALIDITY = re.compile(
+    r"\b(?:gäller|gälla|löper|giltig\w*|tidsperiod\w*|perioden|avtalsperiod\w*|"
+    r"lovar|lovade|medborgarlöfte[tn]?\s+(?:för|under|inför))\b",
+    re.IGNORECASE,
+)
+# A sentence whose years are those of data or of the news item, not the promise:
+# "Trygghetsmätningen 2017 visar …", "lägesbild som gjordes hösten 2018",
+# "Publicerad 2023-02-13", "Under 2017 anmäldes 450 brott".
+_DATA_YEAR = re.compile(
+    r"\b(?:mätning\w*|trygghetsmätning\w*|undersökning\w*|enkät\w*|statistik\w*|"
+    r"visar|visade|anmäldes|anmälda|jämfört|gjordes|genomfördes|publicerad|"
+    r"uppdaterad|lägesbild\w*|polisanmäl\w*|NTU)\b",
+    re.IGNORECASE,
+)
+# The fewest words of a listed promise that is work rather than a focus area.
+_ACTIVITY_WORDS = 3
+# A listed promise that names work, not a place: "Ökad närvaro …", "Insatser mot
+# …", "Vi ska tillsammans arbeta …" (not "Centrala Ljungby (kring torget)").
+_WORK_WORD = re.compile(
+    r"\b(?:ska|skall|kommer|arbet|genomför|insats|närvaro|kontroll|vandring|dialog|"
+    r"samverk|samarbet|information|informera|utbild|patrull|ökad|ökat|öka|minska|"
+    r"förebygg|motverka|stärka|utveckla|tillsyn|möte|besök|synlig|bekämpa|stödja|"
+    r"stötta|erbjud|anordna|arrangera)",
+    re.IGNORECASE,
+)
+# How far into a document its name for itself is looked for.
+_SELF_NAME_BLOCKS = 40
+
+
+def names_a_promise(blocks: Sequence[Block]) -> bool:
+    """Whether the document calls itself a medborgarlöfte or its follow-up, in
+    its first blocks (the title, the introduction)."""
+    return any(
+        _NAMES_A_PROMISE.search(block.text) for block in blocks[:_SELF_NAME_BLOCKS]
+    )
 
 
 def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     """Complete the result in `draft.result` from what the walk collected."""
     result = draft.result
+    _listed_promises(draft)
     _verdict_prose(draft)
     if len(result.commitments) == 1:
         for activity in result.activities:
             if activity.commitment is None:
                 activity.commitment = 0
+    _inherit_parties(draft, blocks)
     _finish_followups(draft)
-    _finish_years(draft)
+    _finish_years(draft, blocks)
     _finish_municipality(draft, blocks)
     has_followups = any(activity.followups for activity in result.activities)
     result.kind = "followup" if draft.followup_document or has_followups else "promise"
     for activity in result.activities:
         if activity.focus_area and activity.focus_area not in result.focus_areas:
             result.focus_areas.append(activity.focus_area)
+    if not result.activities and names_a_promise(blocks):
+        about = result.title or next((b.text for b in blocks if b.text.strip()), "")
+        draft.warn(
+            _(
+                "No activities were found in “%(text)s”; the draft holds the "
+                "municipality, years and text that were found. Add the activities "
+                "by hand."
+            ),
+            about,
+        )
     if draft.warnings_left_out:
         count = draft.warnings_left_out
         result.warnings.append(
@@ -42,6 +117,78 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
             )
             % {"count": count}
         )
+
+
+def _listed_promises(draft: Draft) -> None:
+    """A list of promises with no activities anywhere ("Aktörerna lovar" over
+    "• Ökad närvaro och tillgänglighet", "• Vi ska tillsammans arbeta för …"):
+    each listed promise is an activity. Items of one or two words ("Trafik",
+    "Öppen droghantering") name focus areas, not work."""
+    result = draft.result
+    if result.activities or not draft.listed_commitments:
+        return
+    listed = [
+        index
+        for index in sorted(draft.listed_commitments)
+        if index < len(result.commitments)
+        and len(result.commitments[index].split()) >= _ACTIVITY_WORDS
+        and _WORK_WORD.search(result.commitments[index])
+    ]
+    if not listed:
+        return
+    texts = [result.commitments[index] for index in listed]
+    result.commitments = [
+        text for index, text in enumerate(result.commitments) if index not in listed
+    ]
+    draft.group = None
+    draft.focus_area = None
+    draft.commitment_index = None
+    for text in texts:
+        draft.add_activity(text)
+
+
+def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
+    """An activity that names no party of its own is the work of the parties that
+    make its promise statement ("Polisen och Mullsjö kommun lovar att …"), else of
+    the document's promise (the statements' parties, else the first sentence of
+    the introduction that names who works on it), third parties included."""
+    result = draft.result
+    orphans = [a for a in result.activities if not a.responsible]
+    if not orphans:
+        return
+    by_statement = [statement_parties(text) for text in result.commitments]
+    named = [parties for parties in by_statement if parties]
+    document = Parties()
+    for parties in named:
+        document.responsible |= parties.responsible
+        for name in parties.partners:
+            document.add_partner(name)
+    if not named:
+        texts = [
+            sentence
+            for block in blocks
+            if block.kind in ("heading", "paragraph")
+            for sentence in sentences(block.text)
+        ]
+        for text in texts:
+            if not _WORK_VERB.search(text):
+                continue
+            parties = statement_parties(text)
+            if parties:
+                document = parties
+                break
+    for activity in orphans:
+        own = (
+            by_statement[activity.commitment]
+            if activity.commitment is not None
+            and activity.commitment < len(by_statement)
+            else None
+        )
+        source = own or document
+        activity.responsible = source.ordered_responsible()
+        for name in source.partners:
+            if name not in activity.partners:
+                activity.partners.append(name)
 
 
 def _verdict_prose(draft: Draft) -> None:
@@ -97,29 +244,63 @@ def _finish_followups(draft: Draft) -> None:
     result.periods = [code for code in PERIOD_CODES if code in found]
 
 
-def _finish_years(draft: Draft) -> None:
+def _finish_years(draft: Draft, blocks: Sequence[Block]) -> None:
     """Years from the title, headings, promise statements and time frame; a
-    duration ("två (2) år") extends from the first. Years in the introduction
-    are used only when nothing else names one."""
+    duration ("två (2) år") extends from the first. When none of those names a
+    year: a sentence that says how long the promise runs ("gäller från 1 januari
+    2023 – 31 december 2025"), then the introduction, then the year named most
+    often anywhere. Years of data ("trygghetsmätningen 2017", "lägesbilden från
+    hösten 2018") and of news dates are not promise years."""
     result = draft.result
     years: set[int] = set(draft.years)
     time_frames = [note.text for note in result.notes if note.kind == "time_frame"]
     for text in time_frames:
         years.update(find_years(text))
+        years.update(years_of_dates(text))
+    if not years:
+        years = _years_elsewhere(draft, blocks)
     if years:
         start = min(years)
         for text in [*result.commitments, *time_frames]:
             duration = read_duration(text)
             if duration:
                 years.update(range(start, start + duration))
-    else:
-        intro = [note.text for note in result.notes if note.kind == "intro"]
-        candidates = {year for text in intro for year in find_years(text)}
-        if 0 < len(candidates) <= 2:
-            years = candidates
     result.years = sorted(years)
     if not result.years:
         draft.warn(_("No year for the promise was found; enter it by hand."))
+
+
+def _years_elsewhere(draft: Draft, blocks: Sequence[Block]) -> set[int]:
+    counted: Counter[int] = Counter()
+    validity: set[int] = set()
+    for block in blocks:
+        text = block.text if block.kind != "table_row" else " ".join(block.cells)
+        for sentence in sentences(text):
+            # A year named as such wins over the year of a date in the same
+            # sentence: "Den 13 februari 2023 undertecknades löftet för 2024".
+            found = set(find_years(sentence)) or set(years_of_dates(sentence))
+            if not found or _DATA_YEAR.search(sentence):
+                continue
+            if _VALIDITY.search(sentence):
+                validity.update(found)
+            else:
+                counted.update(found)
+    if validity:
+        return validity
+    intro = [note.text for note in draft.result.notes if note.kind == "intro"]
+    candidates = {
+        year
+        for text in intro
+        for sentence in sentences(text)
+        if not _DATA_YEAR.search(sentence)
+        for year in find_years(sentence)
+    }
+    if 0 < len(candidates) <= 2:
+        return candidates
+    if counted:
+        most = max(counted.values())
+        return {max(year for year, count in counted.items() if count == most)}
+    return set()
 
 
 def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:
@@ -130,6 +311,24 @@ def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:
         result.title or "", texts, draft.refs, shared_texts=result.commitments
     )
     if match is None:
+        area = find_police_area([result.title or "", *texts], draft.refs)
+        if area is not None and len(area.refs) == 1:
+            # "Lokalpolisområde Södra Vätterbygden": the area of one municipality.
+            ref = area.refs[0]
+            result.municipality = Municipality(ref.name, ref.code)
+            return
+        if area is not None:
+            draft.warn(
+                _(
+                    "The police area “%(text)s” covers several municipalities "
+                    "(%(names)s); choose the one the promise is for."
+                )
+                % {
+                    "text": area.text,
+                    "names": ", ".join(ref.name for ref in area.refs),
+                }
+            )
+            return
         draft.warn(
             _("No municipality from the reference list was found; choose it by hand.")
         )

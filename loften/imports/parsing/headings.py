@@ -13,20 +13,21 @@ from django.utils.translation import gettext as _
 
 from .blocks import Block
 from .draft import Draft
-from .parties import read_group_heading
+from .parties import GroupHeading, read_group_heading, statement_parties
 from .periods import find_periods, find_years, is_half_year, read_period_label
 from .result import Activity, NoteKind
 from .sections import (
     Section,
     heading_section,
     is_followup_title,
+    is_promise_sentence,
     looks_like_activity,
     named_focus_area,
     read_label,
     sounds_like_focus_area,
 )
 from .status import read_status
-from .text import ends_sentence, word_set
+from .text import ends_sentence, sentences, word_set
 
 NOTE_SECTIONS: dict[str, NoteKind] = {
     "situation": "situation",
@@ -65,6 +66,31 @@ _TABLE_NUMBER = re.compile(
 )
 
 
+# The end of a sentence that introduces a list: "… lovar:", "… genom att:",
+# "… genom aktiviteter som anges nedan", "… genom följande aktiviteter".
+_INTRODUCES_LIST = re.compile(
+    r"(?::|\b(?:nedan|följande(?:\s+(?:aktiviteter|åtgärder|insatser|åtaganden|"
+    r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A list of focus areas or of the promise's purpose follows: "… med följande
+# fokusområden:", "Syftet med medborgarlöftet är", "… ges till medborgarna för att:".
+_FOCUS_INTRO = re.compile(
+    r"\b(?:fokusområden?|prioriterade\s+områden|insatsområden|områden|"
+    r"inriktning(?:ar)?\s+på)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PURPOSE_INTRO = re.compile(
+    r"(?:\bsyfte\w*\b.{0,60}\b(?:är|att)|\bför\s+att|\bi\s+syfte\s+att|"
+    r"\bmed\s+målet\s+att|\bsyftar\s+till(?:\s+att)?|\bmålen?\s+är(?:\s+att)?|"
+    r"^(?:medborgar)?löften(?:a)?\s+ska)"
+    r"\s*[:;]?\s*$",
+    re.IGNORECASE,
+)
+
+
 class HeadingRules:
     """The walker's rules for headings, captions and labels (see module doc)."""
 
@@ -75,6 +101,46 @@ class HeadingRules:
     pending: list[Block]
     promised: list[Activity]
     outcome_index: int
+    # What the items of the list being read are, when its introduction said so.
+    item_kind: str | None
+
+    def promise_introduces_list(self, text: str) -> bool:
+        """ "Polisen, X kommun och HSB lovar:", "Lokalpolisområde X och Y kommun
+        lovar att … genom aktiviteter som anges nedan": a promise statement that
+        introduces the list below it. It is a commitment, and its parties are
+        those of the items that name none of their own."""
+        if self.section in ("situation", "outcome_list") or not _INTRODUCES_LIST.search(
+            text
+        ):
+            return False
+        if _FOCUS_INTRO.search(text) or _PURPOSE_INTRO.search(text):
+            return False
+        statements = [s for s in sentences(text) if is_promise_sentence(s)]
+        if not statements or read_group_heading(text.rstrip(":").strip()):
+            return False
+        parties = statement_parties(statements[-1])
+        self.draft.commitment_index = self.draft.add_commitment(text)
+        self.reset_context()
+        self.draft.group = GroupHeading(parties, "promise") if parties else None
+        self.section = "activities"
+        return True
+
+    def list_intro(self, text: str) -> bool:
+        """A line that introduces a list of focus areas or of purposes: the items
+        below are not activities. Returns whether it was one."""
+        stripped = text.strip()
+        if _PURPOSE_INTRO.search(stripped):
+            self.draft.note("intro", stripped)
+            self.reset_context()
+            self.item_kind = "purpose"
+            return True
+        if _FOCUS_INTRO.search(stripped):
+            self.draft.note("intro", stripped)
+            self.reset_context()
+            self.draft.add_year_text(stripped)
+            self.item_kind = "focus"
+            return True
+        return False
 
     def reset_context(self) -> None:
         self.draft.clear_current()
@@ -121,6 +187,13 @@ class HeadingRules:
     def heading(self, raw: str, following: Block | None = None) -> None:
         text = raw.strip().rstrip(":").strip()
         if not text:
+            return
+        self.item_kind = None
+        if (
+            following is not None
+            and following.kind == "list_item"
+            and (self.list_intro(raw) or self.promise_introduces_list(raw.strip()))
+        ):
             return
         label = read_label(raw)
         if label is not None and label[1]:

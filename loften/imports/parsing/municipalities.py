@@ -160,3 +160,71 @@ def find_municipality(
             if ref != best and (strong or ref in strong_in_title) and ref not in others:
                 others.append(ref)
     return MunicipalityMatch(best, scores[best], tuple(others))
+
+
+# The reference list of police areas (lokalpolisområden) and the municipalities
+# each covers (columns lpo, polisomrade, region, kommunkod, source).
+POLICE_AREAS_CSV = (
+    Path(__file__).resolve().parents[2] / "geography" / "data" / "lokalpolisomraden.csv"
+)
+
+
+@lru_cache(maxsize=4)
+def police_areas(path: Path = POLICE_AREAS_CSV) -> dict[str, tuple[str, ...]]:
+    """{police area name: the codes of the municipalities it covers}, read from
+    the reference list; empty when the list is missing."""
+    areas: dict[str, list[str]] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                name, code = (row.get("lpo") or "").strip(), row.get("kommunkod")
+                if name and code and code.strip() not in areas.setdefault(name, []):
+                    areas[name].append(code.strip())
+    except OSError:
+        return {}
+    return {name: tuple(codes) for name, codes in areas.items()}
+
+
+@lru_cache(maxsize=4)
+def _police_area_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    alternatives = "|".join(
+        re.escape(name) for name in sorted(names, key=len, reverse=True)
+    )
+    # "Lokalpolisområde Göteborg Centrum", "LPO Södra Vätterbygden", "i norra
+    # Lappland": the name as words of its own, in any case.
+    return re.compile(rf"(?<![\w-])(?P<name>{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PoliceAreaMatch:
+    """A police area named in a document and the municipalities it covers."""
+
+    name: str
+    text: str
+    refs: tuple[MunicipalityRef, ...]
+
+
+def find_police_area(
+    texts: Iterable[str],
+    refs: Sequence[MunicipalityRef],
+    areas: dict[str, tuple[str, ...]] | None = None,
+) -> PoliceAreaMatch | None:
+    """The first police area of the reference list that the texts name (its
+    name as written and the municipalities it covers), or None."""
+    areas = police_areas() if areas is None else areas
+    pattern = _police_area_pattern(tuple(areas))
+    if pattern is None:
+        return None
+    by_lower = {name.lower(): name for name in areas}
+    by_code = {ref.code: ref for ref in refs}
+    for text in texts:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        name = by_lower[match.group("name").lower()]
+        covered = tuple(by_code[code] for code in areas[name] if code in by_code)
+        if covered:
+            return PoliceAreaMatch(name, match.group("name"), covered)
+    return None

@@ -39,7 +39,7 @@ _PAREN_SUFFIX = re.compile(
 _FRONTED = re.compile(
     r"^(?P<front>(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år|"
     r"tillsammans\s+med|i\s+samverkan\s+med|i\s+samarbete\s+med)\b[^,.;:]{0,40}?)\s"
-    r"(?:lovade|lovar|ska|skall|kommer|har|hade|genomför|genomförde|arbetar|"
+    r"(?:lovade|lovar|ska|skall|skulle|avsåg|kommer|har|hade|genomför|genomförde|arbetar|"
     r"arbetade|deltar|deltog|erbjuder|erbjöd|anordnar|gör|sätter|håller)\s+"
     r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
@@ -48,6 +48,22 @@ _FRONTED = re.compile(
 _FRONTED_WITH = re.compile(
     r"^(?:tillsammans|i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>.+)$",
     re.IGNORECASE | re.DOTALL,
+)
+_ATT_START = re.compile(r"^\s*att\s+(?=[A-ZÅÄÖa-zåäö])", re.IGNORECASE)
+# "… undertecknats mellan LPO Västerås och Västerås stad", "avtal mellan …".
+_BETWEEN_LIST = re.compile(r"\bmellan\s+(?P<who>[^.;:]{3,160})", re.IGNORECASE)
+_FINITE_VERB = re.compile(
+    r"\b(?:har|hade|lovar|lovade|ska|skall|kommer|vill)\s+", re.IGNORECASE
+)
+_SIDE = re.compile(r"\bfrån\s+(?P<who>\w+)\s+sida\b", re.IGNORECASE)
+_WE_WITH = re.compile(
+    r"^\s*tillsammans\s+med\s+(?P<who>\w+)\s+(?:lovade|lovar|ska|kommer)\s+vi\b",
+    re.IGNORECASE,
+)
+_TOGETHER_AFTER_VERB = re.compile(
+    r"^[^.;:]{0,80}?\b(?:ska|skall|kommer\s+att|lovar\s+att)\s+(?:tillsammans|"
+    r"i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>[^.;:]{3,80})",
+    re.IGNORECASE,
 )
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
@@ -169,7 +185,15 @@ def read_subject(text: str) -> Parties | None:
     polisen och kommunen …"), or None."""
     first = _FIRST_SENTENCE.match(text)
     sentence = first.group(1) if first else text
+    # A bullet under "… lovar:" reads "Att polisen ska …": the subject follows "Att".
+    sentence = _ATT_START.sub("", sentence, count=1)
     parties = _subject_at_start(sentence)
+    together = _TOGETHER_AFTER_VERB.match(sentence)
+    if parties is not None and together:
+        # "Sölvesborgs kommun ska tillsammans med Polismyndigheten arbeta …".
+        with_parties = _subject_at_start(together.group("who"))
+        if with_parties is not None:
+            parties.responsible |= with_parties.responsible & {"polisen", "kommunen"}
     if parties is None:
         # Swedish puts the verb second: after a fronted time phrase the subject
         # follows the verb.
@@ -352,6 +376,44 @@ def read_parties(text: str, *, group: Parties | None = None) -> tuple[str, Parti
     for name in find_partners(clean_text):
         parties.add_partner(name)
     return clean_text, parties
+
+
+def statement_parties(text: str) -> Parties | None:
+    """The parties that make a promise statement: its subject ("Polisen och
+    Mullsjö kommun lovar …", "I Mullsjö lovar polisen, Mullsjö kommun och HSB:"),
+    or the parties it is signed "mellan"; None when it names none."""
+    side = _SIDE.search(text)
+    if side:
+        # "lovade vi från polisens sida att:"; "Tillsammans med kommunen lovade
+        # vi": the speaker's side, and the party named with it.
+        kind = classify_party(side.group("who"))
+        if kind in ("polisen", "kommunen"):
+            parties = Parties({kind})
+            with_match = _WE_WITH.search(text)
+            if with_match:
+                other = classify_party(with_match.group("who"))
+                if other in ("polisen", "kommunen"):
+                    parties.responsible.add(other)
+            return parties
+    with_match = _WE_WITH.search(text)
+    if with_match and classify_party(with_match.group("who")) == "kommunen":
+        # Police pages speak as "vi": "Tillsammans med kommunen lovade vi …".
+        return Parties({"polisen", "kommunen"})
+    parties = read_subject(text)
+    if parties and parties.responsible & {"polisen", "kommunen"}:
+        return parties
+    match = _BETWEEN_LIST.search(text)
+    if match:
+        between = _subject_at_start(match.group("who"))
+        if between and between.responsible & {"polisen", "kommunen"}:
+            return between
+    # Verb second after a fronted phrase of any kind: "Tillsammans genom
+    # samverkan har polisen och Mullsjö kommun utsett …".
+    for verb in _FINITE_VERB.finditer(text[:300]):
+        after = _subject_at_start(text[verb.end() :])
+        if after and after.responsible & {"polisen", "kommunen"}:
+            return after
+    return None
 
 
 def read_group_heading(text: str) -> GroupHeading | None:

@@ -8,6 +8,7 @@ LETTERS = "A-Za-zÅÄÖåäöÉéÜü"
 _POLICE = re.compile(
     r"^(?:polis|polisen|polisens|polismyndigheten|polismyndighetens|"
     r"lokalpolisen|lokalpolisens|lokalpolisområdet|lokalpolisområdets|lpo|"
+    r"lokalpolisområde|lokalpolisområdes|polisområde|polismyndighet|"
     r"områdespolis|områdespolisen|områdespoliser|områdespoliserna|"
     r"kommunpolis|kommunpolisen|kommunpoliserna|närpolisen|polisområdet|"
     r"polisregionen|poliser|poliserna|polisiär|polisiära)$",

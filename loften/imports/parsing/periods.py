@@ -77,11 +77,23 @@ _FULL_DATE = re.compile(
     rf"\b\d{{1,2}}(?::[ae])?\s+{_MONTH}\s+(?:19|20)\d{{2}}\b", re.IGNORECASE
 )
 _YEAR_RANGE = re.compile(
-    rf"(?:\b{_MONTH}\s+)?\b(?P<y1>(?:19|20)\d{{2}})\s*(?:[-–—/]|till|t\.o\.m\.?)\s*"
+    rf"(?:\b{_MONTH}\s+)?\b(?P<y1>(?:19|20)\d{{2}})\s*"
+    r"(?:[-–—/]|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*"
     rf"(?:{_MONTH}\s+)?(?P<y2>(?:19|20)\d{{2}}|\d{{2}})\b(?![-/]\d)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})\b(?![-/]\d{2}\b)")
+# The year of a date: "2018-07-01", "22 januari 2018", "1:a maj 2023".
+_DATE_YEAR = re.compile(
+    rf"\b(?P<iso>(?:19|20)\d{{2}})-\d{{1,2}}-\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}(?::[ae])?\s+{_MONTH}\s+(?P<full>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+# What joins the two dates of a range: "2018-07-01—2020-06-30",
+# "1 januari 2023 - 31 december 2025", "2023-06-20 till och med 2024-06-20".
+_DATE_LINK = re.compile(
+    r"^\s*(?:[-–—]{1,2}|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*$", re.IGNORECASE
+)
 _DURATION = re.compile(
     r"(?<!senaste )(?<!senaste\s)\b(?P<n>två|tre|fyra|fem|2|3|4|5)\s*"
     r"(?:\(\s*(?:\d|[a-zåäö]+)\s*\)\s*)?(?:år|års)\b(?!\s*(?:sedan|tillbaka))"
@@ -191,6 +203,23 @@ def find_years(text: str) -> list[int]:
             continue
         years.append(int(match.group("y")))
     return sorted({year for year in years if 1990 <= year <= 2099})
+
+
+def years_of_dates(text: str) -> list[int]:
+    """The years of the full dates in the text, a range of dates expanded
+    ("från 1 januari 2018 till 31 december 2019" gives 2018 and 2019)."""
+    matches = list(_DATE_YEAR.finditer(text))
+    years: set[int] = set()
+    for index, match in enumerate(matches):
+        first = int(match.group("iso") or match.group("full"))
+        years.add(first)
+        if index + 1 < len(matches):
+            following = matches[index + 1]
+            last = int(following.group("iso") or following.group("full"))
+            between = text[match.end() : following.start()]
+            if _DATE_LINK.match(between) and 0 < last - first <= 5:
+                years.update(range(first, last + 1))
+    return sorted(year for year in years if 1990 <= year <= 2099)
 
 
 def read_duration(text: str) -> int | None:

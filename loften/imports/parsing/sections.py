@@ -44,14 +44,20 @@ _COMMITMENTS = re.compile(
 )
 _FOLLOWUP_HEADING = re.compile(
     r"^(?:uppföljning|redovisning|återrapport\w*|resultat(?:et)?\s+(?:av|för)|"
-    r"så\s+(?:har|gick|blev)|så\s+här\s+gick|hur\s+gick\s+det|utvärdering\s+av)\b",
+    r"så\s+(?:har|gick|blev)|så\s+här\s+gick|hur\s+gick\s+det|utvärdering\s+av|"
+    r"utvärdering\s+(?:av\s+)?(?:medborgarlöfte\w*|löfte\w*)|återkoppling\s+(?:av|på)|"
+    r"så\s+uppfyllde|[\w\s,]{0,40}[–-]\s+så\s+(?:uppfyllde|gick|har))\b",
     _I,
 )
 # Headings of any report that open no promise section: their text is context.
 _GENERAL = re.compile(
     r"^(?:inledning|sammanfattning|syftet?|ingress|förord|avslutning|slutsats(?:er)?|"
     r"nästa\s+steg|(?:vägen\s+)?framåt|om\s+medborgarlöften?|"
-    r"vad\s+är\s+(?:ett\s+)?medborgarlöfte|läs\s+mer|tack)\??$",
+    r"vad\s+är\s+(?:ett\s+)?medborgarlöfte|läs\s+mer|tack|"
+    # What the promise is to achieve, and where to follow it: not activities.
+    r"(?:det\s+här|detta|så\s+här)\s+(?:vill|ska)\s+vi\s+(?:åstadkomma|uppnå)"
+    r"(?:\s+tillsammans)?|förväntade?\s+effekt(?:er(?:na)?)?|önskat\s+läge|"
+    r"följ\s+(?:med\s+i\s+hur\s+det\s+går|arbetet))[?!]?$",
     _I,
 )
 _INLINE_REPORT = re.compile(
@@ -123,9 +129,18 @@ _LABEL = re.compile(
     r"samverkanspart(?:ner|er)?|partners?)\s*:\s*(?P<value>.*)$",
     _I,
 )
+# "Vi ska tillsammans arbeta för …", "Vi kommer att genomföra …": the parties of
+# the promise doing something.
+_WE_WILL = re.compile(
+    r"^(?:vi|tillsammans\s+ska\s+vi)\s+(?:ska|skall|kommer\s+att|lovar\s+att)\s+"
+    r"(?:\w+\s+){0,2}?(?:arbeta|genomföra|göra|ha|hålla|ordna|anordna|delta|"
+    r"erbjuda|fortsätta|verka|öka|minska|skapa|stärka|utveckla|genomför|samverka)",
+    _I,
+)
 _PROMISE_VERB = re.compile(r"\b(?:lovar|lovade|lovat|utlovar)\b", _I)
 _PLAN_VERB = re.compile(
-    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|ansvarar\s+för|genomför|arbetar|"
+    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
+    r"ansvarar\s+för|genomför|arbetar|"
     r"erbjuder|anordnar|arrangerar|deltar|fortsätter|verkar|samverkar|håller|bjuder|"
     r"bedriver|utför|patrullerar|besöker|stöttar|stödjer|informerar|utbildar|gör|"
     r"sätter\s+upp|rustar|ordnar|har\s+öppet)\b",
@@ -261,6 +276,8 @@ def looks_like_activity(text: str) -> bool:
     stripped = text.strip()
     if split_party_suffix(stripped)[1] is not None:
         return True
+    if _WE_WILL.match(stripped):
+        return True
     if _INFINITIVE_START.match(stripped):
         return True
     subject = read_subject(stripped)
@@ -268,3 +285,13 @@ def looks_like_activity(text: str) -> bool:
         return True
     target = read_target(stripped)
     return target is not None and target.comparator != "exactly"
+
+
+def plans_counted_work(text: str) -> bool:
+    """Whether text plans counted work in so many words: an infinitive start and
+    a target ("Genomföra minst tre medborgarkontakter per vecka …")."""
+    stripped = text.strip()
+    if not _INFINITIVE_START.match(stripped):
+        return False
+    target = read_target(stripped)
+    return target is not None and target.comparator == "at_least"

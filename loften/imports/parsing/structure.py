@@ -7,6 +7,7 @@ table row: as a commitment, an activity, a follow-up, a note, or — when it
 fits nowhere — a warning that quotes the text.
 """
 
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from . import errors
 from .blocks import Block
 from .draft import Draft
-from .finish import finish_draft
+from .finish import finish_draft, names_a_promise
 from .headings import (
     FOCUS_AREA_WORDS,
     NOTE_SECTIONS,
@@ -35,15 +36,56 @@ from .sections import (
     is_followup_plan,
     is_promise_sentence,
     looks_like_activity,
+    plans_counted_work,
     read_label,
     split_inline_report,
 )
 from .status import read_status
 from .tables import parse_table
 from .targets import is_outcome
-from .text import ends_sentence, sentences
+from .text import ends_sentence, sentences, word_set
 
 MAX_BYTES = 20 * 1024 * 1024
+
+
+# How much of an activity's content a report must share to be about it, and by
+# how much more than about any other activity.
+_REPORT_MATCH = 0.3
+_REPORT_MARGIN = 0.1
+_STEM = 6
+_WORD = re.compile(r"[a-zåäöéü]{4,}")
+
+
+def _stems(text: str) -> frozenset[str]:
+    words = _WORD.findall(text.lower())
+    return frozenset(word[:_STEM] for word in words if word not in _REPORT_STOP)
+
+
+def _overlap(report: frozenset[str], listed: frozenset[str]) -> float:
+    if not report or not listed:
+        return 0.0
+    return len(report & listed) / len(listed)
+
+
+# Words of any report or plan that say nothing about which activity it is.
+_REPORT_STOP = frozenset(
+    word_set(
+        """
+        polisen kommunen polis kommun tillsammans genomfört genomföra under året
+        arbeta arbetet utföra utfört samt även också dessa detta stycken varit har
+        kommer skall
+        """
+    )
+)
+
+
+# What a party was to do, told afterwards: "skulle under 2018 genomföra", "avsåg
+# att arbeta" ("lovade" sentences are promise statements, read as such).
+_PAST_PROMISE = re.compile(r"\b(?:skulle|avsåg|åtog\s+sig)\b", re.IGNORECASE)
+# "Rubrik – beskrivning": a focus area's name and what it means.
+_HEAD_AND_DESCRIPTION = re.compile(
+    r"^(?P<head>[^–:.]{2,60}?)\s+[–—-]\s+(?P<description>.+)$"
+)
 
 
 class _TimeUp(Exception):
@@ -72,10 +114,19 @@ class _Walker(HeadingRules):
         # Paragraphs in an activity section that name no activity yet; a
         # "Resultat:" below makes the last one an activity.
         self.pending: list[Block] = []
+        self.item_kind: str | None = None
+        # Activities are being read from news-style follow-up paragraphs.
+        self.past_chain = False
 
     def new_activity(self, text: str) -> Activity:
         """An activity from a list item or paragraph; a report after a dash or in
         a closing parenthesis ("… – genomförd i maj") is its follow-up."""
+        listed = self.listed_activity_reported(text)
+        if listed is not None:
+            self.draft.clear_current()
+            self.draft.current = listed
+            self.draft.add_followup_text(listed, text)
+            return listed
         if self.draft.in_done_group() or self.section == "promised_list":
             return self.draft.add_activity(text)
         head, report = split_inline_report(text)
@@ -83,6 +134,30 @@ class _Walker(HeadingRules):
         if report:
             self.draft.add_followup_text(activity, report)
         return activity
+
+    def listed_activity_reported(self, text: str) -> Activity | None:
+        """In a follow-up that first restates the promised activities, a report
+        ("Polisen har genomfört fyra krogtillsyner …") on one of them is its
+        follow-up, not a new activity: the listed activity that shares the most
+        content words with it, when that is clear."""
+        activities = self.draft.result.activities
+        if not activities or not self.draft.followup_document or not is_outcome(text):
+            return None
+        if self.draft.in_done_group():
+            return None
+        stems = _stems(text)
+        scored = sorted(
+            (
+                (_overlap(stems, _stems(a.text)), index)
+                for index, a in enumerate(activities)
+            ),
+            reverse=True,
+        )
+        best, index = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best < _REPORT_MATCH or best - runner_up < _REPORT_MARGIN:
+            return None
+        return activities[index]
 
     def run(self) -> ParseResult:
         blocks = self.blocks
@@ -126,6 +201,9 @@ class _Walker(HeadingRules):
 
     def list_item(self, block: Block) -> None:
         text = block.text
+        if self.item_kind is not None and block.level <= 1:
+            self.listed_focus_or_purpose(text)
+            return
         if (
             block.level > 1
             and self.draft.current is not None
@@ -142,10 +220,23 @@ class _Walker(HeadingRules):
             else:
                 self.draft.current.notes.append(text)
             return
+        if (
+            self.draft.current is not None
+            and self.draft.followup_document
+            and self.section == "activities"
+            and is_outcome(text)
+            and not self.clearly_planned(text)
+            and self.listed_activity_reported(text) is None
+        ):
+            # "• 37 ordningsförelägganden har utfärdats": what came of the
+            # activity above, in a follow-up.
+            self.draft.add_followup_text(self.draft.current, f"- {text}")
+            return
         section = self.section
         if section == "commitments" or (section == "intro" and block.strong):
             if block.strong or not looks_like_activity(text):
                 self.draft.commitment_index = self.draft.add_commitment(text)
+                self.draft.listed_commitments.add(self.draft.commitment_index)
                 return
             self.section = section = "activities"
         if section == "situation":
@@ -177,9 +268,49 @@ class _Walker(HeadingRules):
         if self.section == "promised_list":
             self.promised.append(activity)
 
+    def promised_in_past(self, text: str) -> bool:
+        """News-style follow-up: "Karlshamns kommun skulle under 2018 genomföra
+        trygghetsvandringar i centrum. Den första genomfördes på våren …". The
+        first sentence, a party that was to do something, is the activity; the
+        rest of the paragraph is its follow-up."""
+        if self.section not in ("intro", "followup_intro") and not self.past_chain:
+            return False
+        parts = sentences(text)
+        if not parts or not _PAST_PROMISE.search(parts[0]):
+            return False
+        subject = read_subject(parts[0])
+        if not subject or not subject.responsible & {"polisen", "kommunen"}:
+            return False
+        self.section = "activities"
+        self.past_chain = True
+        self.draft.clear_current()
+        activity = self.draft.add_activity(parts[0])
+        if len(parts) > 1:
+            self.draft.add_followup_text(activity, " ".join(parts[1:]))
+        return True
+
+    def listed_focus_or_purpose(self, text: str) -> None:
+        """An item of a list of purposes (a note) or of focus areas: "Trafik",
+        or "Trafik – fler kontroller vid skolorna" (the focus area and what it
+        means, kept as its summary)."""
+        if self.item_kind == "purpose":
+            self.draft.note("intro", text)
+            return
+        match = _HEAD_AND_DESCRIPTION.match(text)
+        name = match.group("head") if match else text
+        if len(name.split()) <= FOCUS_AREA_WORDS + 2 and not ends_sentence(name):
+            self.draft.add_focus_area(name)
+            if match:
+                self.draft.note("summary", match.group("description"))
+            self.draft.focus_area = None
+            return
+        self.draft.note("summary", text)
+
     def clearly_planned(self, text: str) -> bool:
         """In a lägesbild, only an item that plainly assigns work is an activity."""
         if split_party_suffix(text)[1] is not None:
+            return True
+        if plans_counted_work(text):
             return True
         subject = read_subject(text)
         return bool(subject and subject.responsible) and " ska " in f" {text.lower()} "
@@ -202,6 +333,13 @@ class _Walker(HeadingRules):
         if label is not None:
             self.labelled(*label, following=following)
             return
+        self.item_kind = None
+        if (
+            following is not None
+            and following.kind == "list_item"
+            and (self.list_intro(text) or self.promise_introduces_list(text))
+        ):
+            return
         if following is not None and following.kind == "list_item":
             intro = text.rstrip(":").strip()
             if (text.endswith(":") or len(intro.split()) <= 8) and (
@@ -218,6 +356,19 @@ class _Walker(HeadingRules):
         after_done_list = (
             self.draft.group is not None and self.draft.group.kind == "done"
         )
+        if self.draft.followup_document and self.promised_in_past(text):
+            return
+        if (
+            self.section in ("intro", "followup_intro")
+            and self.draft.followup_document
+            and self.clearly_planned(text.split(". ")[0])
+        ):
+            # A follow-up that restates each promise as a paragraph ("Polisen
+            # ska …") with its report in the paragraphs below.
+            self.section = "activities"
+            self.draft.clear_current()
+            self.new_activity(text)
+            return
         if self.section in ("intro", "followup_intro", "commitments") or (
             is_promise_sentence(text)
             and (self.draft.current is None or after_done_list)
@@ -382,7 +533,13 @@ def read_and_parse(
     except _TimeUp:
         raise errors.too_slow(time_limit or 0) from None
     result.warnings[:0] = reading.notices
-    if not result.commitments and not result.activities:
+    if (
+        not result.commitments
+        and not result.activities
+        and not names_a_promise(reading.blocks)
+    ):
+        # Only what does not even call itself a promise is refused; a promise
+        # page without a list of activities is a draft with a warning.
         raise errors.no_structure()
     return ParsedDocument(reading.blocks, reading.file_type, result)
 

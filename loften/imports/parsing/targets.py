@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .numbers import read_numbers
+from .party_words import classify_party
 from .quantities import (
     DETERMINER_BEFORE,
     TIMES,
@@ -29,10 +30,15 @@ _OUTCOME = re.compile(
     r"\b(?:genomfördes|genomförts|genomförde|genomfört|utfördes|utförts|"
     r"utförde|gjordes|gjorts|hölls|hållits|skedde|skett|"
     r"ägde\s+rum|deltog|besökte|blev|anordnades|arrangerades|"
-    r"kontrollerades|rapporterades|uppgick|landade|nåddes"
+    r"kontrollerades|rapporterades|uppgick|landade|nåddes|"
+    # Statistics: "Under 2017 anmäldes 450 brott", "mätningen visar att 28 %".
+    r"anmäldes|anmälts|polisanmäldes|registrerades|registrerats|visar|visade|"
+    r"utfärdats|utfärdades|rapporterats|påträffats|upptäckts|stoppats|"
+    r"kontrollerats|beslagtagits|lagförts"
     # "har genomfört", also "har under året varit på plats".
     r"|har\s+(?:(?!att\b)\w+\s+){0,2}?(?:genomfört|utfört|gjort|deltagit|besökt|"
-    r"varit|haft|anordnat|arrangerat|nått))\b",
+    r"varit|haft|anordnat|arrangerat|nått|rapporterat|skrivit|utfärdat|påträffat|"
+    r"kontrollerat|stoppat|lagfört|beslagtagit|närvarat|jobbat))\b",
     re.IGNORECASE,
 )
 _CONDITION = re.compile(
@@ -54,6 +60,14 @@ _WHOLE_PROMISE = re.compile(
     r"|\b(?:under|för)\s+(?:åren\s+)?(?:19|20)\d{2}\s*(?:[-–/]|till)\s*(?:19|20)?\d{2}\b",
     re.IGNORECASE,
 )
+# "varje vecka", "minst varje termin", "varje onsdag": once per that span.
+_EVERY_SPAN = re.compile(
+    r"(?:\b(?P<least>minst)\s+)?\bvarje\s+(?P<span>vecka|månad|år|termin|skoltermin|"
+    r"tertial|kvartal|halvår|läsår|kväll|helg|måndag|tisdag|onsdag|torsdag|fredag|"
+    r"lördag|söndag)\b",
+    re.IGNORECASE,
+)
+_EVERY_SPAN_BASE = {"skoltermin": "termin", "lördag": "vecka", "söndag": "vecka"}
 # Rates a target can be kept with: per reporting period or per year.
 PERIOD_RATES = frozenset({"tertial", "kvartal", "år"})
 # A target is stated with its activity, not thousands of characters into it;
@@ -182,7 +196,32 @@ def read_targets(text: str, *, default_unit: str | None = None) -> list[Target]:
                 text=one_line(text[number.lead : phrase.text_end]),
             )
         )
+    if not targets:
+        every = _every_span_target(text[:MAX_TARGET_TEXT])
+        if every is not None:
+            targets.append(every)
     return targets
+
+
+def _every_span_target(text: str) -> Target | None:
+    """A frequency without a number: "varje vecka", "minst varje termin",
+    "varje onsdag" (once a week), as one per that span."""
+    match = _EVERY_SPAN.search(text)
+    if match is None or is_outcome(text):
+        return None
+    unit = head_noun(text[: match.start()])
+    if unit is None or classify_party(unit) is not None:
+        unit = "tillfällen"  # "Polisen ska patrullera varje vecka": times it is done
+    span = match.group("span").lower()
+    per = _EVERY_SPAN_BASE.get(span, "vecka" if span.endswith("dag") else span)
+    return Target(
+        comparator="at_least" if match.group("least") else "exactly",
+        value=1,
+        unit=unit,
+        per=per,
+        condition=read_condition(text),
+        text=one_line(match.group(0)),
+    )
 
 
 def read_target(text: str, *, default_unit: str | None = None) -> Target | None:

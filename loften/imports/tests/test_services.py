@@ -258,8 +258,7 @@ def test_accepting_creates_exactly_the_reviewed_draft(people):
     assert promise.cadence == "tertial"
     assert promise.created_by == people.editor
     assert [c.text for c in promise.commitments.all()] == [
-        "Polisen och Nässjö kommun lovar att öka tryggheten i centrala Nässjö "
-        "under 2026."
+        "Vi lovar att öka tryggheten i centrala Nässjö under 2026."
     ]
     activities = list(promise.activities.order_by("order"))
     assert [a.focus_area.name if a.focus_area else None for a in activities] == [

@@ -566,9 +566,14 @@ def test_a_heading_that_holds_a_whole_table_is_not_dropped(refs):
         ),
     ]
     result = parse_blocks(blocks, filename="x", municipalities=refs)
-    assert result.warnings == [
+    assert result.warnings[0] == (
         "Texten kunde inte placeras: ”Aktivitet Tertial 1 Tertial 2 "
         "NarkotikakontrollerGenomfört vid 12 tillfällenPågår”"
+    )
+    assert result.warnings[1:] == [
+        "Inga aktiviteter hittades i ”Medborgarlöfte Tranemo kommun 2023”; "
+        "utkastet innehåller den kommun, de år och den text som hittades. Lägg "
+        "till aktiviteterna för hand."
     ]
 
 

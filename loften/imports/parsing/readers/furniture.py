@@ -10,6 +10,10 @@ _WHOLE_LINE = re.compile(
     r"^(?:sök|sök\s+på\s+[\w.-]+|sökfält|stäng|stäng\s+meny|meny|öppna\s+meny|"
     r"visa\s+meny|huvudmeny|till\s+toppen|tillbaka\s+till\s+toppen|upp\s+till\s+toppen|"
     r"(?:hoppa|gå)\s+(?:direkt\s+)?till\s+(?:huvud)?innehåll(?:et)?|skriv\s+ut|"
+    r"skip\s+to\s+(?:main\s+)?content|"
+    # "Hoppa till innehåll Hoppa till meny" on one line; "Pressmeddelande • Feb 05, …".
+    r"(?:hoppa\s+till\s+\w+\s*){2,}|pressmeddelande\s*[•·|-].*|"
+    r"denna\s+nyhet\s+är\s+äldre\s+än\b.*|publicerad|"
     r"dela|dela\s+sidan|dela\s+på\s+\w+|tipsa(?:\s+om\s+sidan)?|lyssna|"
     r"lyssna\s+på\s+sidan|läs\s+upp|facebook|twitter|linkedin|instagram|youtube|"
     r"e-post|mejla|innehåll|innehållsförteckning|navigering|brödsmulor|"

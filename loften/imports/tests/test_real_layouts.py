@@ -1,0 +1,521 @@
+"""Layouts seen in real published promises and follow-ups, each from a small
+made-up example of the pattern (not from the corpus of real documents)."""
+
+import pytest
+
+from loften.imports.parsing import ReadError
+from loften.imports.parsing.periods import find_years, years_of_dates
+from loften.imports.parsing.structure import parse_document
+
+
+@pytest.fixture(scope="module")
+def parse(refs):
+    def run(text: str):
+        return parse_document(text.encode(), filename="lofte.txt", municipalities=refs)
+
+    return run
+
+
+# --- "lovar polisen, X kommun, HSB …:" and "Att polisen ska …" bullets ------------
+
+POLICE_PAGE = """\
+Åmål – medborgarlöften
+Medborgarlöfte för 2024
+I Åmål lovar polisen, Åmåls kommun, HSB, Åmålshem och Stadsparken AB:
+ • Att polisen ska genomföra trafikkontroller vid skolorna.
+ • Att Åmåls kommun vid behov genomför trygghetsvandringar i centrum.
+ • Att polisen, Åmåls kommun, HSB och Åmålshem tillsammans ska ordna en trygghetsdag.
+"""
+
+
+def test_att_bullets_under_a_lovar_list_are_activities_with_their_subjects(parse):
+    result = parse(POLICE_PAGE)
+    assert result.municipality.name == "Åmål"
+    assert result.years == [2024]
+    assert result.commitments == [
+        "I Åmål lovar polisen, Åmåls kommun, HSB, Åmålshem och Stadsparken AB:"
+    ]
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["kommunen"],
+        ["polisen", "kommunen", "annan"],
+    ]
+    assert result.activities[2].partners == ["HSB", "Åmålshem"]
+
+
+# --- parties inherited from the sentence that introduces the list ---------------
+
+
+def test_items_without_a_party_take_the_parties_of_the_introducing_statement(parse):
+    result = parse(
+        "Medborgarlöfte Bengtsfors 2023\n"
+        "Lokalpolisområde Dalsland och Bengtsfors kommun lovar att gemensamt arbeta "
+        "för ökad trygghet i centrum genom aktiviteter som anges nedan.\n"
+        " • Genomföra trygghetsvandringar i centrum.\n"
+        " • Besöka skolornas föräldramöten.\n"
+        " • Polisen ska hålla öppet hus på stationen.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen", "kommunen"],
+        ["polisen", "kommunen"],
+        ["polisen"],
+    ]
+
+
+def test_a_third_party_of_the_promise_is_kept_on_items_that_name_no_party(parse):
+    result = parse(
+        "Medborgarlöfte Kumla 2025\n"
+        "Kumla kommun, Kumlabostäder och lokalpolisområde Kumla lovar att:\n"
+        " • Genomföra trygghetsvandringar i bostadsområdena.\n"
+    )
+    (activity,) = result.activities
+    assert activity.responsible == ["polisen", "kommunen", "annan"]
+    assert "Kumlabostäder" in activity.partners or "bostadsbolag" in activity.partners
+
+
+def test_an_activity_takes_the_parties_of_a_promise_signed_by_both(parse):
+    result = parse(
+        "Medborgarlöfte Mora 2024\n\n"
+        "Polisen och Mora kommun lovar att öka tryggheten i centrum under 2024.\n\n"
+        "Trafik\n\n"
+        " • Hastighetskontroller vid skolorna.\n"
+    )
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+# --- no refusal of a real promise -----------------------------------------------
+
+
+def test_a_promise_page_without_activities_is_a_draft_with_a_warning(parse):
+    result = parse(
+        "Medborgarlöfte Leksand 2022\n\n"
+        "Polisen och kommunen har tagit fram en gemensam lägesbild. Arbetet med "
+        "medborgarlöftet fortsätter under hösten med fokus på trafiken.\n"
+    )
+    assert result.activities == []
+    assert result.municipality.name == "Leksand"
+    assert result.years == [2022]
+    assert any(
+        "Inga aktiviteter hittades" in w and "Medborgarlöfte Leksand 2022" in w
+        for w in result.warnings
+    )
+
+
+def test_a_text_that_is_no_promise_is_still_refused(parse):
+    with pytest.raises(ReadError) as caught:
+        parse("Veckans meny\n\nFisk på tisdag och soppa på torsdag.\n")
+    assert caught.value.code == "no_structure"
+
+
+# --- years from dates and ranges anywhere ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Löftet gäller från 1 januari 2018 till 31 december 2019.", [2018, 2019]),
+        ("Giltigt 2018-07-01—2020-06-30", [2018, 2019, 2020]),
+        ("Undertecknat 22 januari 2018", [2018]),
+        ("2018-01-01--2019-12-31", [2018, 2019]),
+    ],
+)
+def test_years_of_dates_and_date_ranges(text, years):
+    assert years_of_dates(text) == years
+
+
+def test_a_range_with_till_och_med_is_read():
+    assert find_years("under perioden 2023 till och med 2025") == [2023, 2024, 2025]
+
+
+def test_the_validity_sentence_gives_the_years_when_no_heading_does(parse):
+    result = parse(
+        "Gnosjö – medborgarlöften\n"
+        "Trygghetsmätningen 2016 visar att många är oroliga i centrum.\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+        "Medborgarlöftet gäller från 1 januari 2019 - 31 december 2020.\n"
+    )
+    assert result.years == [2019, 2020]
+
+
+def test_a_data_year_is_not_the_promise_year(parse):
+    result = parse(
+        "Gnosjö – medborgarlöften\n"
+        "Grunden är en lägesbild som gjordes under hösten 2018.\n"
+        " • Polisen lovar att delta vid kommunens dialoger under 2019.\n"
+    )
+    assert result.years == [2019]
+
+
+# --- a list of promises with no activities: the listed promises are the work ------
+
+
+def test_listed_promises_without_activities_become_activities(parse):
+    result = parse(
+        "Tranås – medborgarlöften\n"
+        "Tranås kommun, Tranåsbostäder och lokalpolisområde Tranås har kommit "
+        "överens om ett medborgarlöfte för 2025.\n"
+        "MEDBORGARLÖFTET\n"
+        " • Ökad närvaro i stadsdelen\n"
+        " • Insatser för trafiksäkerhet vid skolorna\n"
+        " • Trafik\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Ökad närvaro i stadsdelen",
+        "Insatser för trafiksäkerhet vid skolorna",
+    ]
+    assert all(
+        a.responsible == ["polisen", "kommunen", "annan"] for a in result.activities
+    )
+
+
+def test_places_in_a_promise_list_are_not_activities(parse):
+    result = parse(
+        "Tranås – medborgarlöften\n"
+        "Polis och kommun lovar att tillsammans höja tryggheten på följande platser.\n"
+        " • Centrala Tranås (kring torget och biblioteket)\n"
+        " • Stationsområdet vid resecentrum\n"
+    )
+    assert result.activities == []
+
+
+def test_we_promise_statements_take_the_parties_named_in_the_introduction(parse):
+    result = parse(
+        "Vimmerby – medborgarlöften\n"
+        "Tillsammans har polisen och Vimmerby kommun utsett följande områden för "
+        "2024:\n"
+        " • Vi ska tillsammans arbeta för ett tryggare centrum.\n"
+        " • Vi ska tillsammans arbeta mot trafikbrott.\n"
+    )
+    assert len(result.activities) == 2
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+
+
+def test_what_the_promise_is_to_achieve_is_not_an_activity(parse):
+    result = parse(
+        "Medborgarlöfte Tranås 2025\n\n"
+        "Polisen ska:\n\n"
+        " • Patrullera i centrum på kvällarna.\n\n"
+        "Det här ska vi åstadkomma tillsammans\n\n"
+        "Vi ska utveckla samarbetet kring lägesbilden.\n"
+    )
+    assert [a.text for a in result.activities] == ["Patrullera i centrum på kvällarna."]
+
+
+# --- titles and police-area names -----------------------------------------------
+
+PROMISE_BODY = (
+    "\n\nPolisen och kommunen lovar att:\n\n- Polisen ska genomföra trafikkontroller.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Ödeshög – medborgarlöften", "Ödeshög"),
+        ("Medborgarlöfte Ödeshög 2021", "Ödeshög"),
+        ("MEDBORGARLÖFTE ÖDESHÖG 2021", "Ödeshög"),
+        ("Lokalpolisområde Södra Vätterbygden – medborgarlöfte 2021", "Jönköping"),
+        ("LOKALPOLISOMRÅDE SÖDRA VÄTTERBYGDEN MEDBORGARLÖFTE 2021", "Jönköping"),
+    ],
+)
+def test_the_municipality_from_the_title(parse, title, name):
+    result = parse(title + PROMISE_BODY)
+    assert result.municipality.name == name
+
+
+def test_a_police_area_of_several_municipalities_is_named_in_a_warning(parse):
+    result = parse("Medborgarlöfte i norra Lappland 2022" + PROMISE_BODY)
+    assert result.municipality is None
+    assert any("norra Lappland" in w and "Kiruna" in w for w in result.warnings)
+
+
+def test_police_areas_are_read_from_the_reference_list():
+    from loften.imports.parsing.municipalities import police_areas
+
+    areas = police_areas()
+    assert areas["Södra Vätterbygden"] == ("0680",)
+    assert set(areas["Norra Lappland"]) == {"2510", "2523", "2584"}
+
+
+# --- targets as rates and frequencies; numbers that are not targets -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polisen ska genomföra trafikkontroller en gång i månaden.",
+            ("exactly", 1, "trafikkontroller", "månad"),
+        ),
+        (
+            "Polisen ska patrullera i centrum varje vecka.",
+            ("exactly", 1, "tillfällen", "vecka"),
+        ),
+        (
+            "Kommunen ska ordna trygghetsvandringar minst en gång per termin.",
+            ("at_least", 1, "trygghetsvandringar", "termin"),
+        ),
+        (
+            "Fältgruppen ska ha 1 kontakt/vecka med skolan.",
+            ("exactly", 1, "kontakt", "vecka"),
+        ),
+        (
+            "Polisen ska finnas på plats vid skolan varje onsdag.",
+            ("exactly", 1, "tillfällen", "vecka"),
+        ),
+        (
+            "Kommunen ska anordna föräldramöten varje skoltermin.",
+            ("exactly", 1, "föräldramöten", "termin"),
+        ),
+    ],
+)
+def test_rates_and_frequencies_are_targets(text, expected):
+    from loften.imports.parsing.targets import read_target
+
+    target = read_target(text)
+    assert (target.comparator, target.value, target.unit, target.per) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisen ska hålla öppet hus på Storgatan 12.",
+        "Ring kommunpolisen på telefon 0510-123 45 om du vill veta mer.",
+        "Trygghetsmätningen visar att 28 % känner sig otrygga.",
+        "Polisen ska delta i mötet den 14 mars 2024.",
+        "Polisen genomförde 43 trafikkontroller under 2023.",
+        "Under 2017 anmäldes cirka 450 brott i kommunen.",
+    ],
+)
+def test_numbers_that_are_not_targets(text):
+    from loften.imports.parsing.targets import read_target
+
+    assert read_target(text) is None
+
+
+# --- follow-ups ---------------------------------------------------------------
+
+
+def test_a_yearly_follow_up_reports_on_the_restated_activities(parse):
+    result = parse(
+        "Uppföljning av medborgarlöfte i Tidaholm\n\n"
+        "Följande aktiviteter utlovades 2021:\n\n"
+        " • Att genomföra fyra krogtillsyner under året.\n"
+        " • Att fotpatrullera i centrum på fredagskvällar.\n\n"
+        "POLISENS UPPFÖLJNING\n\n"
+        " • Polisen har genomfört fyra krogtillsyner under året.\n"
+        " • Polisen har genomfört ett trettiotal fotpatrulleringar i centrum.\n"
+    )
+    assert result.kind == "followup"
+    assert len(result.activities) == 2
+    assert [len(a.followups) for a in result.activities] == [1, 1]
+    assert "fyra krogtillsyner" in result.activities[0].followups[0].text
+
+
+def test_a_news_style_follow_up_keeps_the_promise_and_its_verdict(parse):
+    result = parse(
+        "Så gick det med medborgarlöftet i Tidaholm 2021\n\n"
+        "Polisen och Tidaholms kommun lovade att öka tryggheten vid "
+        "busstationen under 2021.\n\n"
+        "Löftet är genomfört. Polisen har varit på plats vid busstationen vid "
+        "34 tillfällen.\n"
+    )
+    assert result.kind == "followup"
+    assert result.years == [2021]
+    (activity,) = result.activities
+    assert activity.responsible == ["polisen", "kommunen"]
+    assert activity.followups[0].status == "done"
+
+
+def test_a_follow_up_restating_each_promise_as_a_paragraph(parse):
+    result = parse(
+        "Uppföljning medborgarlöfte 2023\n\n"
+        "Polisen ska genomföra riktad trafikövervakning i Herrljunga kommun.\n\n"
+        "Under året har polisen utfört minst 40 trafikkontroller.\n\n"
+        " • 30 ordningsförelägganden har utfärdats.\n"
+        " • Vid 9 tillfällen har polisen rapporterat olovlig körning.\n\n"
+        "Polisen ska öka närvaron i centrum.\n\n"
+        "Polisen har varit på plats i centrum vid ett 40-tal tillfällen.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen ska genomföra riktad trafikövervakning i Herrljunga kommun.",
+        "Polisen ska öka närvaron i centrum.",
+    ]
+    report = result.activities[0].followups[0].text
+    assert "30 ordningsförelägganden" in report and "olovlig körning" in report
+
+
+def test_a_police_page_speaking_as_we_from_the_police_side(parse):
+    result = parse(
+        "Vara – Så uppfyllde polisen sitt löfte 2021\n\n"
+        "I medborgarlöftet 2021 lovade vi från polisens sida att:\n\n"
+        " • Genomföra trygghetsskapande patrullering i centrum.\n\n"
+        "Tillsammans med kommunen lovade vi även:\n\n"
+        " • Genomföra två trygghetsvandringar i Vara kommun.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen", "kommunen"],
+    ]
+
+
+# --- focus-area and purpose lists are not activities ------------------------------
+
+
+def test_a_focus_area_list_with_rubrik_and_description_bullets(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Polisen tillsammans med Alingsås kommun kommer att arbeta med följande "
+        "fokusområden:\n\n"
+        " • Trafik – fler kontroller vid skolorna och i centrum\n"
+        " • Narkotika – unga som börjar använda droger\n\n"
+        "Polisen ska:\n\n"
+        " • Genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert result.focus_areas[:2] == ["Trafik", "Narkotika"]
+    assert [a.text for a in result.activities] == [
+        "Genomföra trafikkontroller vid skolorna."
+    ]
+    assert any(
+        n.text == "fler kontroller vid skolorna och i centrum" for n in result.notes
+    )
+
+
+@pytest.mark.parametrize(
+    "intro", ["Syftet med medborgarlöften är att;", "Medborgarlöften ska:"]
+)
+def test_other_purpose_introductions(parse, intro):
+    result = parse(
+        f"Medborgarlöfte Alingsås 2024\n\n{intro}\n\n • öka tryggheten\n"
+        " • förebygga brott\n\nLöften\n\n"
+        " • Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen ska genomföra trafikkontroller vid skolorna."
+    ]
+
+
+def test_a_purpose_list_is_not_activities(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Medborgarlöften ges till medborgarna för att:\n\n"
+        " • öka tryggheten\n"
+        " • minska brottsligheten i centrum\n\n"
+        "Löften\n\n"
+        " • Polisen och kommunen ska genomföra minst en trygghetsvandring per år.\n"
+    )
+    assert len(result.activities) == 1
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+def test_a_problem_list_in_the_lagesbild_is_not_activities(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Lägesbild\n\n"
+        " • Nedskräpning – kommunen, fastighetsägare\n"
+        " • Buskörning med mopeder – polisen, skolan\n\n"
+        "Polisen lovar att:\n\n"
+        " • Genomföra kontroller av mopeder i centrum.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra kontroller av mopeder i centrum."
+    ]
+    assert sum(n.kind == "situation" for n in result.notes) == 2
+
+
+def test_a_party_together_with_another_after_the_verb(parse):
+    result = parse(
+        "Medborgarlöfte Alingsås 2024\n\n"
+        "Aktiviteter\n\n"
+        " • Alingsås kommun ska tillsammans med Polismyndigheten arbeta mot "
+        "langning.\n"
+    )
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+def test_a_press_release_evaluating_last_years_promise(parse):
+    result = parse(
+        "Skip to main content\n\n"
+        "Utvärdering medborgarlöfte 2021\n\n"
+        "Pressmeddelande   •   Feb 03, 2022 08:00 CET\n\n"
+        "Under 2021 avsåg lokalpolisområde Ronneby att patrullera i centrum på "
+        "kvällarna. Detta har uppfyllts genom fotpatrullering runt torget.\n\n"
+        "Ronneby kommun skulle under 2021 genomföra två trygghetsvandringar. Båda "
+        "genomfördes under hösten.\n"
+    )
+    assert result.title == "Utvärdering medborgarlöfte 2021"
+    assert result.kind == "followup"
+    assert [a.responsible for a in result.activities] == [["polisen"], ["kommunen"]]
+    assert "fotpatrullering" in result.activities[0].followups[0].text
+
+
+def test_paragraphs_where_a_party_commits_itself_are_activities(parse):
+    result = parse(
+        "Medborgarlöften i Ronneby 2019\n\n"
+        "Medborgarlöfte\n\n"
+        "Polisen förbinder sig att under året genomföra minst 30 trafikkontroller.\n\n"
+        "Polisen förbinder sig att arbeta aktivt mot brott på väg.\n\n"
+        "Ronneby kommun och polisen förbinder sig att gemensamt stödja "
+        "grannsamverkan.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen"],
+        ["polisen", "kommunen"],
+    ]
+
+
+def test_counted_work_under_a_lagesbild_is_an_activity(parse):
+    result = parse(
+        "Kalix – medborgarlöften 2022\n\n"
+        "Problembild\n\n"
+        " • Drogmissbruk\n"
+        " • Mängdbrott\n\n"
+        "Av lägesbilden framkommer att medborgare vill se polisen.\n\n"
+        " • Genomföra minst tre medborgarkontakter per vecka på utvalda platser.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra minst tre medborgarkontakter per vecka på utvalda platser."
+    ]
+    assert [n.text for n in result.notes if n.kind == "situation"][:2] == [
+        "Drogmissbruk",
+        "Mängdbrott",
+    ]
+
+
+# --- tables whose columns are periods --------------------------------------------
+
+
+def test_a_table_whose_columns_are_years_gives_each_year_its_follow_up(parse):
+    result = parse(
+        "Uppföljning medborgarlöfte Vara 2022–2023\n\n"
+        "Aktivitet\t2022\t2023\n"
+        "Polisen genomför trafikkontroller vid skolorna.\tGenomfört vid 12 "
+        "tillfällen.\tPågår.\n"
+    )
+    (activity,) = result.activities
+    assert [(f.period, f.year, f.status) for f in activity.followups] == [
+        ("year", 2022, "done"),
+        ("year", 2023, "ongoing"),
+    ]
+
+
+def test_a_table_whose_columns_are_month_spans_gives_tertials(parse):
+    result = parse(
+        "Uppföljning medborgarlöfte Vara 2023\n\n"
+        "Aktivitet\tJan–apr\tMaj–aug\tSep–dec\n"
+        "Polisen genomför trafikkontroller vid skolorna.\tGenomfört.\tPågår.\t"
+        "Planerad.\n"
+    )
+    (activity,) = result.activities
+    assert [f.period for f in activity.followups] == ["T1", "T2", "T3"]
+
+
+def test_a_news_date_is_not_the_promise_year(parse):
+    result = parse(
+        "Nytt medborgarlöfte i Vara\n\n"
+        "Den 13 februari 2023 undertecknades medborgarlöftet för 2024 av polisen "
+        "och Vara kommun.\n\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert result.years == [2024]
