@@ -158,6 +158,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so that every header above is added to a cached page too.
+    "loften.core.page_cache.PublicPageCacheMiddleware",
 ]
 
 if PRODUCTION:
@@ -279,6 +281,13 @@ else:
             "LOCATION": "loften",
         }
     }
+
+# Public pages: the data they are built from, and for visitors without a session
+# the whole response, are cached until the next publication (loften/core/cache.py,
+# loften/core/page_cache.py). Off only to measure the pages uncached
+# (bench/http_bench.py).
+PUBLIC_CACHE = env_bool("PUBLIC_CACHE", default=True)
+PUBLIC_PAGE_CACHE = PUBLIC_CACHE
 
 # --- Background tasks -------------------------------------------------------------
 # Imports have a queue of their own, so that a slow document never holds up

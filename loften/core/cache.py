@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
@@ -44,6 +45,8 @@ def public_cache_key(name: str, *parts: object) -> str:
 
 def public_cached(name: str, *parts: object, build: Callable[[], T]) -> T:
     """The cached value for (name, parts), built and stored on a miss."""
+    if not getattr(settings, "PUBLIC_CACHE", True):
+        return build()
     key = public_cache_key(name, *parts)
     value = cache.get(key)
     if value is None:
