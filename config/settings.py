@@ -150,6 +150,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Whole public pages for visitors without a session; the middleware below
+    # runs for a page only when it is made (loften/core/page_cache.py).
+    "loften.core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,8 +161,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Last, so that every header above is added to a cached page too.
-    "loften.core.page_cache.PublicPageCacheMiddleware",
 ]
 
 if PRODUCTION:

@@ -36,11 +36,12 @@ def _generation() -> int:
     return generation
 
 
-def public_cache_key(name: str, *parts: object) -> str:
-    """The cache key of one piece of public data in the current language."""
+def public_cache_key(name: str, *parts: object, language: str | None = None) -> str:
+    """The cache key of one piece of public data in `language` (by default the
+    current one)."""
     raw = "\x1f".join(str(part) for part in parts)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    return f"public:{_generation()}:{get_language()}:{name}:{digest}"
+    return f"public:{_generation()}:{language or get_language()}:{name}:{digest}"
 
 
 def public_cached(name: str, *parts: object, build: Callable[[], T]) -> T:

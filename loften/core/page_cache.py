@@ -14,9 +14,10 @@ cookie of its own, and every view not marked. Pages hold the visitor's CSRF
 token (the language switcher and htmx send it): it is stored as a marker and
 each visitor gets a token of their own in its place, as Django would render it.
 
-The middleware sits last in MIDDLEWARE, so that security headers, the
-Content-Security-Policy and the CSRF cookie are added to a cached answer as to
-any other.
+The middleware sits early in MIDDLEWARE, right after the security headers and
+the static files: a cached answer skips sessions, language, authentication,
+messages and the Content-Security-Policy, whose headers are stored with the page
+(all but cookies), and gets its CSRF cookie from Django's own CSRF middleware.
 """
 
 import re
@@ -26,9 +27,13 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.middleware.csrf import (
+    CsrfViewMiddleware,
+    _unmask_cipher_token,
+    get_token,
+)
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 from .cache import PUBLIC_CACHE_SECONDS, public_cache_key
 
@@ -36,8 +41,8 @@ _MARK = "_loften_public_page"
 _TOKEN_MARKER = b"\x00csrf-token\x00"
 # A masked CSRF token as Django renders it: 64 letters and digits.
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
-# Headers stored with the page; the rest is added again on every answer.
-_KEPT_HEADERS = {"content-type", "content-language", "vary", "x-robots-tag"}
+# Headers not stored with the page: set again for each answer.
+_LEFT_OUT_HEADERS = {"content-length", "x-page-cache"}
 
 
 def public_page(view: Callable) -> Callable:
@@ -66,13 +71,16 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
+    # The language is the address's (i18n_patterns, without a prefix for the
+    # default language), as LocaleMiddleware decides it, which has not run yet.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     return public_cache_key(
         "page",
         request.scheme,
         request.get_host(),
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
-        get_language(),
+        language=language,
     )
 
 
@@ -99,7 +107,9 @@ class PublicPageCacheMiddleware:
             and request.method == "GET"
             and response.status_code == 200
             and not response.streaming
-            and not response.cookies
+            # The CSRF cookie is set for each visitor; any other means the
+            # answer was made for this one.
+            and set(response.cookies) <= {settings.CSRF_COOKIE_NAME}
             and not request.user.is_authenticated
         )
 
@@ -121,19 +131,29 @@ class PublicPageCacheMiddleware:
         headers = [
             (name, value)
             for name, value in response.items()
-            if name.lower() in _KEPT_HEADERS
+            if name.lower() not in _LEFT_OUT_HEADERS
         ]
         return (response.status_code, headers, content)
 
     @staticmethod
     def _answer(request: HttpRequest, stored: tuple) -> HttpResponse:
         status, headers, content = stored
+        csrf = None
         if _TOKEN_MARKER in content:
+            csrf = CsrfViewMiddleware(_no_view)
+            csrf.process_request(request)  # the visitor's CSRF cookie, if any
             content = content.replace(_TOKEN_MARKER, get_token(request).encode())
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
+        response["Content-Length"] = str(len(content))
         # The page differs for a visitor with a session, who never gets it.
         patch_vary_headers(response, ["Cookie"])
         response["X-Page-Cache"] = "hit"
+        if csrf is not None:
+            csrf.process_response(request, response)  # sets the cookie if new
         return response
+
+
+def _no_view(request: HttpRequest) -> HttpResponse:
+    raise AssertionError("not called")
