@@ -70,6 +70,8 @@ class Result:
     p95: float
     p99: float
     bad: int
+    requests: int = 0
+    cpu_ms: float = 0.0  # the workers' CPU time per request
 
 
 @dataclass
@@ -245,6 +247,20 @@ def _worker_rss_mb(master: int) -> float:
     return largest
 
 
+def _workers_cpu_seconds(master: int) -> float:
+    """The CPU time (user and system) the master's worker processes have used."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(master):
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def _get(base: str, path: str) -> bytes:
     return _fetch(base, path)[0]
 
@@ -301,6 +317,7 @@ def _wrk(base: str, path: str, clients: int, seconds: int, script: Path) -> Resu
         1:
     ]
     return Result(
+        requests=int(requests),
         requests_per_second=int(requests) / (int(duration_us) / 1_000_000),
         p50=float(p50),
         p95=float(p95),
@@ -321,12 +338,16 @@ def _measure(run: Run, base: str, master: int, cache: str, args, work: Path):
         if _fetch(base, page.path)[1] == "hit":
             run.page_cache_hits.add(page.path)
         for clients in (CLIENTS, WORKERS):
+            cpu_before = _workers_cpu_seconds(master)
             result = _wrk(base, page.path, clients, args.seconds, script)
+            used = _workers_cpu_seconds(master) - cpu_before
+            result.cpu_ms = 1000 * used / result.requests if result.requests else 0
             run.results[(cache, clients, page.path)] = result
             run.rss_mb[cache] = max(run.rss_mb.get(cache, 0), _worker_rss_mb(master))
             print(
                 f"  {cache:3} c={clients:2} {page.path[:60]:60} "
                 f"{result.requests_per_second:8.0f} req/s  p95 {result.p95:7.1f} ms"
+                f"  cpu {result.cpu_ms:6.2f} ms/req"
                 f"{'  BAD ' + str(result.bad) if result.bad else ''}",
                 flush=True,
             )
@@ -395,7 +416,12 @@ def _section(runs: list[Run], args, wrk_ceiling: str) -> str:
         f"{args.seconds} s per row. *On* is the public cache as deployed (whole pages "
         "for visitors without a session); *off* sets `PUBLIC_CACHE=false`, so every "
         "request builds the page from the database. Ratios are to the static file "
-        f"served by the same server in the same run. {wrk_ceiling}",
+        f"served by the same server in the same run. *CPU ms/req* is the CPU time "
+        "gunicorn's workers spent per request (read from /proc around each run), "
+        "which other work on the machine does not change; *CPU ratio* is the static "
+        "file's CPU per request over the page's: the share of the static file's "
+        "requests per second the page reaches when the server has the CPU to "
+        f"itself. {wrk_ceiling}",
         "",
     ]
     for run in runs:
@@ -408,14 +434,16 @@ def _section(runs: list[Run], args, wrk_ceiling: str) -> str:
             f"### {run.database} ({generated}; largest worker RSS: cache on "
             f"{run.rss_mb.get('on', 0):.0f} MB, off {run.rss_mb.get('off', 0):.0f} MB)",
             "",
-            f"| page | cached req/s ({CLIENTS} clients) | ratio | uncached req/s "
-            f"({CLIENTS}) | ratio | uncached p50 / p95 / p99 ms ({WORKERS} clients) "
+            f"| page | cached req/s ({CLIENTS} clients) | ratio | cached CPU ms/req "
+            f"| CPU ratio | uncached req/s ({CLIENTS}) | ratio | uncached CPU ms/req "
+            f"| uncached p50 / p95 / p99 ms ({WORKERS} clients) "
             f"| cached p95 ms ({WORKERS}) |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         static_path = run.pages[0].path
         static_on = run.results[("on", CLIENTS, static_path)].requests_per_second
         static_off = run.results[("off", CLIENTS, static_path)].requests_per_second
+        static_cpu = run.results[("on", CLIENTS, static_path)].cpu_ms
         for page in run.pages:
             on = run.results[("on", CLIENTS, page.path)]
             off = run.results[("off", CLIENTS, page.path)]
@@ -430,8 +458,10 @@ def _section(runs: list[Run], args, wrk_ceiling: str) -> str:
             lines.append(
                 f"| {page.name}{whole} | {on.requests_per_second:,.0f} | "
                 f"{_ratio(on.requests_per_second, static_on)} | "
+                f"{on.cpu_ms:.2f} | {_ratio(static_cpu, on.cpu_ms)} | "
                 f"{off.requests_per_second:,.0f} | "
                 f"{_ratio(off.requests_per_second, static_off)} | "
+                f"{off.cpu_ms:.1f} | "
                 f"{single.p50:.1f} / {single.p95:.1f} / {single.p99:.1f} | "
                 f"{single_on.p95:.1f} |"
                 + (f" {bad} answers not 2xx/3xx" if bad else "")
@@ -444,9 +474,12 @@ def _section(runs: list[Run], args, wrk_ceiling: str) -> str:
 def _aims(run: Run) -> str:
     static_path = run.pages[0].path
     static_on = run.results[("on", CLIENTS, static_path)].requests_per_second
-    cached_short, uncached_slow = [], []
+    static_cpu = run.results[("on", CLIENTS, static_path)].cpu_ms
+    cached_short, uncached_slow, cpu_short = [], [], []
     for page in run.pages[1:]:
         on = run.results[("on", CLIENTS, page.path)]
+        if on.cpu_ms and static_cpu / on.cpu_ms < CACHED_RATIO_AIM:
+            cpu_short.append(f"{page.name} {static_cpu / on.cpu_ms:.2f}×")
         if on.requests_per_second < CACHED_RATIO_AIM * static_on:
             cached_short.append(
                 f"{page.name} {on.requests_per_second / static_on:.2f}×"
@@ -529,6 +562,8 @@ def main() -> None:
         "--regenerate", action="store_true", help="Generate the data again."
     )
     args = parser.parse_args()
+    # Stopped from outside, it still stops the servers it started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     missing = [tool for tool in ("wrk", "redis-server") if not shutil.which(tool)]
     if missing:
         print(f"skipped: {', '.join(missing)} not installed", file=sys.stderr)
