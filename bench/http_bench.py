@@ -394,6 +394,12 @@ def run_database(kind: str, args) -> Run:
         return run
 
 
+def _latencies(result: Result, seconds: int) -> str:
+    if not result.requests:
+        return f"none finished within {seconds} s"
+    return f"{result.p50:.1f} / {result.p95:.1f} / {result.p99:.1f}"
+
+
 def _ratio(value: float, static: float) -> str:
     return f"{value / static:.2f}×" if static else "–"
 
@@ -462,7 +468,7 @@ def _section(runs: list[Run], args, wrk_ceiling: str) -> str:
                 f"{off.requests_per_second:,.0f} | "
                 f"{_ratio(off.requests_per_second, static_off)} | "
                 f"{off.cpu_ms:.1f} | "
-                f"{single.p50:.1f} / {single.p95:.1f} / {single.p99:.1f} | "
+                f"{_latencies(single, args.seconds)} | "
                 f"{single_on.p95:.1f} |"
                 + (f" {bad} answers not 2xx/3xx" if bad else "")
             )
@@ -485,7 +491,7 @@ def _aims(run: Run) -> str:
                 f"{page.name} {on.requests_per_second / static_on:.2f}×"
             )
         single = run.results[("off", WORKERS, page.path)]
-        if single.p95 > UNCACHED_P95_AIM_MS[page.aim]:
+        if not single.requests or single.p95 > UNCACHED_P95_AIM_MS[page.aim]:
             uncached_slow.append(
                 f"{page.name} {single.p95:.0f} ms (aim {UNCACHED_P95_AIM_MS[page.aim]})"
             )

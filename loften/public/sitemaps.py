@@ -146,14 +146,18 @@ class VersionSitemap(_QuerysetSitemap):
     changefreq = "yearly"
 
     def items(self):
-        current = PublishedPromise.objects.filter(pk=OuterRef("promise_id"))
+        # Every version of a published promise but the one it shows now (its
+        # latest); the slug is read only for the rows of the page asked for.
+        published = PublishedPromise.objects.all()
         return (
-            PromiseVersion.objects.annotate(
-                slug=Subquery(current.values("slug")),
-                latest=Subquery(current.values("version__number")),
+            PromiseVersion.objects.filter(promise_id__in=published.values("id"))
+            .exclude(pk__in=published.values("version_id"))
+            .annotate(
+                slug=Subquery(
+                    published.filter(pk=OuterRef("promise_id")).values("slug")
+                ),
                 lastmod=F("published_at"),
             )
-            .filter(number__lt=F("latest"))
             .order_by("promise_id", "number")
             .values("slug", "number", "lastmod")
         )
