@@ -150,6 +150,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Whole public pages for visitors without a session; the middleware below
+    # runs for a page only when it is made (loften/core/page_cache.py).
+    "loften.core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -279,6 +282,13 @@ else:
             "LOCATION": "loften",
         }
     }
+
+# Public pages: the data they are built from, and for visitors without a session
+# the whole response, are cached until the next publication (loften/core/cache.py,
+# loften/core/page_cache.py). Off only to measure the pages uncached
+# (bench/http_bench.py).
+PUBLIC_CACHE = env_bool("PUBLIC_CACHE", default=True)
+PUBLIC_PAGE_CACHE = PUBLIC_CACHE
 
 # --- Background tasks -------------------------------------------------------------
 # Imports have a queue of their own, so that a slow document never holds up

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
@@ -35,15 +36,18 @@ def _generation() -> int:
     return generation
 
 
-def public_cache_key(name: str, *parts: object) -> str:
-    """The cache key of one piece of public data in the current language."""
+def public_cache_key(name: str, *parts: object, language: str | None = None) -> str:
+    """The cache key of one piece of public data in `language` (by default the
+    current one)."""
     raw = "\x1f".join(str(part) for part in parts)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    return f"public:{_generation()}:{get_language()}:{name}:{digest}"
+    return f"public:{_generation()}:{language or get_language()}:{name}:{digest}"
 
 
 def public_cached(name: str, *parts: object, build: Callable[[], T]) -> T:
     """The cached value for (name, parts), built and stored on a miss."""
+    if not getattr(settings, "PUBLIC_CACHE", True):
+        return build()
     key = public_cache_key(name, *parts)
     value = cache.get(key)
     if value is None:

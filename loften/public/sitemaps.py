@@ -1,13 +1,15 @@
-"""/sitemap.xml: every public page, in Swedish and English.
+"""/sitemap.xml: an index of sections (/sitemap-<section>.xml, in pages of at
+most LIMIT entries), which together list every public page in Swedish and English.
 
 Municipality pages are listed when the municipality has a published promise; the
 pages of the others say only that nothing is published yet and are marked
 noindex. Earlier versions of a promise are listed too (the latest one is the
-promise page itself).
+promise page itself). The promises and their versions are read a page at a time
+from the database, so no answer grows with the number of promises.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import F, Max, OuterRef, Subquery
 from django.urls import reverse
 
 from loften.core.cache import public_cached
@@ -16,11 +18,53 @@ from loften.publication.models import PromiseVersion, PublishedPromise
 
 from . import selectors
 
+# Addresses on one page of a section (an item in two languages is two).
+LIMIT = 500
+
+
+class _PerLanguage:
+    """(item, language) for each item of a queryset and each language, read a
+    slice at a time: what Django's i18n sitemap makes of its items as a list."""
+
+    def __init__(self, items, languages: list[str]) -> None:
+        self.items = items
+        self.languages = languages
+
+    def __len__(self) -> int:
+        return self.items.count() * len(self.languages)
+
+    def __getitem__(self, index: slice) -> list:
+        per_item = len(self.languages)
+        start, stop = index.start or 0, index.stop
+        first = start // per_item
+        last = -(-stop // per_item)
+        pairs = [
+            (item, language)
+            for item in self.items[first:last]
+            for language in self.languages
+        ]
+        offset = start - first * per_item
+        return pairs[offset : offset + stop - start]
+
 
 class _PublicSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = LIMIT
+
+
+class _QuerysetSitemap(_PublicSitemap):
+    """A section whose items() is an ordered queryset of dicts with `lastmod`."""
+
+    def _items(self):
+        return _PerLanguage(self.items(), list(self._languages()))
+
+    def lastmod(self, item):
+        return item["lastmod"]
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("lastmod"))["latest"]
 
 
 class StaticSitemap(_PublicSitemap):
@@ -82,55 +126,47 @@ class MunicipalitySitemap(_PublicSitemap):
         return item["lastmod"]
 
 
-class PromiseSitemap(_PublicSitemap):
+class PromiseSitemap(_QuerysetSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return public_cached(
-            "sitemap-promises",
-            build=lambda: list(
-                PublishedPromise.objects.order_by("slug").values("slug", "updated_at")
-            ),
+        return (
+            PublishedPromise.objects.order_by("slug")
+            .annotate(lastmod=F("updated_at"))
+            .values("slug", "lastmod")
         )
 
     def location(self, item):
         return reverse("public:promise", kwargs={"slug": item["slug"]})
 
-    def lastmod(self, item):
-        return item["updated_at"]
 
+class VersionSitemap(_QuerysetSitemap):
+    """Earlier versions of published promises."""
 
-class VersionSitemap(_PublicSitemap):
     changefreq = "yearly"
 
     def items(self):
-        def build():
-            promises = {
-                pk: (slug, latest)
-                for pk, slug, latest in PublishedPromise.objects.values_list(
-                    "id", "slug", "version__number"
-                )
-            }
-            return [
-                {"slug": promises[promise_id][0], "number": number, "at": published_at}
-                for promise_id, number, published_at in PromiseVersion.objects.filter(
-                    promise_id__in=list(promises)
-                )
-                .order_by("promise_id", "number")
-                .values_list("promise_id", "number", "published_at")
-                if number < promises[promise_id][1]
-            ]
-
-        return public_cached("sitemap-versions", build=build)
+        # Every version of a published promise but the one it shows now (its
+        # latest); the slug is read only for the rows of the page asked for.
+        published = PublishedPromise.objects.all()
+        return (
+            PromiseVersion.objects.filter(promise_id__in=published.values("id"))
+            .exclude(pk__in=published.values("version_id"))
+            .annotate(
+                slug=Subquery(
+                    published.filter(pk=OuterRef("promise_id")).values("slug")
+                ),
+                lastmod=F("published_at"),
+            )
+            .order_by("promise_id", "number")
+            .values("slug", "number", "lastmod")
+        )
 
     def location(self, item):
         return reverse(
             "public:promise_version",
             kwargs={"slug": item["slug"], "number": item["number"]},
         )
-
-    def lastmod(self, item):
-        return item["at"]
 
 
 SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {

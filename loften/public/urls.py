@@ -1,5 +1,7 @@
 from django.urls import path
 
+from loften.core.page_cache import public_page
+
 from . import feeds, views
 
 app_name = "public"
@@ -23,8 +25,10 @@ urlpatterns = [
         views.accessibility_report,
         name="accessibility_report",
     ),
-    path("flode/", feeds.NationalFeed(), name="feed"),
+    path("flode/", public_page(feeds.NationalFeed()), name="feed"),
     path(
-        "flode/kommun/<str:slug>/", feeds.MunicipalityFeed(), name="municipality_feed"
+        "flode/kommun/<str:slug>/",
+        public_page(feeds.MunicipalityFeed()),
+        name="municipality_feed",
     ),
 ]

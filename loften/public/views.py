@@ -6,7 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from loften.core.cache import PUBLIC_CACHE_SECONDS, public_cache_key, public_cached
+from loften.core.page_cache import public_page
 from loften.reports.selectors import report_periods
 
 from . import finder, selectors, statistics
@@ -41,6 +42,7 @@ def _directory() -> list[selectors.MunicipalityItem]:
     return public_cached("directory", build=selectors.municipality_directory)
 
 
+@public_page
 @require_GET
 def start(request):
     """The start page: find a municipality, and what was published lately."""
@@ -60,6 +62,7 @@ def start(request):
     )
 
 
+@public_page
 @require_GET
 def municipality_find(request):
     """Municipalities whose name matches what was typed; htmx asks for the list only.
@@ -90,6 +93,7 @@ def municipality_find(request):
     return response
 
 
+@public_page
 @require_GET
 def county_detail(request, slug: str):
     county = next(
@@ -107,6 +111,7 @@ def county_detail(request, slug: str):
     return render(request, "public/county.html", {"county": county})
 
 
+@public_page
 @require_GET
 def municipality_detail(request, slug: str):
     today = timezone.localdate()
@@ -154,16 +159,18 @@ def _promise_response(request, slug: str, number: int | None):
         "article_key": public_cache_key(
             "promise-article", slug, number, [link.period_id for link in report_links]
         ),
-        "cache_seconds": PUBLIC_CACHE_SECONDS,
+        "cache_seconds": PUBLIC_CACHE_SECONDS if settings.PUBLIC_CACHE else 0,
     }
     return render(request, "public/promise.html", context)
 
 
+@public_page
 @require_GET
 def promise_detail(request, slug: str):
     return _promise_response(request, slug, None)
 
 
+@public_page
 @require_GET
 def promise_version(request, slug: str, number: int):
     return _promise_response(request, slug, number)
@@ -191,6 +198,7 @@ def _page_number(request) -> int:
         return 1
 
 
+@public_page
 @require_GET
 def promise_list(request):
     """Every published promise, filtered by year, region, county and focus area."""
@@ -220,6 +228,7 @@ def promise_list(request):
     )
 
 
+@public_page
 @require_GET
 def overview(request):
     """National figures from the published promises."""
@@ -241,6 +250,7 @@ def overview(request):
     return render(request, "public/overview.html", {"form": form, "overview": data})
 
 
+@public_page
 @require_GET
 def accessibility_statement(request):
     return render(
@@ -338,21 +348,23 @@ def accessibility_report(request):
     )
 
 
+@public_page
 @require_GET
 def sitemap_xml(request):
-    """/sitemap.xml, built once per publication (it names the host it was asked on)."""
-
-    def build() -> bytes:
-        response = sitemap_view(request, sitemaps=SITEMAPS)
-        response.render()
-        return response.content
-
-    content = public_cached("sitemap", request.scheme, request.get_host(), build=build)
-    response = HttpResponse(content, content_type="application/xml")
-    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
-    return response
+    """/sitemap.xml: the index of the sections, each in pages."""
+    return sitemap_views.index(
+        request, sitemaps=SITEMAPS, sitemap_url_name="sitemap_section"
+    )
 
 
+@public_page
+@require_GET
+def sitemap_section(request, section: str):
+    """/sitemap-<section>.xml?p=<page>: one page of one section."""
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section)
+
+
+@public_page
 @require_GET
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))

@@ -69,10 +69,7 @@ def _stamp(row, stamps, published_at):
 @transaction.atomic
 def read_model_rebuild(*, version: PromiseVersion) -> PublishedPromise:
     """Make the public tables show exactly `version` of its promise."""
-    data = version.snapshot
-    promise = data["promise"]
-    promise_id = promise["id"]
-    at = version.published_at
+    promise_id = version.snapshot["promise"]["id"]
     stamps = {
         "promise": _stamps(PublishedPromise, promise_id, "pk"),
         "commitment": _stamps(PublishedCommitment, promise_id, "promise_id"),
@@ -88,7 +85,69 @@ def read_model_rebuild(*, version: PromiseVersion) -> PublishedPromise:
         .first()
     )
     PublishedPromise.objects.filter(pk=promise_id).delete()
+    rows = _read_model_rows(version, first_published, stamps)
+    published = rows["promise"][0]
+    published.save(force_insert=True)
+    published.municipalities.set(rows["municipalities"])
+    for key, model in _ROW_MODELS:
+        model.objects.bulk_create(rows[key])
+    read_model_rebuilt.send(
+        sender=PromiseVersion, promise_id=promise_id, snapshot=version.snapshot
+    )
+    return published
 
+
+@transaction.atomic
+def read_model_build_first(
+    versions: list[PromiseVersion], first_published: dict[int, Any]
+) -> None:
+    """The read model of promises published for the first time, in bulk: the
+    same rows `read_model_rebuild` writes for each (generated benchmark data).
+    `first_published` maps a promise to when its first version came out."""
+    empty: dict[str, dict] = {key: {} for key in _STAMP_KEYS}
+    rows: dict[str, list] = {key: [] for key in ("promise", *dict(_ROW_MODELS))}
+    links = []
+    for version in versions:
+        promise_id = version.snapshot["promise"]["id"]
+        built = _read_model_rows(version, first_published[promise_id], empty)
+        for key in rows:
+            rows[key] += built[key]
+        links += [
+            PublishedPromise.municipalities.through(
+                publishedpromise_id=promise_id, municipality_id=municipality_id
+            )
+            for municipality_id in built["municipalities"]
+        ]
+    PublishedPromise.objects.bulk_create(rows["promise"])
+    PublishedPromise.municipalities.through.objects.bulk_create(links)
+    for key, model in _ROW_MODELS:
+        model.objects.bulk_create(rows[key], batch_size=2000)
+    for version in versions:
+        read_model_rebuilt.send(
+            sender=PromiseVersion,
+            promise_id=version.snapshot["promise"]["id"],
+            snapshot=version.snapshot,
+        )
+
+
+_STAMP_KEYS = ("promise", "commitment", "activity", "followup", "indicator", "value")
+_ROW_MODELS = (
+    ("commitment", PublishedCommitment),
+    ("activity", PublishedActivity),
+    ("followup", PublishedFollowUp),
+    ("indicator", PublishedIndicator),
+    ("value", PublishedIndicatorValue),
+)
+
+
+def _read_model_rows(
+    version: PromiseVersion, first_published, stamps: dict[str, dict]
+) -> dict[str, Any]:
+    """The read model's rows for `version`, unsaved, stamped against `stamps`."""
+    data = version.snapshot
+    promise = data["promise"]
+    promise_id = promise["id"]
+    at = version.published_at
     published = _stamp(
         PublishedPromise(
             id=promise_id,
@@ -109,63 +168,63 @@ def read_model_rebuild(*, version: PromiseVersion) -> PublishedPromise:
         stamps["promise"],
         at,
     )
-    published.save(force_insert=True)
-    published.municipalities.set([m["id"] for m in promise["municipalities"]])
-
-    PublishedCommitment.objects.bulk_create(
-        _stamp(
-            PublishedCommitment(
-                id=c["id"], promise=published, text=c["text"], order=c["order"]
-            ),
-            stamps["commitment"],
-            at,
-        )
-        for c in data["commitments"]
-    )
     commitment_ids = {c["id"] for c in data["commitments"]}
     activities = {a["id"]: a for a in data["activities"]}
-    PublishedActivity.objects.bulk_create(
-        _stamp(_activity_row(a, published, commitment_ids), stamps["activity"], at)
-        for a in data["activities"]
-    )
-    PublishedFollowUp.objects.bulk_create(
-        _stamp(row, stamps["followup"], at) for row in _followup_rows(data, activities)
-    )
-    PublishedIndicator.objects.bulk_create(
-        _stamp(
-            PublishedIndicator(
-                id=i["id"],
-                promise=published,
-                focus_area_id=i["focus_area_id"],
-                name=i["name"],
-                description=i["description"],
-                source=i["source"],
-                unit=i["unit"],
-                direction=i["direction"],
-                order=i["order"],
-            ),
-            stamps["indicator"],
-            at,
-        )
-        for i in data["indicators"]
-    )
-    PublishedIndicatorValue.objects.bulk_create(
-        _stamp(
-            PublishedIndicatorValue(
-                id=v["id"],
-                indicator_id=i["id"],
-                year=v["year"],
-                value=Decimal(v["value"]),
-                note=v["note"],
-            ),
-            stamps["value"],
-            at,
-        )
-        for i in data["indicators"]
-        for v in i["values"]
-    )
-    read_model_rebuilt.send(sender=PromiseVersion, promise_id=promise_id, snapshot=data)
-    return published
+    return {
+        "promise": [published],
+        "municipalities": [m["id"] for m in promise["municipalities"]],
+        "commitment": [
+            _stamp(
+                PublishedCommitment(
+                    id=c["id"], promise=published, text=c["text"], order=c["order"]
+                ),
+                stamps["commitment"],
+                at,
+            )
+            for c in data["commitments"]
+        ],
+        "activity": [
+            _stamp(_activity_row(a, published, commitment_ids), stamps["activity"], at)
+            for a in data["activities"]
+        ],
+        "followup": [
+            _stamp(row, stamps["followup"], at)
+            for row in _followup_rows(data, activities)
+        ],
+        "indicator": [
+            _stamp(
+                PublishedIndicator(
+                    id=i["id"],
+                    promise=published,
+                    focus_area_id=i["focus_area_id"],
+                    name=i["name"],
+                    description=i["description"],
+                    source=i["source"],
+                    unit=i["unit"],
+                    direction=i["direction"],
+                    order=i["order"],
+                ),
+                stamps["indicator"],
+                at,
+            )
+            for i in data["indicators"]
+        ],
+        "value": [
+            _stamp(
+                PublishedIndicatorValue(
+                    id=v["id"],
+                    indicator_id=i["id"],
+                    year=v["year"],
+                    value=Decimal(v["value"]),
+                    note=v["note"],
+                ),
+                stamps["value"],
+                at,
+            )
+            for i in data["indicators"]
+            for v in i["values"]
+        ],
+    }
 
 
 def _date_or_none(value: str | None) -> datetime.date | None:

@@ -3,6 +3,8 @@ same services editors use and published straight to the version and the read
 model (or through the approval workflow, `through_workflow=True`)."""
 
 import datetime
+import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -137,3 +139,30 @@ def published_promise(
     return PublishedPromise(
         parties=parties, activities=planned, periods=all_periods, version=version
     )
+
+
+SITEMAP_NAMESPACE = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_documents(client) -> list[bytes]:
+    """/sitemap.xml's index and every page of every section it names."""
+    index = client.get("/sitemap.xml")
+    if index.status_code != 200:
+        raise AssertionError(f"/sitemap.xml answered {index.status_code}")
+    root = ET.fromstring(index.content)  # noqa: S314 - our own output
+    documents = []
+    for loc in root.findall("s:sitemap/s:loc", SITEMAP_NAMESPACE):
+        response = client.get(re.sub(r"^https?://[^/]+", "", loc.text))
+        if response.status_code != 200:
+            raise AssertionError(f"{loc.text} answered {response.status_code}")
+        documents.append(response.content)
+    return documents
+
+
+def sitemap_locations(client) -> list[str]:
+    """Every address the sitemap lists, without the scheme and host."""
+    return [
+        re.sub(r"^https?://[^/]+", "", loc.text)
+        for document in sitemap_documents(client)
+        for loc in ET.fromstring(document).findall("s:url/s:loc", SITEMAP_NAMESPACE)  # noqa: S314
+    ]

@@ -1,8 +1,6 @@
 """Drafts never leak: every public page, feed, search result and sitemap entry
 shows only what was published."""
 
-import re
-import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 import pytest
@@ -15,7 +13,7 @@ from loften.promises.services import indicators as indicator_services
 from loften.promises.services import promise as promise_services
 from loften.publication import services as publication
 from loften.testing import factories
-from loften.testing.public import published_promise
+from loften.testing.public import published_promise, sitemap_locations
 from loften.testing.workflow import promise_with_parties
 
 pytestmark = pytest.mark.django_db
@@ -98,12 +96,7 @@ def drafts():
 
 
 def _sitemap_paths(client) -> list[str]:
-    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own output
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [
-        re.sub(r"^https?://[^/]+", "", loc.text)
-        for loc in root.findall("s:url/s:loc", namespace)
-    ]
+    return sitemap_locations(client)
 
 
 def _assert_no_secret(response, where):

@@ -7,7 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from loften.testing.public import published_promise
+from loften.testing.public import (
+    published_promise,
+    sitemap_documents,
+    sitemap_locations,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +22,7 @@ NS = {
 
 
 def _locations(client) -> list[str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own output
-    return [
-        unquote(loc.text.removeprefix("http://testserver"))
-        for loc in root.findall("s:url/s:loc", NS)
-    ]
+    return [unquote(location) for location in sitemap_locations(client)]
 
 
 def test_the_sitemap_lists_the_fixed_pages_in_both_languages(client):
@@ -61,7 +59,7 @@ def test_the_sitemap_lists_promises_their_earlier_versions_and_their_places(clie
 
 def test_entries_name_their_other_language(client):
     published_promise(activities=1, periods=0)
-    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own output
+    root = ET.fromstring(sitemap_documents(client)[0])  # noqa: S314 - our own output
     first = root.find("s:url", NS)
     languages = {link.get("hreflang") for link in first.findall("x:link", NS)}
     assert languages == {"sv", "en", "x-default"}
@@ -69,9 +67,42 @@ def test_entries_name_their_other_language(client):
 
 def test_the_sitemap_is_built_once_per_publication(client):
     published_promise(activities=1, periods=0)
-    first = client.get("/sitemap.xml")
-    assert first["X-Robots-Tag"] == "noindex, noodp, noarchive"
-    with CaptureQueriesContext(connection) as captured:
-        again = client.get("/sitemap.xml")
-    assert again.content == first.content
-    assert len(captured) == 0
+    for address in ("/sitemap.xml", "/sitemap-promises.xml"):
+        first = client.get(address)
+        assert first["X-Robots-Tag"] == "noindex, noodp, noarchive"
+        with CaptureQueriesContext(connection) as captured:
+            again = client.get(address)
+        assert again.content == first.content
+        assert len(captured) == 0
+
+
+def test_the_index_names_sections_and_each_section_comes_in_pages(client, monkeypatch):
+    from loften.public import sitemaps
+
+    published = published_promise(activities=1, periods=3)
+    monkeypatch.setattr(sitemaps.VersionSitemap, "limit", 2)
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own output
+    sections = [
+        unquote(loc.text.removeprefix("http://testserver"))
+        for loc in root.findall("s:sitemap/s:loc", NS)
+    ]
+    assert "/sitemap-pages.xml" in sections
+    assert "/sitemap-promises.xml" in sections
+    # Three earlier versions, one a page, each in both languages.
+    assert [s for s in sections if s.startswith("/sitemap-versions.xml")] == [
+        "/sitemap-versions.xml",
+        "/sitemap-versions.xml?p=2",
+        "/sitemap-versions.xml?p=3",
+    ]
+    slug = published.promise.slug
+    for page, number in ((1, 1), (2, 2), (3, 3)):
+        response = client.get("/sitemap-versions.xml", {"p": page})
+        page_root = ET.fromstring(response.content)  # noqa: S314 - our own output
+        locations = [
+            unquote(loc.text.removeprefix("http://testserver"))
+            for loc in page_root.findall("s:url/s:loc", NS)
+        ]
+        assert locations == [
+            f"/lofte/{slug}/version/{number}/",
+            f"/en/lofte/{slug}/version/{number}/",
+        ]
