@@ -23,8 +23,10 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search for"),
         help_text=_(
-            "Words in promises, activities and follow-ups. Other forms of a word "
-            'are found too: "trygghetsvandring" also finds "trygghetsvandringar".'
+            "Words anywhere in the published promises: the situational picture, "
+            "commitments, activities, effect measures and follow-ups. Other forms "
+            'of a word are found too ("trygghetsvandring" also finds '
+            '"trygghetsvandringar"), and å, ä and ö can be written a and o.'
         ),
         max_length=MAX_QUERY_LENGTH,
         required=False,

@@ -1,10 +1,11 @@
 """Reads of the search index: matching, filtering and ranking published text."""
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Case, Exists, F, Max, Min, OuterRef, QuerySet, When
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 
 from loften.geography.models import Municipality
@@ -12,6 +13,7 @@ from loften.promises.models import FocusArea
 from loften.publication.models import PublishedPromise
 
 from . import schema, text
+from .documents import KIND_ORDER
 from .models import SearchEntry
 
 RESPONSIBLE_POLICE = "polisen"
@@ -43,20 +45,40 @@ class SearchFilters:
         )
 
 
-class RankedHits:
-    """The hits of a search on SQLite, best first, counted and sliced in SQL so that
-    a Paginator can page through them.
+@dataclass
+class PromiseHit:
+    """One published promise that matches, with its best-matching texts."""
 
-    FTS5 ranks with bm25() in one pass over the matching rows of the full-text
-    table; the filters come from the ORM as a subquery of the ids they allow.
+    promise: PublishedPromise
+    entries: list[SearchEntry]  # the best few, best first
+    matches: int  # how many of its texts match
+
+    @property
+    def more(self) -> int:
+        """How many matching texts are not shown."""
+        return self.matches - len(self.entries)
+
+
+class PromiseHits:
+    """The hits of a search, one per promise, best first; counted and sliced in
+    SQL so that a Paginator can page through them.
+
+    `ranked(limit, offset)` gives one page of (promise id, score); the texts shown
+    for each promise on that page are read in one more query.
     """
 
-    def __init__(self, matching: QuerySet[SearchEntry], match: str):
-        self._matching = matching
-        self._match = match
+    def __init__(
+        self,
+        entries: QuerySet[SearchEntry],
+        ranked: Callable[[int, int], list[tuple[int, float]]],
+        terms: Sequence[str],
+    ):
+        self._entries = entries
+        self._ranked = ranked
+        self._terms = list(terms)
 
     def count(self) -> int:
-        return self._matching.count()
+        return self._entries.values("promise_id").distinct().count()
 
     def __len__(self) -> int:
         return self.count()
@@ -69,29 +91,48 @@ class RankedHits:
             return self[index : index + 1][0]
         start = index.start or 0
         limit = -1 if index.stop is None else max(0, index.stop - start)
-        ids_sql, ids_params = self._matching.values("id").query.sql_with_params()
-        with connections[self._matching.db].cursor() as cursor:
-            cursor.execute(
-                schema.SQLITE_RANKED.format(ids=ids_sql),
-                [self._match, *ids_params, limit, start],
-            )
-            ranked = cursor.fetchall()
-        entries = _for_display(SearchEntry.objects.all()).in_bulk(
-            [pk for pk, _score in ranked]
+        if limit == 0:
+            return []
+        ranked = self._ranked(limit, start)
+        ids = [promise_id for promise_id, _score in ranked]
+        promises = PublishedPromise.objects.prefetch_related("municipalities").in_bulk(
+            ids
         )
+        grouped: dict[int, list[SearchEntry]] = {promise_id: [] for promise_id in ids}
+        for entry in _for_display(self._entries.filter(promise_id__in=ids)):
+            grouped[entry.promise_id].append(entry)
         hits = []
-        for pk, score in ranked:
-            entry = entries[pk]
-            entry.rank = score
-            hits.append(entry)
+        for promise_id in ids:
+            entries = sorted(grouped[promise_id], key=self._order)
+            hits.append(
+                PromiseHit(
+                    promise=promises[promise_id],
+                    entries=entries[:ENTRIES_PER_HIT],
+                    matches=len(entries),
+                )
+            )
         return hits
+
+    def _order(self, entry: SearchEntry) -> tuple:
+        # The texts where the words are in the title, then in the text, first;
+        # then in the order of the promise page; follow-ups the latest first.
+        in_title = len(text.matched_terms(entry.title, self._terms))
+        in_body = len(text.matched_terms(entry.body, self._terms))
+        shown_title = in_title if entry.shows_title else 0
+        return (
+            -(3 * shown_title + in_body),
+            KIND_ORDER.index(entry.kind),
+            -(entry.period_id or 0),
+            entry.object_id,
+        )
+
+
+ENTRIES_PER_HIT = 3
 
 
 def _for_display(queryset: QuerySet[SearchEntry]) -> QuerySet[SearchEntry]:
-    return (
-        queryset.select_related("promise", "period", "focus_area")
-        .prefetch_related("promise__municipalities")
-        .defer("document", "title_stems", "body_stems")
+    return queryset.select_related("period", "focus_area").defer(
+        "document", "title_stems", "body_stems", "context_stems"
     )
 
 
@@ -121,51 +162,70 @@ def _filtered(
     return queryset
 
 
-def search_entry_list(
+def search_promise_list(
     *, terms: list[str], filters: SearchFilters | None = None
-) -> QuerySet[SearchEntry] | RankedHits:
-    """Published entries matching every term, best first, each with a `rank`.
+) -> PromiseHits:
+    """The published promises with a text that matches every term (and the
+    filters), one hit per promise, the best first.
 
     `terms` come from `text.query_terms`; without terms nothing matches.
     """
-    queryset = SearchEntry.objects.all()
+    filters = filters or SearchFilters()
+    entries = SearchEntry.objects.all()
     if not terms:
-        return queryset.none()
-    if connections[queryset.db].vendor == "postgresql":
-        query = SearchQuery(text.tsquery(terms), search_type="raw", config="swedish")
-        matching = _filtered(queryset.filter(document=query), filters)
-        return (
-            _for_display(matching)
-            .annotate(rank=SearchRank(F("document"), query))
-            .order_by("-rank", "-promise__start_date", "kind", "id")
-        )
+        return PromiseHits(entries.none(), lambda limit, offset: [], terms)
+    if connections[entries.db].vendor == "postgresql":
+        query = SearchQuery(text.tsquery(terms), search_type="raw", config="simple")
+        matching = _filtered(entries.filter(document=query), filters)
+
+        def ranked(limit: int, offset: int) -> list[tuple[int, float]]:
+            rows = (
+                matching.values("promise_id")
+                .annotate(score=Max(SearchRank(F("document"), query)))
+                .order_by("-score", "promise_id")
+                .values_list("promise_id", "score")
+            )
+            return list(rows[offset:] if limit < 0 else rows[offset : offset + limit])
+
+        return PromiseHits(matching, ranked, terms)
+
     match = text.fts5_match(terms)
     # The SQL is constant; the user's words only ever travel as a parameter.
     ids = RawSQL(schema.SQLITE_MATCHING_IDS, [match])  # noqa: S611
-    return RankedHits(_filtered(queryset.filter(id__in=ids), filters), match)
+    matching = _filtered(entries.filter(id__in=ids), filters)
+    allowed = _filtered(SearchEntry.objects.all(), filters)
+
+    def ranked_sqlite(limit: int, offset: int) -> list[tuple[int, float]]:
+        if filters.narrows:
+            sql, params = allowed.values("id").query.sql_with_params()
+            statement = schema.SQLITE_RANKED_PROMISES.format(
+                where=f"WHERE e.id IN ({sql})"
+            )
+        else:
+            statement, params = schema.SQLITE_RANKED_PROMISES.format(where=""), ()
+        with connections[entries.db].cursor() as cursor:
+            cursor.execute(statement, [match, *params, limit, offset])
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    return PromiseHits(matching, ranked_sqlite, terms)
 
 
-def search_entry_browse(*, filters: SearchFilters) -> QuerySet[SearchEntry]:
-    """Published entries matching the filters, for a search without words: the
-    newest promises first, each followed by its activities and then its follow-ups
-    in period order. The same query on SQLite and PostgreSQL."""
-    kind_order = Case(
-        When(kind=SearchEntry.Kind.PROMISE, then=0),
-        When(kind=SearchEntry.Kind.ACTIVITY, then=1),
-        default=2,
-    )
-    return (
-        _for_display(_filtered(SearchEntry.objects.all(), filters))
-        .annotate(kind_order=kind_order)
-        .order_by(
-            "-promise__start_date",
-            "promise__title",
-            "promise_id",
-            "kind_order",
-            F("period__end_date").asc(nulls_first=True),
-            "object_id",
+def search_promise_browse(*, filters: SearchFilters) -> PromiseHits:
+    """The published promises with a text that matches the filters, for a search
+    without words: the newest promise first, each with its texts in the order of
+    its page. The same query on SQLite and PostgreSQL."""
+    matching = _filtered(SearchEntry.objects.all(), filters)
+
+    def ranked(limit: int, offset: int) -> list[tuple[int, float]]:
+        rows = (
+            matching.values("promise_id", "promise__start_date", "promise__title")
+            .annotate(n=Count("id"))
+            .order_by("-promise__start_date", "promise__title", "promise_id")
+            .values_list("promise_id", "n")
         )
-    )
+        return list(rows[offset:] if limit < 0 else rows[offset : offset + limit])
+
+    return PromiseHits(matching, ranked, [])
 
 
 @dataclass(frozen=True)
