@@ -7,11 +7,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from loften.geography.models import Municipality
 from loften.organisations.models import Organisation
 from loften.promises.services import activities as activity_services
+from loften.public import finder
 from loften.public.models import AccessibilityReport
 from loften.public.selectors import promise_view
 from loften.reports.selectors import report_periods
@@ -575,3 +577,68 @@ def test_the_promise_page_links_to_the_published_reports_of_each_period(client, 
             assert f'href="/rapporter/{nassjo.promise.pk}/{period.pk}/{fmt}/"' in html
     earlier = _html(client, f"/lofte/{nassjo.promise.slug}/version/2/")
     assert "/rapporter/" not in earlier
+
+
+@pytest.mark.parametrize(
+    "typed", ["Nässjö kommun", "nassjo kommun", "Malmö stad", "Region Gotland"]
+)
+def test_the_official_form_of_a_name_goes_straight_to_the_municipality(client, typed):
+    response = client.get("/kommuner/", {"q": typed})
+    assert response.status_code == 302
+    wanted = {"Nässjö": "nässjö", "Malmö": "malmö", "Gotland": "gotland"}
+    place = next(
+        name for name in wanted if finder.normalise(name) in finder.normalise(typed)
+    )
+    assert response["Location"] == reverse(
+        "public:municipality", kwargs={"slug": wanted[place]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Nässjö kommun", "Nässjö"),
+        ("Malmö stad", "Malmö"),
+        ("Region Gotland", "Gotland"),
+    ],
+)
+def test_the_live_finder_lists_the_municipality_of_an_official_form(
+    client, typed, name
+):
+    response = client.get("/kommuner/", {"q": typed}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "1 kommun matchar" in html
+    assert f">{name}</a>" in html
+    assert "0 kommuner matchar" not in html
+
+
+def test_a_typo_suggests_the_nearest_names(client):
+    html = _html(client, "/kommuner/?q=nasjo")
+    assert "0 kommuner matchar" not in html
+    assert "Ingen kommun heter ”nasjo”. Menade du någon av dessa?" in html
+    assert '<a href="/kommun/n%C3%A4ssj%C3%B6/">Nässjö</a>' in html
+    live = client.get("/kommuner/", {"q": "nasjo"}, HTTP_HX_REQUEST="true")
+    assert "Menade du" in live.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("address", "wanted"),
+    [
+        ("/kommun/nassjo/", "/kommun/n%C3%A4ssj%C3%B6/"),
+        ("/kommun/malmo/", "/kommun/malm%C3%B6/"),
+        ("/lan/jonkopings-lan/", "/lan/j%C3%B6nk%C3%B6pings-l%C3%A4n/"),
+    ],
+)
+def test_addresses_without_swedish_letters_redirect_permanently(
+    client, address, wanted
+):
+    response = client.get(address)
+    assert response.status_code == 301
+    assert response["Location"] == wanted
+    assert client.get(wanted).status_code == 200
+
+
+def test_habo_and_habo_with_a_ring_keep_their_own_pages(client):
+    assert client.get("/kommun/habo/").status_code == 200
+    assert client.get("/kommun/h%C3%A5bo/").status_code == 200
+    assert client.get("/kommun/hxbo/").status_code == 404
