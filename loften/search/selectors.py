@@ -5,7 +5,16 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import RawSQL
 
 from loften.geography.models import Municipality
@@ -95,12 +104,13 @@ class PromiseHits:
             return []
         ranked = self._ranked(limit, start)
         ids = [promise_id for promise_id, _score in ranked]
-        promises = PublishedPromise.objects.prefetch_related("municipalities").in_bulk(
-            ids
-        )
         grouped: dict[int, list[SearchEntry]] = {promise_id: [] for promise_id in ids}
-        for entry in _for_display(self._entries.filter(promise_id__in=ids)):
+        promises: dict[int, PublishedPromise] = {}
+        entries = _for_display(self._entries.filter(promise_id__in=ids))
+        for entry in entries.select_related("promise"):
             grouped[entry.promise_id].append(entry)
+            promises.setdefault(entry.promise_id, entry.promise)
+        prefetch_related_objects(list(promises.values()), "municipalities")
         hits = []
         for promise_id in ids:
             entries = sorted(grouped[promise_id], key=self._order)

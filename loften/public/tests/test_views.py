@@ -172,9 +172,34 @@ def test_the_police_general_routes_are_links(client):
     assert '<a href="tel:112">112</a>' in html
 
 
-def test_a_municipality_without_contact_details_points_to_its_own_website(client):
+def test_a_municipality_without_contact_details_links_no_website(client):
     html = _html(client, "/kommun/ydre/")
-    assert "Ydre kommun har inte lagt in sina kontaktuppgifter i Löften" in html
+    assert "Löften har inga kontaktuppgifter till Ydre kommun." in html
+    assert "webbplats" not in html.split('id="input-heading"', 1)[1].split("<h3>", 1)[0]
+
+
+def test_a_municipality_organisation_without_a_way_to_reach_it_is_not_listed(
+    client, nassjo
+):
+    Organisation.objects.filter(pk=nassjo.parties.municipality.pk).update(
+        website="", feedback_url="", contact_email="", contact_phone=""
+    )
+    html = _html(client, "/kommun/nässjö/")
+    assert "Löften har inga kontaktuppgifter till Nässjö kommun." in html
+
+
+def test_a_municipality_page_without_a_promise_names_its_police_area(client):
+    html = _html(client, "/kommun/link%C3%B6ping/")
+    assert "Inget aktuellt medborgarlöfte för Linköping" in html
+    assert "Lokalpolisområde Linköping" in html
+    assert "Polisområde Östergötland" in html
+    assert "har inte lagts in" not in html
+
+
+def test_the_police_area_names_the_other_places_it_serves(client):
+    html = _html(client, "/kommun/falun/")
+    assert "Lokalpolisområde Falun" in html
+    assert "Det betjänar också Avesta, Hedemora." in html
 
 
 def test_a_municipality_with_contact_details_lists_them(client, nassjo):
@@ -183,7 +208,7 @@ def test_a_municipality_with_contact_details_lists_them(client, nassjo):
     )
     html = _html(client, "/kommun/nässjö/")
     assert 'href="https://www.nassjo.se/"' in html
-    assert "har inte lagt in sina kontaktuppgifter" not in html
+    assert "har inga kontaktuppgifter" not in html
 
 
 # --- The promise page ---------------------------------------------------------------
