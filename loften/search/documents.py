@@ -29,6 +29,8 @@ INDICATOR = "indicator"
 SIGNATORIES = "signatory"
 FOLLOWUP = "followup"
 
+# The kinds whose title is their own text (the others carry the promise's title).
+OWN_TITLE = frozenset({COMMITMENT, ACTIVITY, INDICATOR, FOLLOWUP})
 # The order in which a promise's hits are shown when they match equally well.
 KIND_ORDER = (
     PROMISE,

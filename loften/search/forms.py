@@ -3,7 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loften.core.widgets import ContentSelect
+from loften.core.widgets import ContentSelect, Select
 
 from .selectors import (
     RESPONSIBLE_MUNICIPALITY,
@@ -32,15 +32,18 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    kommun = forms.ChoiceField(label=_("Municipality"), required=False)
-    lan = forms.ChoiceField(label=_("County"), required=False)
-    ar = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    kommun = forms.ChoiceField(label=_("Municipality"), required=False, widget=Select)
+    lan = forms.ChoiceField(label=_("County"), required=False, widget=Select)
+    ar = forms.TypedChoiceField(
+        label=_("Year"), coerce=int, required=False, widget=Select
+    )
     fokusomrade = forms.ChoiceField(
         label=_("Focus area"), required=False, widget=ContentSelect
     )
     ansvarig = forms.ChoiceField(
         label=_("Responsible"),
         required=False,
+        widget=Select,
         choices=[
             ("", _("Anyone")),
             (RESPONSIBLE_POLICE, _("The police")),

@@ -98,7 +98,7 @@ class SearchEntry(models.Model):
     @property
     def shows_title(self) -> bool:
         """Whether the title is this text's own (not the promise's title)."""
-        return self.kind in _OWN_TITLE
+        return self.kind in documents.OWN_TITLE
 
     @property
     def anchor(self) -> str:
@@ -106,12 +106,6 @@ class SearchEntry(models.Model):
         return _ANCHORS.get(self.kind, "").format(id=self.object_id)
 
 
-_OWN_TITLE = {
-    documents.COMMITMENT,
-    documents.ACTIVITY,
-    documents.INDICATOR,
-    documents.FOLLOWUP,
-}
 # The ids the promise page gives its sections and items.
 _ANCHORS = {
     documents.SITUATION: "lagesbild",

@@ -47,17 +47,32 @@ DROP = [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGER_NAMES] + [
 # The ids of the entries that match an FTS5 query.
 SQLITE_MATCHING_IDS = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"
 
-# One page of the promises with a matching entry that `{where}` (empty, or a
-# condition on the entry `e` from the filters) allows, best first: each promise
-# scored by its best entry. bm25() is lower for better hits; the title counts
-# three times the text and the context a tenth. MATERIALIZED scores the matches
-# once, in one pass over the full-text index.
+# One page of the promises with a matching entry that `{where}` (empty, or
+# "AND" and conditions on the entry `e` from the filters) allows, best first, and
+# how many promises match in all (counted after grouping, in the same pass):
+# each promise scored by its best entry. On SQLite bm25() is lower for better
+# hits (the title counts three times the text and the context a tenth);
+# MATERIALIZED scores the matches once, in one pass over the full-text index.
 SQLITE_RANKED_PROMISES = (
     f"WITH hits AS MATERIALIZED (SELECT rowid AS id, bm25({FTS}, 3.0, 1.0, 0.1) "
     f"AS score FROM {FTS} WHERE {FTS} MATCH %s) "
-    f"SELECT e.promise_id, -min(hits.score) AS best FROM hits "
-    f"JOIN {TABLE} e ON e.id = hits.id {{where}} "
+    "SELECT e.promise_id, -min(hits.score) AS best, count(*) OVER () AS total "
+    f"FROM hits JOIN {TABLE} e ON e.id = hits.id WHERE 1 = 1 {{where}} "
     "GROUP BY e.promise_id ORDER BY best DESC, e.promise_id LIMIT %s OFFSET %s"
+)
+POSTGRES_RANKED_PROMISES = (
+    "SELECT e.promise_id, max(ts_rank(e.document, q.query)) AS best, "
+    "count(*) OVER () AS total "
+    f"FROM {TABLE} e, to_tsquery('simple', %s) AS q(query) "
+    "WHERE e.document @@ q.query {where} "
+    "GROUP BY e.promise_id ORDER BY best DESC, e.promise_id LIMIT %s OFFSET %s"
+)
+# Filters without words: the promises with an entry they allow, the newest first.
+BROWSE_PROMISES = (
+    "SELECT e.promise_id, count(*) AS n, count(*) OVER () AS total "
+    f"FROM {TABLE} e JOIN publication_publishedpromise p ON p.id = e.promise_id "
+    "{where} GROUP BY e.promise_id, p.start_date, p.title "
+    "ORDER BY p.start_date DESC, p.title, e.promise_id LIMIT %s OFFSET %s"
 )
 
 POSTGRES_INDEX = "search_searchentry_document_gin"

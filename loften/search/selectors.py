@@ -1,28 +1,27 @@
 """Reads of the search index: matching, filtering and ranking published text."""
 
+# ruff: noqa: S608 - the SQL is built from the models' table names and constant
+# text; every value travels as a parameter.
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import (
-    Count,
     Exists,
-    F,
     Max,
     Min,
     OuterRef,
     QuerySet,
     prefetch_related_objects,
 )
-from django.db.models.expressions import RawSQL
 
-from loften.geography.models import Municipality
+from loften.geography.models import County, Municipality
 from loften.promises.models import FocusArea
 from loften.publication.models import PublishedPromise
 
 from . import schema, text
-from .documents import KIND_ORDER
+from .documents import KIND_ORDER, OWN_TITLE
 from .models import SearchEntry
 
 RESPONSIBLE_POLICE = "polisen"
@@ -68,26 +67,49 @@ class PromiseHit:
         return self.matches - len(self.entries)
 
 
+Ranked = tuple[list[tuple[int, float]], int]
+
+
 class PromiseHits:
     """The hits of a search, one per promise, best first; counted and sliced in
     SQL so that a Paginator can page through them.
 
-    `ranked(limit, offset)` gives one page of (promise id, score); the texts shown
-    for each promise on that page are read in one more query.
+    `ranked(limit, offset)` gives one page of (promise id, score) and the number
+    of matching promises in one query (one pass over the full-text index); the
+    texts shown for each promise on that page are then chosen from its entries
+    by their stored stems, without the full-text index.
     """
 
     def __init__(
         self,
+        ranked: Callable[[int, int], Ranked],
         entries: QuerySet[SearchEntry],
-        ranked: Callable[[int, int], list[tuple[int, float]]],
         terms: Sequence[str],
+        page_size: int = 20,
     ):
-        self._entries = entries
         self._ranked = ranked
+        self._entries = entries
         self._terms = list(terms)
+        self._stems = [text.stem(term) for term in terms]
+        self._page_size = page_size
+        self._pages: dict[tuple[int, int], list[tuple[int, float]]] = {}
+        self._count: int | None = None
+
+    def _page(self, limit: int, offset: int) -> list[tuple[int, float]]:
+        key = (limit, offset)
+        if key not in self._pages:
+            rows, total = self._ranked(limit, offset)
+            self._pages[key] = rows
+            if rows or offset == 0:
+                self._count = total
+        return self._pages[key]
 
     def count(self) -> int:
-        return self._entries.values("promise_id").distinct().count()
+        if self._count is None:
+            self._page(self._page_size, 0)
+        if self._count is None:  # an offset beyond the last promise
+            self._count = self._ranked(1, 0)[1]
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
@@ -102,38 +124,66 @@ class PromiseHits:
         limit = -1 if index.stop is None else max(0, index.stop - start)
         if limit == 0:
             return []
-        ranked = self._ranked(limit, start)
-        ids = [promise_id for promise_id, _score in ranked]
-        grouped: dict[int, list[SearchEntry]] = {promise_id: [] for promise_id in ids}
-        promises: dict[int, PublishedPromise] = {}
-        entries = _for_display(self._entries.filter(promise_id__in=ids))
-        for entry in entries.select_related("promise"):
-            grouped[entry.promise_id].append(entry)
-            promises.setdefault(entry.promise_id, entry.promise)
-        prefetch_related_objects(list(promises.values()), "municipalities")
-        hits = []
-        for promise_id in ids:
-            entries = sorted(grouped[promise_id], key=self._order)
-            hits.append(
-                PromiseHit(
-                    promise=promises[promise_id],
-                    entries=entries[:ENTRIES_PER_HIT],
-                    matches=len(entries),
-                )
+        ids = [promise_id for promise_id, _score in self._page(limit, start)]
+        # Every text of these promises that the filters allow, as plain values:
+        # those that hold every query word (by their stored stems) are the hits.
+        grouped: dict[int, list[tuple]] = {promise_id: [] for promise_id in ids}
+        for row in self._entries.filter(promise_id__in=ids).values_list(
+            "id",
+            "promise_id",
+            "kind",
+            "object_id",
+            "period_id",
+            "title",
+            "body",
+            "title_stems",
+            "body_stems",
+            "context_stems",
+        ):
+            if self._holds_every_word(row):
+                grouped[row[1]].append(row)
+        chosen: dict[int, list[int]] = {}
+        for promise_id, rows in grouped.items():
+            rows.sort(key=self._order)
+            chosen[promise_id] = [row[0] for row in rows[:ENTRIES_PER_HIT]]
+        shown = _for_display(
+            SearchEntry.objects.filter(
+                id__in=[pk for pks in chosen.values() for pk in pks]
             )
-        return hits
+        ).select_related("promise")
+        entries = {entry.pk: entry for entry in shown}
+        promises = {entry.promise_id: entry.promise for entry in entries.values()}
+        missing = [promise_id for promise_id in ids if promise_id not in promises]
+        if missing:
+            promises.update(PublishedPromise.objects.in_bulk(missing))
+        prefetch_related_objects(list(promises.values()), "municipalities")
+        return [
+            PromiseHit(
+                promise=promises[promise_id],
+                entries=[entries[pk] for pk in chosen[promise_id]],
+                matches=len(grouped[promise_id]),
+            )
+            for promise_id in ids
+        ]
 
-    def _order(self, entry: SearchEntry) -> tuple:
-        # The texts where the words are in the title, then in the text, first;
+    def _holds_every_word(self, row: tuple) -> bool:
+        if not self._stems:
+            return True
+        stems = f"{row[7]} {row[8]} {row[9]}".split()
+        return all(any(s.startswith(wanted) for s in stems) for wanted in self._stems)
+
+    def _order(self, row: tuple) -> tuple:
+        # The texts with the words in their own title, then in their text, first;
         # then in the order of the promise page; follow-ups the latest first.
-        in_title = len(text.matched_terms(entry.title, self._terms))
-        in_body = len(text.matched_terms(entry.body, self._terms))
-        shown_title = in_title if entry.shows_title else 0
+        _pk, _promise, kind, object_id, period_id, title, body = row[:7]
+        own = kind in OWN_TITLE
+        in_title = len(text.matched_terms(title, self._terms)) if own else 0
+        in_body = len(text.matched_terms(body, self._terms))
         return (
-            -(3 * shown_title + in_body),
-            KIND_ORDER.index(entry.kind),
-            -(entry.period_id or 0),
-            entry.object_id,
+            -(3 * in_title + in_body),
+            KIND_ORDER.index(kind),
+            -(period_id or 0),
+            object_id,
         )
 
 
@@ -172,6 +222,61 @@ def _filtered(
     return queryset
 
 
+def _filter_sql(filters: SearchFilters) -> tuple[str, list]:
+    """The filters as conditions on the entry `e`, for the ranking queries.
+
+    Written out rather than taken from the ORM so that each is a plain condition
+    on the entry (or a small subquery of promise ids) that both databases plan
+    well next to the full-text match.
+    """
+    conditions: list[str] = []
+    params: list = []
+    places = PublishedPromise.municipalities.through._meta.db_table
+    municipality = Municipality._meta.db_table
+    if filters.municipality:
+        conditions.append(
+            f"e.promise_id IN (SELECT pm.publishedpromise_id FROM {places} pm "
+            f"JOIN {municipality} m ON m.id = pm.municipality_id WHERE m.slug = %s)"
+        )
+        params.append(filters.municipality)
+    if filters.county:
+        county = County._meta.db_table
+        conditions.append(
+            f"e.promise_id IN (SELECT pm.publishedpromise_id FROM {places} pm "
+            f"JOIN {municipality} m ON m.id = pm.municipality_id "
+            f"JOIN {county} c ON c.id = m.county_id WHERE c.code = %s)"
+        )
+        params.append(filters.county)
+    if filters.year is not None:
+        conditions.append("e.first_year <= %s AND e.last_year >= %s")
+        params += [filters.year, filters.year]
+    if filters.focus_area:
+        conditions.append(
+            f"e.focus_area_id IN (SELECT id FROM {FocusArea._meta.db_table} "
+            "WHERE slug = %s)"
+        )
+        params.append(filters.focus_area)
+    column = {
+        RESPONSIBLE_POLICE: "responsible_police",
+        RESPONSIBLE_MUNICIPALITY: "responsible_municipality",
+        RESPONSIBLE_PARTNER: "responsible_partner",
+    }.get(filters.responsible)
+    if column:
+        conditions.append(f"e.{column} = %s")
+        params.append(True)
+    return " AND ".join(conditions), params
+
+
+def _run(db: str, sql: str, params: list) -> Ranked:
+    if params[-2] < 0 and connections[db].vendor == "postgresql":
+        params[-2] = None  # no limit: PostgreSQL's LIMIT NULL, SQLite's LIMIT -1
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    total = rows[0][2] if rows else 0
+    return [(row[0], float(row[1])) for row in rows], total
+
+
 def search_promise_list(
     *, terms: list[str], filters: SearchFilters | None = None
 ) -> PromiseHits:
@@ -181,61 +286,48 @@ def search_promise_list(
     `terms` come from `text.query_terms`; without terms nothing matches.
     """
     filters = filters or SearchFilters()
-    entries = SearchEntry.objects.all()
+    db = SearchEntry.objects.db
+    entries = _filtered(SearchEntry.objects.all(), _entry_filters(filters))
     if not terms:
-        return PromiseHits(entries.none(), lambda limit, offset: [], terms)
-    if connections[entries.db].vendor == "postgresql":
-        query = SearchQuery(text.tsquery(terms), search_type="raw", config="simple")
-        matching = _filtered(entries.filter(document=query), filters)
+        return PromiseHits(lambda limit, offset: ([], 0), entries.none(), terms)
+    where, params = _filter_sql(filters)
+    where = f"AND {where}" if where else ""
+    if connections[db].vendor == "postgresql":
+        sql = schema.POSTGRES_RANKED_PROMISES.format(where=where)
+        match = text.tsquery(terms)
+    else:
+        sql = schema.SQLITE_RANKED_PROMISES.format(where=where)
+        match = text.fts5_match(terms)
 
-        def ranked(limit: int, offset: int) -> list[tuple[int, float]]:
-            rows = (
-                matching.values("promise_id")
-                .annotate(score=Max(SearchRank(F("document"), query)))
-                .order_by("-score", "promise_id")
-                .values_list("promise_id", "score")
-            )
-            return list(rows[offset:] if limit < 0 else rows[offset : offset + limit])
+    def ranked(limit: int, offset: int) -> Ranked:
+        # The SQL is constant; the user's words only ever travel as a parameter.
+        return _run(db, sql, [match, *params, limit, offset])
 
-        return PromiseHits(matching, ranked, terms)
-
-    match = text.fts5_match(terms)
-    # The SQL is constant; the user's words only ever travel as a parameter.
-    ids = RawSQL(schema.SQLITE_MATCHING_IDS, [match])  # noqa: S611
-    matching = _filtered(entries.filter(id__in=ids), filters)
-    allowed = _filtered(SearchEntry.objects.all(), filters)
-
-    def ranked_sqlite(limit: int, offset: int) -> list[tuple[int, float]]:
-        if filters.narrows:
-            sql, params = allowed.values("id").query.sql_with_params()
-            statement = schema.SQLITE_RANKED_PROMISES.format(
-                where=f"WHERE e.id IN ({sql})"
-            )
-        else:
-            statement, params = schema.SQLITE_RANKED_PROMISES.format(where=""), ()
-        with connections[entries.db].cursor() as cursor:
-            cursor.execute(statement, [match, *params, limit, offset])
-            return [(row[0], row[1]) for row in cursor.fetchall()]
-
-    return PromiseHits(matching, ranked_sqlite, terms)
+    return PromiseHits(ranked, entries, terms)
 
 
 def search_promise_browse(*, filters: SearchFilters) -> PromiseHits:
     """The published promises with a text that matches the filters, for a search
     without words: the newest promise first, each with its texts in the order of
     its page. The same query on SQLite and PostgreSQL."""
-    matching = _filtered(SearchEntry.objects.all(), filters)
+    db = SearchEntry.objects.db
+    where, params = _filter_sql(filters)
+    sql = schema.BROWSE_PROMISES.format(where=f"WHERE {where}" if where else "")
+    entries = _filtered(SearchEntry.objects.all(), _entry_filters(filters))
 
-    def ranked(limit: int, offset: int) -> list[tuple[int, float]]:
-        rows = (
-            matching.values("promise_id", "promise__start_date", "promise__title")
-            .annotate(n=Count("id"))
-            .order_by("-promise__start_date", "promise__title", "promise_id")
-            .values_list("promise_id", "n")
-        )
-        return list(rows[offset:] if limit < 0 else rows[offset : offset + limit])
+    def ranked(limit: int, offset: int) -> Ranked:
+        return _run(db, sql, [*params, limit, offset])
 
-    return PromiseHits(matching, ranked, [])
+    return PromiseHits(ranked, entries, [])
+
+
+def _entry_filters(filters: SearchFilters) -> SearchFilters:
+    # The promises are chosen already; only what narrows their texts is left.
+    return SearchFilters(
+        year=filters.year,
+        focus_area=filters.focus_area,
+        responsible=filters.responsible,
+    )
 
 
 @dataclass(frozen=True)

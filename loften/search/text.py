@@ -65,6 +65,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(fold(word))
 
 
+@lru_cache(maxsize=50_000)
 def is_stop_word(word: str) -> bool:
     return fold(word) in STOP_WORDS
 
