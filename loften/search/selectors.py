@@ -96,6 +96,10 @@ class PromiseHits:
         self._count: int | None = None
 
     def _page(self, limit: int, offset: int) -> list[tuple[int, float]]:
+        for (known_limit, known_offset), rows in self._pages.items():
+            # The Paginator asks for fewer than a page at the end.
+            if known_offset == offset and 0 <= limit <= known_limit:
+                return rows[:limit]
         key = (limit, offset)
         if key not in self._pages:
             rows, total = self._ranked(limit, offset)
@@ -103,6 +107,12 @@ class PromiseHits:
             if rows or offset == 0:
                 self._count = total
         return self._pages[key]
+
+    def prepare(self, *, limit: int, offset: int) -> None:
+        """Rank and count the page that will be shown in one query, so that the
+        Paginator's count does not rank the first page as well."""
+        if limit > 0 and offset >= 0:
+            self._page(limit, offset)
 
     def count(self) -> int:
         if self._count is None:

@@ -10,6 +10,8 @@ from .selectors import search_filter_choices, search_promise_browse, search_prom
 from .text import query_terms
 
 HITS_PER_PAGE = 20
+# More pages than 2,900 promises a year for ten years could fill.
+MAX_PAGE = 10_000
 
 
 @require_GET
@@ -37,7 +39,12 @@ def search(request):
                 ),
             )
         if hits is not None:
-            page = Paginator(hits, HITS_PER_PAGE).get_page(request.GET.get("sida"))
+            number = request.GET.get("sida", "1")
+            if number.isdigit() and 1 <= int(number) <= MAX_PAGE:
+                hits.prepare(
+                    limit=HITS_PER_PAGE, offset=(int(number) - 1) * HITS_PER_PAGE
+                )
+            page = Paginator(hits, HITS_PER_PAGE).get_page(number)
     return render(
         request,
         "search/search.html",
