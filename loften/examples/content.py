@@ -7,24 +7,15 @@ data wherever it is shown. It is not taken from any real promise.
 EXAMPLE_LABEL = "Exempeldata"
 EXAMPLE_PASSWORD = "exempel-lofte-2026"  # noqa: S105 - printed by `make run`, dev only
 
+# The reference data (geography migration 0003) loads Höglandet with the
+# municipalities its sources name; the example promises are made by it, for Nässjö
+# and Aneby, so the example adds Nässjö and Vetlanda, which belong to it.
 POLICE_AREAS = [
     {
         "name": "Lokalpolisområde Höglandet",
         "region": "Öst",
-        "district": "Polisområde Jönköping",
+        "district": "Polisområde Jönköpings län",
         "municipalities": ["0682", "0604", "0686", "0684", "0685", "0687"],
-    },
-    {
-        "name": "Lokalpolisområde Jönköping",
-        "region": "Öst",
-        "district": "Polisområde Jönköping",
-        "municipalities": ["0680", "0643", "0642"],
-    },
-    {
-        "name": "Lokalpolisområde Värnamo",
-        "region": "Öst",
-        "district": "Polisområde Jönköping",
-        "municipalities": ["0683", "0662", "0665", "0617"],
     },
 ]
 

@@ -108,7 +108,7 @@ def example_data_load(*, today: datetime.date | None = None) -> LoadResult:
 
 def _police_areas() -> None:
     for row in content.POLICE_AREAS:
-        area, created = PoliceArea.objects.get_or_create(
+        area, _created = PoliceArea.objects.get_or_create(
             name=row["name"],
             defaults={
                 "slug": slugify(row["name"]),
@@ -116,10 +116,13 @@ def _police_areas() -> None:
                 "district": row["district"],
             },
         )
-        if created:
-            area.municipalities.set(
-                Municipality.objects.filter(code__in=row["municipalities"])
+        # Only places that no police area covers yet: an administrator's (or the
+        # reference data's) choice is kept.
+        area.municipalities.add(
+            *Municipality.objects.filter(
+                code__in=row["municipalities"], police_areas__isnull=True
             )
+        )
 
 
 def _organisations() -> dict[str, Organisation]:

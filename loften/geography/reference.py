@@ -61,3 +61,40 @@ def municipalities() -> list[MunicipalityRow]:
         MunicipalityRow(code=row["kod"], name=row["namn"], county_code=row["lanskod"])
         for row in _rows("kommuner.csv")
     ]
+
+
+@dataclass(frozen=True)
+class PoliceAreaRow:
+    """A lokalpolisområde and the municipalities the sources say it covers."""
+
+    name: str  # without "Lokalpolisområde "
+    district: str  # the polisområde, without "Polisområde "
+    region: str
+    municipality_codes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def full_name(self) -> str:
+        return f"Lokalpolisområde {self.name}"
+
+    @property
+    def full_district(self) -> str:
+        return f"Polisområde {self.district}"
+
+
+def police_areas() -> list[PoliceAreaRow]:
+    """The sourced police areas of `lokalpolisomraden.csv`, in the file's order of
+    first appearance; a partial list (see docs/reference-data.md)."""
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in _rows("lokalpolisomraden.csv"):
+        grouped.setdefault(row["lpo"], []).append(row)
+    return [
+        PoliceAreaRow(
+            name=name,
+            district=rows[0]["polisomrade"],
+            region=rows[0]["region"],
+            municipality_codes=tuple(row["kommunkod"] for row in rows),
+            sources=tuple(dict.fromkeys(row["source"] for row in rows)),
+        )
+        for name, rows in grouped.items()
+    ]

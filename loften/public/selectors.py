@@ -303,6 +303,8 @@ class PoliceAreaItem:
     name: str
     region: str
     district: str
+    # The other municipalities the police area serves, by name.
+    also_serves: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -395,6 +397,7 @@ def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | 
     areas = list(
         PoliceArea.objects.filter(municipalities=place)
         .select_related("police_region")
+        .prefetch_related("municipalities")
         .order_by("name")
     )
     contacts = Organisation.objects.filter(
@@ -416,7 +419,12 @@ def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | 
         earlier=tuple(earlier),
         police_areas=tuple(
             PoliceAreaItem(
-                name=a.name, region=a.police_region.name, district=a.district
+                name=a.name,
+                region=a.police_region.name,
+                district=a.district,
+                also_serves=tuple(
+                    sorted(m.name for m in a.municipalities.all() if m.pk != place.pk)
+                ),
             )
             for a in areas
         ),
@@ -430,6 +438,8 @@ def municipality_page(*, slug: str, today: datetime.date) -> MunicipalityPage | 
                 phone=o.contact_phone,
             )
             for o in contacts
+            # Only a party with a way to reach it is listed.
+            if o.website or o.feedback_url or o.contact_email or o.contact_phone
         ),
         publications=tuple(publication_list(limit=5, municipality_slug=place.slug)),
     )

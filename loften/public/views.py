@@ -67,18 +67,25 @@ def start(request):
 def municipality_find(request):
     """Municipalities whose name matches what was typed; htmx asks for the list only.
 
-    Without JavaScript the form is sent here; an exact name goes straight to the
-    municipality.
+    Without JavaScript the form is sent here; an exact name (or its official form,
+    "Malmö stad") goes straight to the municipality. When nothing matches, the
+    names within a small typo are suggested.
     """
     form = MunicipalityFindForm(request.GET, auto_id="finder-%s")
     query = form.cleaned_data["q"] if form.is_valid() else ""
     directory = _directory()
     results = finder.matches(query, directory)
+    suggestions = [] if results else finder.nearest(query, directory)
     if not _is_htmx(request) and query:
         exact = finder.exact_match(query, directory)
         if exact is not None:
             return redirect("public:municipality", slug=exact.slug)
-    context = {"form": form, "query": query, "results": results}
+    context = {
+        "form": form,
+        "query": query,
+        "results": results,
+        "suggestions": suggestions,
+    }
     if _is_htmx(request):
         response = render(
             request,
@@ -93,6 +100,13 @@ def municipality_find(request):
     return response
 
 
+def _one_by_plain_slug(items, slug: str):
+    """The one item whose slug is `slug` when case and diacritics are ignored."""
+    wanted = finder.normalise(slug)
+    found = [item for item in items if finder.normalise(item.slug) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
 @public_page
 @require_GET
 def county_detail(request, slug: str):
@@ -103,7 +117,7 @@ def county_detail(request, slug: str):
             if c.slug == slug or c.code == slug
         ),
         None,
-    )
+    ) or _one_by_plain_slug(selectors.county_directory(_directory()), slug)
     if county is None:
         raise Http404
     if county.slug != slug:
@@ -122,7 +136,12 @@ def municipality_detail(request, slug: str):
         build=lambda: selectors.municipality_page(slug=slug, today=today),
     )
     if page is None:
-        raise Http404
+        # An address typed without å, ä and ö (/kommun/nassjo/) means the one
+        # municipality it spells; Habo and Håbo each keep their own address.
+        place = _one_by_plain_slug(_directory(), slug)
+        if place is None:
+            raise Http404
+        return redirect("public:municipality", slug=place.slug, permanent=True)
     return render(request, "public/municipality.html", {"page": page})
 
 

@@ -3,7 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from loften.core.widgets import ContentSelect
+from loften.core.widgets import ContentSelect, Select
 
 from .selectors import (
     RESPONSIBLE_MUNICIPALITY,
@@ -23,22 +23,27 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search for"),
         help_text=_(
-            "Words in promises, activities and follow-ups. Other forms of a word "
-            'are found too: "trygghetsvandring" also finds "trygghetsvandringar".'
+            "Words anywhere in the published promises: the situational picture, "
+            "commitments, activities, effect measures and follow-ups. Other forms "
+            'of a word are found too ("trygghetsvandring" also finds '
+            '"trygghetsvandringar"), and å, ä and ö can be written a and o.'
         ),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    kommun = forms.ChoiceField(label=_("Municipality"), required=False)
-    lan = forms.ChoiceField(label=_("County"), required=False)
-    ar = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    kommun = forms.ChoiceField(label=_("Municipality"), required=False, widget=Select)
+    lan = forms.ChoiceField(label=_("County"), required=False, widget=Select)
+    ar = forms.TypedChoiceField(
+        label=_("Year"), coerce=int, required=False, widget=Select
+    )
     fokusomrade = forms.ChoiceField(
         label=_("Focus area"), required=False, widget=ContentSelect
     )
     ansvarig = forms.ChoiceField(
         label=_("Responsible"),
         required=False,
+        widget=Select,
         choices=[
             ("", _("Anyone")),
             (RESPONSIBLE_POLICE, _("The police")),

@@ -1,15 +1,16 @@
-"""The search index: one row per published promise, activity and follow-up.
+"""The search index: one row per published text (see `documents`): the promise, its
+lägesbild, commitments, activities, effect measures, signatories and follow-ups.
 
 Rows are rebuilt with the public read model whenever a version is published
 (`services.search_entries_rebuild`), so only published text is ever searchable.
 
-Each database matches in its own way (see docs/public-site.md):
-- PostgreSQL: `document` is a tsvector made with the `swedish` configuration
-  (title weighted above body), with a GIN index created by migration 0001.
-- SQLite: `title_stems` and `body_stems` hold the Snowball stems; an FTS5 table,
-  `search_searchentry_fts`, indexes them as external content and is kept in step by
-  triggers created by migration 0001. A later migration that makes SQLite rebuild
-  this table drops those triggers and must create them again
+Both databases match the same folded Snowball stems (`title_stems`, `body_stems`
+and `context_stems`, made by `text.stemmed`; see docs/public-site.md):
+- PostgreSQL: `document` is a tsvector of those stems made with the `simple`
+  configuration (title weight A, text B, context D), with a GIN index.
+- SQLite: an FTS5 table, `search_searchentry_fts`, indexes the stems as external
+  content and is kept in step by triggers. A later migration that makes SQLite
+  rebuild this table drops those triggers and must create them again
   (`loften.search.schema`); a test checks they exist.
 """
 
@@ -27,7 +28,11 @@ from . import documents
 class SearchEntry(models.Model):
     class Kind(models.TextChoices):
         PROMISE = documents.PROMISE, _("Citizen promise")
+        SITUATION = documents.SITUATION, _("Situational picture")
+        COMMITMENT = documents.COMMITMENT, _("We promise")
         ACTIVITY = documents.ACTIVITY, _("Activity")
+        INDICATOR = documents.INDICATOR, _("Indicator")
+        SIGNATORIES = documents.SIGNATORIES, _("Signed by")
         FOLLOWUP = documents.FOLLOWUP, _("Follow-up")
 
     promise = models.ForeignKey(
@@ -37,7 +42,9 @@ class SearchEntry(models.Model):
         related_name="search_entries",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    object_id = models.BigIntegerField(_("id of the promise, activity or follow-up"))
+    object_id = models.BigIntegerField(
+        _("id of the promise, commitment, activity, indicator or follow-up")
+    )
     period = models.ForeignKey(
         ReportingPeriod,
         verbose_name=_("reporting period"),
@@ -63,6 +70,8 @@ class SearchEntry(models.Model):
     body = models.TextField(_("text"), blank=True)
     title_stems = models.TextField(_("stemmed title"), blank=True)
     body_stems = models.TextField(_("stemmed text"), blank=True)
+    # The promise's title, places and police area: matched, never shown.
+    context_stems = models.TextField(_("stemmed context"), blank=True)
     # Filled on PostgreSQL only; SQLite matches through its FTS5 table instead.
     document = SearchVectorField(_("search document"), null=True, editable=False)
 
@@ -78,7 +87,31 @@ class SearchEntry(models.Model):
                 name="search_entry_years_in_order",
             ),
         ]
-        indexes = [models.Index(fields=["first_year", "last_year"])]
+        indexes = [
+            models.Index(fields=["first_year", "last_year"]),
+            models.Index(fields=["promise", "kind"], name="search_entry_promise_kind"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title[:60]}"
+
+    @property
+    def shows_title(self) -> bool:
+        """Whether the title is this text's own (not the promise's title)."""
+        return self.kind in documents.OWN_TITLE
+
+    @property
+    def anchor(self) -> str:
+        """Where on the promise page this text is (without '#'), or ''."""
+        return _ANCHORS.get(self.kind, "").format(id=self.object_id)
+
+
+# The ids the promise page gives its sections and items.
+_ANCHORS = {
+    documents.SITUATION: "lagesbild",
+    documents.COMMITMENT: "loften",
+    documents.ACTIVITY: "aktivitet-{id}",
+    documents.INDICATOR: "indikator-{id}",
+    documents.SIGNATORIES: "undertecknat",
+    documents.FOLLOWUP: "uppfoljning-{id}",
+}

@@ -4,14 +4,14 @@ exactly what is published."""
 
 from typing import Any
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connections, transaction
+from django.db.models.expressions import RawSQL
 
 from loften.publication.models import PublishedPromise
 
-from .documents import documents_from_snapshot
+from . import schema
+from .documents import documents_from_snapshot, index_fields
 from .models import SearchEntry
-from .text import stemmed
 
 
 def search_entries_on_read_model_rebuilt(
@@ -25,28 +25,13 @@ def search_entries_rebuild(*, promise_id: int, snapshot: dict[str, Any]) -> int:
     """Replace the promise's search entries with those of `snapshot`; the count."""
     SearchEntry.objects.filter(promise_id=promise_id).delete()
     entries = SearchEntry.objects.bulk_create(
-        SearchEntry(
-            promise_id=promise_id,
-            kind=document.kind,
-            object_id=document.object_id,
-            period_id=document.period_id,
-            focus_area_id=document.focus_area_id,
-            first_year=document.first_year,
-            last_year=document.last_year,
-            responsible_police=document.responsible_police,
-            responsible_municipality=document.responsible_municipality,
-            responsible_partner=document.responsible_partner,
-            title=document.title,
-            body=document.body,
-            title_stems=stemmed(document.title),
-            body_stems=stemmed(document.body),
-        )
+        SearchEntry(**index_fields(promise_id, document))
         for document in documents_from_snapshot(snapshot)
     )
     if connections[SearchEntry.objects.db].vendor == "postgresql":
         SearchEntry.objects.filter(promise_id=promise_id).update(
-            document=SearchVector("title", config="swedish", weight="A")
-            + SearchVector("body", config="swedish", weight="B")
+            # Constant SQL over the entry's own columns.
+            document=RawSQL(schema.POSTGRES_DOCUMENT, [])  # noqa: S611
         )
     return len(entries)
 

@@ -1,24 +1,28 @@
-"""Swedish words for search: stemming, query terms, highlighting. Pure; no database.
+"""Swedish words for search: folding, stemming, query terms, highlighting. Pure; no
+database.
 
-PostgreSQL stems with its `swedish` text-search configuration, which is the
-Snowball Swedish stemmer with Snowball's stop-word list. On SQLite the same
-stemmer (the `snowballstemmer` package) and the same stop words turn the text
-into stems before it goes into the FTS5 index, and the query before it is
-matched, so both databases find the same inflected forms. Every query word
-matches as a prefix of a stem, which also finds compounds ("trygghet" finds
-"trygghetsvandringar"). Highlighting uses this module on both databases.
+Every word is folded (lower case, diacritics removed: "hundsök" → "hundsok") and
+then stemmed with the Snowball Swedish stemmer (the `snowballstemmer` package),
+stop words left out. Both databases index these stems, and the query goes through
+the same steps, so SQLite and PostgreSQL find the same words: inflected forms
+("trygghetsvandring" finds "trygghetsvandringar") and words typed without å, ä
+and ö ("hundsok" finds "hundsök"). Every query word matches as a prefix of a
+stem, which also finds compounds ("narkotika" finds "narkotikabrott").
+Highlighting uses this module on both databases. See
+docs/decisions/0004-search-folded-stems.md.
 """
 
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
-# PostgreSQL's tsearch_data/swedish.stop (from Snowball); kept identical so that
-# a query word ignored on one database is ignored on the other.
+# PostgreSQL's tsearch_data/swedish.stop (from Snowball), compared folded like
+# every other word.
 _STOP_WORDS = """
     och det att i en jag hon som han på den med var sig för så till är men ett om
     hade de av icke mig du henne då sin nu har inte hans honom skulle hennes där min
@@ -28,7 +32,15 @@ _STOP_WORDS = """
     er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket
     sitta sådana vart dina vars vårt våra ert era vilkas
 """
-STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics ("Hundsök" → "hundsok")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+STOP_WORDS = frozenset(fold(word) for word in _STOP_WORDS.split())
 
 # A word is a run of letters and digits (no underscore), as PostgreSQL's parser
 # and SQLite's unicode61 tokenizer see it.
@@ -49,8 +61,13 @@ def _stemmer():
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """The Snowball Swedish stem of one lower-case word."""
-    return _stemmer().stemWord(word)
+    """The Snowball Swedish stem of one word, folded first."""
+    return _stemmer().stemWord(fold(word))
+
+
+@lru_cache(maxsize=50_000)
+def is_stop_word(word: str) -> bool:
+    return fold(word) in STOP_WORDS
 
 
 def words(text: str) -> list[str]:
@@ -60,16 +77,18 @@ def words(text: str) -> list[str]:
 
 def stemmed(text: str) -> str:
     """`text` as space-separated stems, stop words left out (the SQLite index)."""
-    return " ".join(stem(word) for word in words(text) if word not in STOP_WORDS)
+    return " ".join(stem(word) for word in words(text) if not is_stop_word(word))
 
 
 def query_terms(query: str) -> list[str]:
     """The words of a search query that count: no stop words, no repeats, at most
     MAX_QUERY_TERMS."""
     terms: list[str] = []
+    stems: set[str] = set()
     for word in words(query):
-        if word not in STOP_WORDS and word not in terms:
+        if not is_stop_word(word) and stem(word) not in stems:
             terms.append(word)
+            stems.add(stem(word))
     return terms[:MAX_QUERY_TERMS]
 
 
@@ -80,11 +99,9 @@ def fts5_match(terms: Sequence[str]) -> str:
 
 
 def tsquery(terms: Sequence[str]) -> str:
-    """A PostgreSQL to_tsquery() text: every term as a prefix, all required.
-
-    PostgreSQL stems each term itself with the `swedish` configuration.
-    """
-    return " & ".join(f"'{term}':*" for term in terms)
+    """A PostgreSQL to_tsquery('simple', …) text: every term's stem as a prefix,
+    all required."""
+    return " & ".join(f"'{stem(term)}':*" for term in terms)
 
 
 # --- Highlighting ---------------------------------------------------------------------
@@ -101,10 +118,24 @@ class Fragment:
 def is_match(word: str, prefixes: Sequence[str]) -> bool:
     """Whether a lower-case word is one the query finds (its stem starts with a
     query term's stem)."""
-    if word in STOP_WORDS:
+    if is_stop_word(word):
         return False
     word_stem = stem(word)
     return any(word_stem.startswith(prefix) for prefix in prefixes)
+
+
+def matched_terms(text: str, terms: Sequence[str]) -> set[int]:
+    """The positions in `terms` of the query words that `text` matches."""
+    prefixes = [stem(term) for term in terms]
+    found: set[int] = set()
+    if not prefixes:
+        return found
+    for word in words(text):
+        if is_stop_word(word):
+            continue
+        word_stem = stem(word)
+        found.update(i for i, p in enumerate(prefixes) if word_stem.startswith(p))
+    return found
 
 
 def highlight(text: str, terms: Sequence[str]) -> list[Fragment]:

@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from django.db.models import Count
 
 from loften.geography import reference
-from loften.geography.models import County, Municipality, PoliceRegion
+from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +114,41 @@ def test_county_code_must_be_two_digits():
         County.objects.create(
             code="7", name="Felaktigt län", police_region=PoliceRegion.objects.first()
         )
+
+
+def test_the_police_areas_of_the_reference_list_are_loaded_with_their_places():
+    rows = _csv_rows("lokalpolisomraden.csv")
+    listed: dict[str, set[str]] = {}
+    for row in rows:
+        listed.setdefault(f"Lokalpolisområde {row['lpo']}", set()).add(row["kommunkod"])
+    assert len(rows) == 126
+    assert len(listed) == 53
+    assert len({row["kommunkod"] for row in rows}) == 122
+    loaded = {
+        area.name: {m.code for m in area.municipalities.all()}
+        for area in PoliceArea.objects.prefetch_related("municipalities")
+    }
+    assert loaded == listed
+    covered = Municipality.objects.filter(police_areas__isnull=False).distinct()
+    assert covered.count() == 122
+
+
+def test_each_police_area_is_in_the_region_and_district_the_list_names():
+    rows = {row["lpo"]: row for row in _csv_rows("lokalpolisomraden.csv")}
+    for area in PoliceArea.objects.select_related("police_region"):
+        row = rows[area.name.removeprefix("Lokalpolisområde ")]
+        assert area.police_region.name == row["region"]
+        assert area.district == f"Polisområde {row['polisomrade']}"
+    # Every area lies in the region of the counties of its municipalities.
+    for area in PoliceArea.objects.prefetch_related("municipalities__county"):
+        regions = {m.county.police_region_id for m in area.municipalities.all()}
+        assert regions == {area.police_region_id}, area.name
+
+
+def test_every_row_of_the_police_area_list_names_its_source():
+    rows = _csv_rows("lokalpolisomraden.csv")
+    assert all(row["source"].strip() for row in rows)
+    assert all(
+        len({r["polisomrade"] for r in rows if r["lpo"] == row["lpo"]}) == 1
+        for row in rows
+    )

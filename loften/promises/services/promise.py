@@ -39,9 +39,11 @@ PROMISE_FIELDS = {
 
 
 def _unique_slug(title: str, start_date: datetime.date) -> str:
+    """A new promise's address, in plain ASCII ("medborgarlofte-nassjo-2027") so
+    that it can be typed and shared anywhere; older addresses keep their letters."""
     if str(start_date.year) not in title:
         title = f"{title} {start_date.year}"
-    base = slugify(title, allow_unicode=True)[:100] or "lofte"
+    base = slugify(title)[:100] or "lofte"
     slug, suffix = base, 2
     while Promise.objects.filter(slug=slug).exists():
         slug = f"{base}-{suffix}"

@@ -30,10 +30,26 @@ def test_promise_create_by_an_editor_of_a_party(parties):
         end_date=datetime.date(2027, 12, 31),
     )
     assert promise.status == Promise.Status.DRAFT
-    assert promise.slug == "medborgarlöfte-nässjö-2027"
+    assert promise.slug == "medborgarlofte-nassjo-2027"
     entry = AuditEntry.objects.get(action="promise.create")
     assert entry.promise_id == promise.pk
     assert entry.actor == parties.municipality_editor
+
+
+def test_an_older_promise_keeps_its_address_with_swedish_letters(parties):
+    promise = parties.promise
+    Promise.objects.filter(pk=promise.pk).update(slug="medborgarlöfte-nässjö-2025")
+    promise.refresh_from_db()
+    newer = promise_services.promise_create(
+        actor=parties.municipality_editor,
+        title="Medborgarlöfte Nässjö 2025",
+        municipalities=[factories.municipality("0682")],
+        police_area=parties.promise.police_area,
+        start_date=datetime.date(2025, 1, 1),
+        end_date=datetime.date(2025, 12, 31),
+    )
+    assert newer.slug == "medborgarlofte-nassjo-2025"
+    assert Promise.objects.get(pk=promise.pk).slug == "medborgarlöfte-nässjö-2025"
 
 
 def test_promise_create_is_refused_for_an_editor_of_another_municipality(parties):

@@ -70,7 +70,9 @@ def test_the_municipality_page_and_lists_have_fixed_query_bounds(client):
     assert _queries(client, "/kommun/nässjö/") <= MUNICIPALITY_PAGE_QUERIES
     assert _queries(client, "/loften/?ar=2026") <= 8
     assert _queries(client, "/") <= 5
-    # Three for the filters' choices (cached on their own), then the hits.
+    # Three for the filters' choices (cached on their own), then four for the
+    # hits: one page of promises ranked and counted, their texts, the texts
+    # shown and the promises' places.
     assert _queries(client, "/sok/?q=trygghetsvandringar") <= 7
 
 

@@ -8,11 +8,13 @@ from django.core import mail
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from loften.geography.models import Municipality
 from loften.organisations.models import Organisation
 from loften.promises.services import activities as activity_services
+from loften.public import finder
 from loften.public.models import AccessibilityReport
 from loften.public.selectors import promise_view
 from loften.reports.selectors import report_periods
@@ -171,9 +173,34 @@ def test_the_police_general_routes_are_links(client):
     assert '<a href="tel:112">112</a>' in html
 
 
-def test_a_municipality_without_contact_details_points_to_its_own_website(client):
+def test_a_municipality_without_contact_details_links_no_website(client):
     html = _html(client, "/kommun/ydre/")
-    assert "Ydre kommun har inte lagt in sina kontaktuppgifter i Löften" in html
+    assert "Löften har inga kontaktuppgifter till Ydre kommun." in html
+    assert "webbplats" not in html.split('id="input-heading"', 1)[1].split("<h3>", 1)[0]
+
+
+def test_a_municipality_organisation_without_a_way_to_reach_it_is_not_listed(
+    client, nassjo
+):
+    Organisation.objects.filter(pk=nassjo.parties.municipality.pk).update(
+        website="", feedback_url="", contact_email="", contact_phone=""
+    )
+    html = _html(client, "/kommun/nässjö/")
+    assert "Löften har inga kontaktuppgifter till Nässjö kommun." in html
+
+
+def test_a_municipality_page_without_a_promise_names_its_police_area(client):
+    html = _html(client, "/kommun/link%C3%B6ping/")
+    assert "Inget aktuellt medborgarlöfte för Linköping" in html
+    assert "Lokalpolisområde Linköping" in html
+    assert "Polisområde Östergötland" in html
+    assert "har inte lagts in" not in html
+
+
+def test_the_police_area_names_the_other_places_it_serves(client):
+    html = _html(client, "/kommun/falun/")
+    assert "Lokalpolisområde Falun" in html
+    assert "Det betjänar också Avesta, Hedemora." in html
 
 
 def test_a_municipality_with_contact_details_lists_them(client, nassjo):
@@ -182,7 +209,7 @@ def test_a_municipality_with_contact_details_lists_them(client, nassjo):
     )
     html = _html(client, "/kommun/nässjö/")
     assert 'href="https://www.nassjo.se/"' in html
-    assert "har inte lagt in sina kontaktuppgifter" not in html
+    assert "har inga kontaktuppgifter" not in html
 
 
 # --- The promise page ---------------------------------------------------------------
@@ -577,3 +604,68 @@ def test_the_promise_page_links_to_the_published_reports_of_each_period(client, 
             assert f'href="/rapporter/{nassjo.promise.pk}/{period.pk}/{fmt}/"' in html
     earlier = _html(client, f"/lofte/{nassjo.promise.slug}/version/2/")
     assert "/rapporter/" not in earlier
+
+
+@pytest.mark.parametrize(
+    "typed", ["Nässjö kommun", "nassjo kommun", "Malmö stad", "Region Gotland"]
+)
+def test_the_official_form_of_a_name_goes_straight_to_the_municipality(client, typed):
+    response = client.get("/kommuner/", {"q": typed})
+    assert response.status_code == 302
+    wanted = {"Nässjö": "nässjö", "Malmö": "malmö", "Gotland": "gotland"}
+    place = next(
+        name for name in wanted if finder.normalise(name) in finder.normalise(typed)
+    )
+    assert response["Location"] == reverse(
+        "public:municipality", kwargs={"slug": wanted[place]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Nässjö kommun", "Nässjö"),
+        ("Malmö stad", "Malmö"),
+        ("Region Gotland", "Gotland"),
+    ],
+)
+def test_the_live_finder_lists_the_municipality_of_an_official_form(
+    client, typed, name
+):
+    response = client.get("/kommuner/", {"q": typed}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "1 kommun matchar" in html
+    assert f">{name}</a>" in html
+    assert "0 kommuner matchar" not in html
+
+
+def test_a_typo_suggests_the_nearest_names(client):
+    html = _html(client, "/kommuner/?q=nasjo")
+    assert "0 kommuner matchar" not in html
+    assert "Ingen kommun heter ”nasjo”. Menade du någon av dessa?" in html
+    assert '<a href="/kommun/n%C3%A4ssj%C3%B6/">Nässjö</a>' in html
+    live = client.get("/kommuner/", {"q": "nasjo"}, HTTP_HX_REQUEST="true")
+    assert "Menade du" in live.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("address", "wanted"),
+    [
+        ("/kommun/nassjo/", "/kommun/n%C3%A4ssj%C3%B6/"),
+        ("/kommun/malmo/", "/kommun/malm%C3%B6/"),
+        ("/lan/jonkopings-lan/", "/lan/j%C3%B6nk%C3%B6pings-l%C3%A4n/"),
+    ],
+)
+def test_addresses_without_swedish_letters_redirect_permanently(
+    client, address, wanted
+):
+    response = client.get(address)
+    assert response.status_code == 301
+    assert response["Location"] == wanted
+    assert client.get(wanted).status_code == 200
+
+
+def test_habo_and_habo_with_a_ring_keep_their_own_pages(client):
+    assert client.get("/kommun/habo/").status_code == 200
+    assert client.get("/kommun/h%C3%A5bo/").status_code == 200
+    assert client.get("/kommun/hxbo/").status_code == 404

@@ -4,29 +4,70 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-from loften.search import schema
 from loften.search.documents import documents_from_snapshot
 from loften.search.text import stemmed
+
+# The SQL as it was when this migration was written (search.0002 replaced the
+# full-text table with one that also indexes the context).
+TABLE = "search_searchentry"
+FTS = "search_searchentry_fts"
+CREATE_TABLE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5("
+    "title_stems, body_stems, "
+    f"content='{TABLE}', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0')"
+)
+_DELETE_OLD = (
+    f"INSERT INTO {FTS}({FTS}, rowid, title_stems, body_stems) "
+    "VALUES ('delete', old.id, old.title_stems, old.body_stems);"
+)
+_INSERT_NEW = (
+    f"INSERT INTO {FTS}(rowid, title_stems, body_stems) "
+    "VALUES (new.id, new.title_stems, new.body_stems);"
+)
+TRIGGER_NAMES = [f"{TABLE}_fts_insert", f"{TABLE}_fts_delete", f"{TABLE}_fts_update"]
+CREATE_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_insert AFTER INSERT ON {TABLE} "
+    f"BEGIN {_INSERT_NEW} END",
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_delete AFTER DELETE ON {TABLE} "
+    f"BEGIN {_DELETE_OLD} END",
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_fts_update AFTER UPDATE ON {TABLE} "
+    f"BEGIN {_DELETE_OLD} {_INSERT_NEW} END",
+]
+DROP = [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGER_NAMES] + [
+    f"DROP TABLE IF EXISTS {FTS}"
+]
+POSTGRES_INDEX = "search_searchentry_document_gin"
+CREATE_POSTGRES_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {POSTGRES_INDEX} ON {TABLE} USING gin (document)"
+)
+DROP_POSTGRES_INDEX = f"DROP INDEX IF EXISTS {POSTGRES_INDEX}"
+UPDATE_POSTGRES_DOCUMENTS = (
+    f"UPDATE {TABLE} SET document = "
+    "setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('swedish', coalesce(body, '')), 'B') "
+    "WHERE document IS NULL"
+)
 
 
 def create_database_index(apps, schema_editor):
     """The FTS5 table and its triggers on SQLite; a GIN index on PostgreSQL."""
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        schema_editor.execute(schema.CREATE_TABLE)
-        for statement in schema.CREATE_TRIGGERS:
+        schema_editor.execute(CREATE_TABLE)
+        for statement in CREATE_TRIGGERS:
             schema_editor.execute(statement)
     elif vendor == "postgresql":
-        schema_editor.execute(schema.CREATE_POSTGRES_INDEX)
+        schema_editor.execute(CREATE_POSTGRES_INDEX)
 
 
 def drop_database_index(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        for statement in schema.DROP:
+        for statement in DROP:
             schema_editor.execute(statement)
     elif vendor == "postgresql":
-        schema_editor.execute(schema.DROP_POSTGRES_INDEX)
+        schema_editor.execute(DROP_POSTGRES_INDEX)
 
 
 def index_published_promises(apps, schema_editor):
@@ -54,7 +95,7 @@ def index_published_promises(apps, schema_editor):
             for document in documents_from_snapshot(published.version.snapshot)
         )
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(schema.UPDATE_POSTGRES_DOCUMENTS)
+        schema_editor.execute(UPDATE_POSTGRES_DOCUMENTS)
 
 
 class Migration(migrations.Migration):

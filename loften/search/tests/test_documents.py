@@ -2,9 +2,14 @@
 
 from loften.search.documents import (
     ACTIVITY,
+    COMMITMENT,
     FOLLOWUP,
+    INDICATOR,
     PROMISE,
+    SIGNATORIES,
+    SITUATION,
     documents_from_snapshot,
+    index_fields,
 )
 
 
@@ -19,6 +24,18 @@ def _snapshot():
             "followup_plan": "Följs upp per tertial.",
             "municipalities": [{"name": "Ort"}],
             "police_area": {"name": "Lokalpolisområde Ort"},
+            "situation_sources": [
+                {
+                    "kind": "statistics",
+                    "title": "Anmälda brott",
+                    "year": 2025,
+                    "url": "",
+                    "note": "Narkotikabrott och skadegörelse ökar.",
+                }
+            ],
+            "signatories": [
+                {"name": "Per Holm", "title": "KSO", "organisation": "Ort kommun"}
+            ],
         },
         "commitments": [{"id": 1, "text": "Vi ska öka tryggheten."}],
         "focus_areas": [{"id": 3, "name": "Trafik", "slug": "trafik"}],
@@ -32,6 +49,17 @@ def _snapshot():
                 "partners": ["Skolan"],
                 "target": {"comparator": "at_least", "value": 4, "unit": "kontroller"},
                 "place": "Skolan",
+            }
+        ],
+        "indicators": [
+            {
+                "id": 41,
+                "name": "Anmälda skadegörelsebrott",
+                "description": "Brott per 1 000 invånare.",
+                "source": "Brå",
+                "unit": "brott",
+                "focus_area_id": 3,
+                "values": [{"year": 2025, "value": "12", "note": "Ny metod"}],
             }
         ],
         "periods": [
@@ -57,25 +85,59 @@ def _snapshot():
     }
 
 
-def test_a_snapshot_gives_the_promise_its_activities_and_published_followups():
+def test_a_snapshot_gives_every_published_text_one_document():
     documents = documents_from_snapshot(_snapshot())
     assert [(d.kind, d.object_id) for d in documents] == [
         (PROMISE, 7),
+        (SITUATION, 7),
+        (COMMITMENT, 1),
         (ACTIVITY, 11),
+        (INDICATOR, 41),
+        (SIGNATORIES, 7),
         (FOLLOWUP, 31),
     ]
 
 
-def test_the_promise_document_holds_the_picture_commitments_and_places():
-    promise = documents_from_snapshot(_snapshot())[0]
-    assert "Otrygghet i centrum." in promise.body
-    assert "Vi ska öka tryggheten." in promise.body
+def _document(kind):
+    return next(d for d in documents_from_snapshot(_snapshot()) if d.kind == kind)
+
+
+def test_the_promise_document_holds_the_places_and_the_followup_plan():
+    promise = _document(PROMISE)
     assert "Lokalpolisområde Ort" in promise.body
+    assert "Följs upp per tertial." in promise.body
     assert (promise.first_year, promise.last_year) == (2026, 2027)
 
 
+def test_the_situational_picture_holds_the_summary_and_every_source():
+    situation = _document(SITUATION)
+    assert situation.body == (
+        "Otrygghet i centrum. · Anmälda brott (2025) · "
+        "Narkotikabrott och skadegörelse ökar."
+    )
+
+
+def test_effect_measures_and_signatories_are_documents():
+    indicator = _document(INDICATOR)
+    assert indicator.title == "Anmälda skadegörelsebrott"
+    assert indicator.body == "Brott per 1 000 invånare. · Brå · brott · 2025: Ny metod"
+    assert indicator.focus_area_id == 3
+    assert _document(SIGNATORIES).body == "Per Holm, KSO, Ort kommun"
+    assert _document(COMMITMENT).title == "Vi ska öka tryggheten."
+
+
+def test_every_document_carries_the_promise_and_its_places_as_context():
+    for document in documents_from_snapshot(_snapshot()):
+        assert document.context == (
+            "Medborgarlöfte Ort 2026 · Ort · Lokalpolisområde Ort"
+        )
+    fields = index_fields(7, _document(ACTIVITY))
+    assert fields["context_stems"] == "medborgarloft ort 2026 ort lokalpolisomr ort"
+    assert fields["title_stems"] == "trafikkontroll skolan"
+
+
 def test_a_followup_is_filtered_like_its_activity_and_dated_by_its_period():
-    followup = documents_from_snapshot(_snapshot())[2]
+    followup = _document(FOLLOWUP)
     assert followup.title == "Trafikkontroller vid skolan"
     assert followup.body == "Genomfört · Fem kontroller."
     assert (followup.first_year, followup.last_year, followup.period_id) == (

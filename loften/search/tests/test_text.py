@@ -22,8 +22,29 @@ def test_words_are_lower_case_letters_and_digits():
 
 def test_stemmed_text_leaves_out_stop_words():
     assert text.stemmed("Polisen och kommunen genomför trygghetsvandringar") == (
-        "polis kommun genomför trygghetsvandring"
+        "polis kommun genomf trygghetsvandring"
     )
+
+
+def test_words_typed_without_swedish_letters_have_the_same_stem():
+    assert text.stem("hundsok") == text.stem("hundsök") == text.stem("HUNDSÖK")
+    assert text.stem("skadegorelse") == text.stem("skadegörelse")
+    assert text.stem("nassjo") == text.stem("Nässjö")
+
+
+def test_stop_words_are_recognised_without_swedish_letters_too():
+    assert text.query_terms("for pa hundsok") == ["hundsok"]
+
+
+def test_query_terms_that_differ_only_in_swedish_letters_count_once():
+    assert text.query_terms("hundsök hundsok") == ["hundsök"]
+
+
+def test_matched_terms_names_the_query_words_a_text_contains():
+    terms = ["narkotika", "skola"]
+    assert text.matched_terms("Narkotikabrott bland unga", terms) == {0}
+    assert text.matched_terms("Hundsök i skolorna mot narkotika", terms) == {0, 1}
+    assert text.matched_terms("", terms) == set()
 
 
 def test_query_terms_drop_stop_words_and_repeats_and_are_capped():
@@ -48,6 +69,7 @@ def test_query_syntax_in_the_input_cannot_reach_the_match_expression():
     assert text.tsquery(text.query_terms("trafik' | !centrum:*")) == (
         "'trafik':* & 'centrum':*"
     )
+    assert text.tsquery(["hundsök"]) == "'hundsok':*"
 
 
 def test_highlight_marks_inflected_forms_and_compounds_of_the_query():
