@@ -55,6 +55,7 @@ FIELDS = {
     "police_area": gettext_lazy("Police area"),
     "situation_sources": gettext_lazy("Sources of the situational picture"),
     "signatories": gettext_lazy("Signatories"),
+    "contacts": gettext_lazy("Contact persons"),
     "cadence": gettext_lazy("Follow-up cadence"),
     "text": gettext_lazy("Text"),
     "focus_area_id": gettext_lazy("Focus area"),
@@ -197,6 +198,11 @@ def display_value(field: str, value: Any, lookup: Mapping[str, Mapping]) -> str:
             value.get("value"),
             value.get("unit", ""),
             value.get("scope", ""),
+        )
+    if field == "contacts":
+        return "; ".join(
+            ", ".join(part for part in (c["name"], c["role"], c["route"]) if part)
+            for c in value
         )
     if field == "focus_area_id":
         return lookup.get("focus_areas", {}).get(value, str(value))

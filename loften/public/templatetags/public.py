@@ -66,3 +66,13 @@ def list_query(params: dict[str, str]) -> str:
 def change_sentence(change) -> str:
     """One change between two versions, in words."""
     return describe_change(change)
+
+
+# Units that only say "a number of": after a figure they add nothing ("412 antal").
+COUNT_WORDS = {"antal", "st", "st.", "stycken", "number", "count"}
+
+
+@register.filter
+def unit_after(unit: str) -> str:
+    """The unit to write after a figure, or "" when it only means "a number"."""
+    return "" if (unit or "").strip().lower() in COUNT_WORDS else unit
