@@ -164,7 +164,7 @@ def activity_delete(request, promise_id: int, activity_id: int):
     published = publication.activity_published_values(activity_id=activity.pk)
     form = None
     if published is not None:
-        form = RemovalReasonForm(request.POST or None)
+        form = RemovalReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and is_htmx(request) and form and not form.is_valid():
         # From the plan's quick "Remove": ask for the reason on its own page.
         response = HttpResponse(status=204)
