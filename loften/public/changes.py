@@ -77,6 +77,13 @@ def change_sentence(change: Change) -> str:
     return sentence
 
 
+def full_stop(text: str) -> str:
+    """`text` ending in one full stop: none is added after ".", "!", "?" or "…"
+    (joined texts must not end in doubled punctuation)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
 def _short(text: str, length: int = 90) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
@@ -103,10 +110,14 @@ def publication_summary(
             )
         )
         if followed:
+            names = [_short(text, 60).rstrip(" .;") for text in followed[:8]]
+            if len(followed) > 8:
+                names.append("…")
             lines.append(
-                str(_("Activities followed up: %(list)s"))
-                % {"list": "; ".join(_short(text, 60) for text in followed[:8])}
-                + ("; …" if len(followed) > 8 else ".")
+                full_stop(
+                    str(_("Activities followed up: %(list)s"))
+                    % {"list": "; ".join(names)}
+                )
             )
         return lines
     if old is None:
@@ -133,8 +144,8 @@ def publication_summary(
             sentence = _("The text of “%(what)s” changed") % {"what": what}
         else:
             sentence = _("Who is responsible for “%(what)s” changed") % {"what": what}
-        reason = change.reason.rstrip(" .")
-        lines.append(f"{sentence}: {reason}." if reason else f"{sentence}.")
+        reason = change.reason.strip()
+        lines.append(full_stop(f"{sentence}: {reason}" if reason else str(sentence)))
     # Changes of a published activity's target, text, responsible parties or
     # its removal are told above, with their reasons.
     told = {"target", "text", "responsible_police", "responsible_municipality"}
@@ -151,7 +162,7 @@ def publication_summary(
             if change.item and change.section != "promise"
             else ""
         )
-        lines.append(f"{change_sentence(change)}{item}.")
+        lines.append(full_stop(f"{change_sentence(change)}{item}"))
     if len(other) > 6:
         lines.append(str(_("And %(count)s more changes.")) % {"count": len(other) - 6})
     if not lines:
