@@ -206,3 +206,38 @@ def test_a_reason_with_a_personal_identity_number_is_refused(changed):
             subject="text",
             reason="Enligt 19811218-9876 ska det ändras",
         )
+
+
+def test_contact_persons_are_checked_and_shown_once_published(
+    client, django_capture_on_commit_callbacks
+):
+    from loften.promises.services import parts as part_services
+
+    record = promise_with_published_tertial()
+    promise = record.parties.promise
+    editor = record.parties.municipality_editor
+    contact = part_services.contact_create(
+        promise=promise,
+        actor=editor,
+        kind="police",
+        name="Kim Andersson",
+        role="Kommunpolis, Nässjö",
+        route="811218-9876",
+    )
+    with pytest.raises(ValidationError):  # a personnummer is never published
+        publication.promise_submit_for_review(promise=promise, actor=editor)
+    assert "Kim Andersson" not in _text(client.get(f"/lofte/{promise.slug}/"))
+    part_services.contact_update(
+        contact=contact,
+        actor=editor,
+        kind="police",
+        name="Kim Andersson",
+        role="Kommunpolis, Nässjö",
+        route="nassjo.kommunpolis@polisen.se",
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # the cache follows
+        publish_plan(record.parties)
+    response = client.get(f"/lofte/{promise.slug}/")
+    assert "Kontaktpersoner" in _text(response)
+    assert "Kim Andersson" in _text(response)
+    assert 'href="mailto:nassjo.kommunpolis@polisen.se"' in response.content.decode()
