@@ -7,6 +7,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from loften.core import text
 from loften.core.widgets import CONTENT_LANGUAGE
 
 from ..changes import change_sentence as describe_change
@@ -68,11 +69,7 @@ def change_sentence(change) -> str:
     return describe_change(change)
 
 
-# Units that only say "a number of": after a figure they add nothing ("412 antal").
-COUNT_WORDS = {"antal", "st", "st.", "stycken", "number", "count"}
-
-
 @register.filter
 def unit_after(unit: str) -> str:
     """The unit to write after a figure, or "" when it only means "a number"."""
-    return "" if (unit or "").strip().lower() in COUNT_WORDS else unit
+    return text.unit_after(unit)
