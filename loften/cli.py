@@ -75,6 +75,24 @@ def _connect() -> None:
     connection.close()
 
 
+def site_url_for(arguments: list[str], default_port: str = "8000") -> str:
+    """The address the pages name for `runserver`'s arguments ("8001",
+    "127.0.0.1:8001", "0.0.0.0:8000"), so that printed pages, /data/README.txt
+    and data.json name the port actually served. Pure."""
+    address = next((a for a in arguments if not a.startswith("-")), "")
+    host, _colon, port = address.rpartition(":")
+    if not _colon:
+        host, port = "", address
+    if not port.isdigit():
+        port = default_port
+    host = host.strip("[]")
+    if host in {"", "0.0.0.0", "::", "0"}:  # noqa: S104 - names, not a bind
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
 def serve(arguments: list[str]) -> int:
     """Run `runserver` (with `arguments`, e.g. 127.0.0.1:8000) and `worker` side
     by side until the server stops, then stop the worker. Ctrl-C or SIGTERM
@@ -84,7 +102,15 @@ def serve(arguments: list[str]) -> int:
         return 0
     # Each child gets a process group of its own, so that exactly one signal
     # reaches it, and the autoreloaders' child processes go with their parents.
-    started = {"stdin": subprocess.DEVNULL, "start_new_session": True}
+    environment = dict(os.environ)
+    # Unless it is set, the site names the address it is served on.
+    environment.setdefault("SITE_URL", site_url_for(arguments))
+    started = {
+        "stdin": subprocess.DEVNULL,
+        "start_new_session": True,
+        "env": environment,
+    }
+    print(f"loften: pages name {environment['SITE_URL']}", flush=True)
     command = [sys.executable, "-m", "loften.cli"]
 
     def start_worker() -> subprocess.Popen:

@@ -14,6 +14,8 @@ from django.core.validators import (
 )
 
 # Texts, in characters.
+CHANGE_REASON = 300  # why a published activity changes, shown publicly
+CONTACT = 200  # a contact person's name, role or contact route
 COMMENT = 1_000  # a comment on an approval, a note in the activity log
 COMMITMENT = 1_000  # one promise statement
 DESCRIPTION = 2_000  # a source's note, an indicator's or focus area's description

@@ -11,10 +11,11 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import models
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -55,6 +56,7 @@ FIELDS = {
     "police_area": gettext_lazy("Police area"),
     "situation_sources": gettext_lazy("Sources of the situational picture"),
     "signatories": gettext_lazy("Signatories"),
+    "contacts": gettext_lazy("Contact persons"),
     "cadence": gettext_lazy("Follow-up cadence"),
     "text": gettext_lazy("Text"),
     "focus_area_id": gettext_lazy("Focus area"),
@@ -155,6 +157,14 @@ def _date(value: str) -> str:
         return str(value)
 
 
+def _number(value: Any) -> str:
+    """A figure as the language writes it: "4,5" in Swedish."""
+    try:
+        return number_format(Decimal(str(value)).normalize(), use_l10n=True)
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
 def _yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
 
@@ -167,6 +177,8 @@ def display_value(field: str, value: Any, lookup: Mapping[str, Mapping]) -> str:
         return _yes_no(value)
     if field in {"start_date", "end_date", "signing_date"}:
         return _date(value)
+    if field in {"quantity", "hours"}:
+        return _number(value)
     if field == "status":
         if isinstance(value, dict):
             return value.get("name", "")
@@ -197,6 +209,11 @@ def display_value(field: str, value: Any, lookup: Mapping[str, Mapping]) -> str:
             value.get("value"),
             value.get("unit", ""),
             value.get("scope", ""),
+        )
+    if field == "contacts":
+        return "; ".join(
+            ", ".join(part for part in (c["name"], c["role"], c["route"]) if part)
+            for c in value
         )
     if field == "focus_area_id":
         return lookup.get("focus_areas", {}).get(value, str(value))
@@ -239,11 +256,12 @@ def summary(section: str, item: Mapping[str, Any], lookup: Mapping) -> str:
         if item.get("status"):
             parts.append(display_value("status", item["status"], lookup))
         if item.get("quantity") is not None:
-            parts.append(f"{FIELDS['quantity']}: {item['quantity']}")
+            parts.append(f"{FIELDS['quantity']}: {_number(item['quantity'])}")
         if item.get("hours") is not None:
-            parts.append(f"{FIELDS['hours']}: {item['hours']}")
+            parts.append(f"{FIELDS['hours']}: {_number(item['hours'])}")
         if item.get("text"):
-            parts.append(item["text"])
+            # Joined with " · ": a text's own closing full stop is enough.
+            parts.append(item["text"].strip())
     elif section == "activity":
         if item.get("target"):
             parts.append(display_value("target", item["target"], lookup))

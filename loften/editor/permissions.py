@@ -23,6 +23,7 @@ from loften.organisations.selectors import organisation_list_for_user
 from loften.promises.models import (
     Activity,
     Commitment,
+    Contact,
     FocusArea,
     Indicator,
     IndicatorValue,
@@ -121,6 +122,18 @@ def access_signatory(
         user=user,
         promise_id=promise_id,
         part_id=signatory_id,
+        action=action,
+    )
+
+
+def access_contact(
+    *, user: User, promise_id: int, contact_id: int, action: str = VIEW
+) -> Contact:
+    return _access_part(
+        Contact,
+        user=user,
+        promise_id=promise_id,
+        part_id=contact_id,
         action=action,
     )
 

@@ -196,6 +196,16 @@ def unpublished_changes(
     return PendingChanges(plan=diffs.readable_changes(plan, lookup), periods=pending)
 
 
+def first_publication(*, live: dict) -> list[diffs.ReadableChange]:
+    """Everything the plan would publish the first time, item by item, so that
+    the approver reads the whole plan before approving it."""
+    plan_next = snapshot_rules.merge_plan(None, live)
+    return diffs.readable_changes(
+        snapshot_rules.snapshot_diff(None, plan_next),
+        diffs.snapshot_lookup(live),
+    )
+
+
 def audit_list_for_promise(*, promise: Promise, limit: int = 100) -> QuerySet:
     return AuditEntry.objects.filter(promise_id=promise.pk).select_related("actor")[
         :limit

@@ -233,6 +233,7 @@ class PlanView:
     sources: list = field(default_factory=list)
     commitments: list = field(default_factory=list)
     signatories: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     groups: list[ActivityGroup] = field(default_factory=list)
     periods: list[PeriodRow] = field(default_factory=list)
@@ -255,6 +256,7 @@ def plan_view(*, promise: Promise, today: datetime.date) -> PlanView:
         sources=list(promise.situation_sources.order_by("order", "id")),
         commitments=list(promise.commitments.order_by("order", "id")),
         signatories=list(promise.signatories.order_by("order", "id")),
+        contacts=list(promise.contacts.order_by("order", "id")),
         indicators=list(
             promise.indicators.select_related("focus_area")
             .prefetch_related("values")

@@ -60,6 +60,7 @@ urlpatterns = [
     *_parts("kallor", "source"),
     *_parts("loftespunkter", "commitment"),
     *_parts("undertecknare", "signatory"),
+    *_parts("kontaktpersoner", "contact"),
     *_parts("effektmatt", "indicator"),
     path(
         f"{PROMISE}effektmatt/<int:part_id>/varden/",

@@ -406,6 +406,29 @@ TABLES: tuple[Table, ...] = (
                 nullable=True,
             ),
             _c(
+                "running_total",
+                INTEGER,
+                _(
+                    "The figure compared with the target at this period: the "
+                    "running total so far in the year for a per-year target "
+                    "(hittills i år), so far in the promise for a whole-promise "
+                    "target, the period's own quantity for a per-period target. "
+                    "quantity is always the period's own figure. Empty when "
+                    "there is no target or no quantity."
+                ),
+                nullable=True,
+            ),
+            _c(
+                "target_value",
+                INTEGER,
+                _(
+                    "The target's number in force when this period's follow-up "
+                    "was published; it differs from the activity's target_value "
+                    "when the target was changed later. Empty without a target."
+                ),
+                nullable=True,
+            ),
+            _c(
                 "target_met",
                 BOOLEAN,
                 _(

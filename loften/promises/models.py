@@ -230,6 +230,51 @@ class Signatory(models.Model):
         return f"{self.name}, {self.title}"
 
 
+class Contact(models.Model):
+    """A named contact person of the promise (the kommunpolis, the municipality's
+    coordinator), with a public way to reach them. Shown on the public page."""
+
+    class Kind(models.TextChoices):
+        POLICE = "police", _("Community police officer (kommunpolis)")
+        COORDINATOR = "coordinator", _("The municipality's coordinator")
+        OTHER = "other", _("Other contact")
+
+    promise = models.ForeignKey(
+        Promise,
+        verbose_name=_("promise"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.POLICE
+    )
+    name = models.CharField(_("name"), max_length=limits.CONTACT)
+    role = models.CharField(_("role"), max_length=limits.CONTACT)
+    route = models.CharField(
+        _("how to reach them"),
+        max_length=limits.CONTACT,
+        help_text=_(
+            "A public way to reach them: a work e-mail address, a switchboard "
+            "number or a web page. Never a private number."
+        ),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["police", "coordinator", "other"]),
+                name="contact_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}"
+
+
 class Commitment(models.Model):
     """One promise statement ("Vi ska arbeta för en drogfri miljö …")."""
 

@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from loften.publication.snapshot import Change
+from loften.publication.snapshot import Change, snapshot_diff
+
+from .presentation import activity_change
 
 _SENTENCES = {
     ("promise", "changed"): _("The promise was changed"),
@@ -45,6 +47,7 @@ _FIELDS = {
     "police_area": _("police area"),
     "situation_sources": _("sources of the situational picture"),
     "signatories": _("signatories"),
+    "contacts": _("contact persons"),
     "text": _("text"),
     "focus_area_id": _("focus area"),
     "commitment_id": _("commitment"),
@@ -72,3 +75,96 @@ def change_sentence(change: Change) -> str:
     if change.field and change.field in _FIELDS:
         return f"{sentence} ({_FIELDS[change.field]})"
     return sentence
+
+
+def full_stop(text: str) -> str:
+    """`text` ending in one full stop: none is added after ".", "!", "?" or "…"
+    (joined texts must not end in doubled punctuation)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
+def _short(text: str, length: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def publication_summary(
+    old: dict | None, new: dict, *, number: int, period_label: str = ""
+) -> list[str]:
+    """A feed reader's summary of one publication, sentence by sentence: which
+    period was followed up and which activities, or what changed in the plan
+    (target changes with their reasons first)."""
+    lines: list[str] = []
+    changes = snapshot_diff(old, new)
+    if period_label:
+        followed = [
+            c.item.split(": ", 1)[-1]
+            for c in changes
+            if c.section == "followup" and c.kind in {"added", "changed"}
+        ]
+        lines.append(
+            str(
+                _("The follow-up of %(period)s was published.")
+                % {"period": period_label}
+            )
+        )
+        if followed:
+            names = [_short(text, 60).rstrip(" .;") for text in followed[:8]]
+            if len(followed) > 8:
+                names.append("…")
+            lines.append(
+                full_stop(
+                    str(_("Activities followed up: %(list)s"))
+                    % {"list": "; ".join(names)}
+                )
+            )
+        return lines
+    if old is None:
+        count = len(new.get("activities", []))
+        lines.append(
+            str(_("The promise was published with %(count)s activities."))
+            % {"count": count}
+        )
+        return lines
+    for data in new.get("activity_changes", []):
+        if data.get("version") != number:
+            continue
+        change = activity_change(data)
+        what = _short(change.activity, 70)
+        if change.subject == "target":
+            sentence = _("The target of “%(what)s” changed from %(old)s to %(new)s") % {
+                "what": what,
+                "old": change.old,
+                "new": change.new,
+            }
+        elif change.subject == "removed":
+            sentence = _("“%(what)s” was removed") % {"what": what}
+        elif change.subject == "text":
+            sentence = _("The text of “%(what)s” changed") % {"what": what}
+        else:
+            sentence = _("Who is responsible for “%(what)s” changed") % {"what": what}
+        reason = change.reason.strip()
+        lines.append(full_stop(f"{sentence}: {reason}" if reason else str(sentence)))
+    # Changes of a published activity's target, text, responsible parties or
+    # its removal are told above, with their reasons.
+    told = {"target", "text", "responsible_police", "responsible_municipality"}
+    told.add("partners")
+    other = [
+        c
+        for c in changes
+        if c.section in {"promise", "commitment", "activity", "indicator"}
+        and not (c.section == "activity" and (c.field in told or c.kind == "removed"))
+    ]
+    for change in other[:6]:
+        item = (
+            f": {_short(change.item, 70)}"
+            if change.item and change.section != "promise"
+            else ""
+        )
+        lines.append(full_stop(f"{change_sentence(change)}{item}"))
+    if len(other) > 6:
+        lines.append(str(_("And %(count)s more changes.")) % {"count": len(other) - 6})
+    if not lines:
+        lines.append(str(_("The content is the same as in the version before.")))
+    return lines

@@ -1,5 +1,6 @@
 """Atom feeds of new publications: the whole country, and one per municipality."""
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,6 +29,27 @@ def publication_title(publication: selectors.Publication) -> str:
     return f"{publication.promise.title}: {what}"
 
 
+@dataclass(frozen=True)
+class FeedItem:
+    """A publication with the summary a feed reader shows."""
+
+    promise: selectors.PromiseItem
+    version: selectors.VersionItem
+    summary: tuple[str, ...]
+
+
+def with_summaries(publications: list[selectors.Publication]) -> list[FeedItem]:
+    summaries = selectors.publication_summaries(publications)
+    return [
+        FeedItem(
+            promise=p.promise,
+            version=p.version,
+            summary=tuple(summaries.get((p.promise.id, p.version.number), [])),
+        )
+        for p in publications
+    ]
+
+
 class NationalFeed(Feed):
     feed_type = Atom1Feed
 
@@ -48,7 +70,7 @@ class NationalFeed(Feed):
     def items(self):
         return public_cached(
             "feed",
-            build=lambda: selectors.publication_list(limit=ENTRIES),
+            build=lambda: with_summaries(selectors.publication_list(limit=ENTRIES)),
         )
 
     def item_title(self, item):
@@ -56,10 +78,14 @@ class NationalFeed(Feed):
 
     def item_description(self, item):
         places = ", ".join(m.name for m in item.promise.municipalities)
-        parts = [places, item.promise.period_label]
+        heading = " · ".join(
+            part for part in (places, item.promise.period_label) if part
+        )
+        lines = [heading, *item.summary]
         if item.version.note:
-            parts.append(item.version.note)
-        return " · ".join(part for part in parts if part)
+            lines.append(item.version.note)
+        # Plain text: feed readers show it as it is (Django escapes it).
+        return "\n".join(line for line in lines if line)
 
     def item_link(self, item):
         return reverse(
@@ -108,7 +134,7 @@ class MunicipalityFeed(NationalFeed):
         return public_cached(
             "municipality-feed",
             obj.slug,
-            build=lambda: selectors.publication_list(
-                limit=ENTRIES, municipality_slug=obj.slug
+            build=lambda: with_summaries(
+                selectors.publication_list(limit=ENTRIES, municipality_slug=obj.slug)
             ),
         )

@@ -92,6 +92,61 @@ class Target:
 
 
 @dataclass(frozen=True)
+class ActivityChange:
+    """A published change of an activity's target, text or responsible parties,
+    or its removal, with the reason given and the version that published it."""
+
+    activity_id: int
+    activity: str
+    subject: str  # target, text, responsible, removed
+    old: str
+    new: str
+    reason: str
+    version: int
+    date: datetime.date | None
+
+
+def _target_words(data: dict[str, Any] | None) -> str:
+    if not data:
+        return gettext("no target")
+    target = Target(**data)
+    words = [target.comparator_label, str(target.value)]
+    if target.unit:
+        words.append(target.unit)
+    return " ".join(words)
+
+
+def _responsible_words(data: dict[str, Any] | None) -> str:
+    if not data:
+        return ""
+    names = []
+    if data.get("responsible_police"):
+        names.append(gettext("the police"))
+    if data.get("responsible_municipality"):
+        names.append(gettext("the municipality"))
+    return ", ".join(names + list(data.get("partners") or []))
+
+
+def activity_change(data: dict[str, Any]) -> ActivityChange:
+    subject = data["subject"]
+    old, new = data.get("old"), data.get("new")
+    if subject == "target":
+        old, new = _target_words(old), _target_words(new)
+    elif subject == "responsible":
+        old, new = _responsible_words(old), _responsible_words(new)
+    return ActivityChange(
+        activity_id=data["activity_id"],
+        activity=data.get("activity", ""),
+        subject=subject,
+        old=str(old or ""),
+        new=str(new or ""),
+        reason=data.get("reason", ""),
+        version=data["version"],
+        date=_date_or_none(data.get("date")),
+    )
+
+
+@dataclass(frozen=True)
 class Progress:
     """The figure compared with the target at one period, and the verdict."""
 
@@ -124,6 +179,12 @@ class Progress:
         return round((self.share or 0) * 100)
 
     @property
+    def is_running_total(self) -> bool:
+        """Whether the figure adds up several periods (so far this year or in
+        the promise) rather than being the period's own."""
+        return self.target.scope != "per_period"
+
+    @property
     def shows_bar(self) -> bool:
         # A bar filling up reads as "better"; for "at most" targets it would not.
         return self.target.comparator != AT_MOST and self.share is not None
@@ -141,6 +202,8 @@ class PeriodEntry:
     quantity: int | None = None
     hours: Decimal | None = None
     progress: Progress | None = None
+    # The target this period was judged against, when it has changed since.
+    earlier_target: Target | None = None
 
     @property
     def reported(self) -> bool:
@@ -170,6 +233,7 @@ class Activity:
     target: Target | None
     commitment_id: int | None
     entries: tuple[PeriodEntry, ...]
+    changes: tuple[ActivityChange, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -277,6 +341,29 @@ class Signatory:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """A named contact person of the promise and how the public reaches them."""
+
+    kind: str
+    name: str
+    role: str
+    route: str
+
+    @property
+    def route_url(self) -> str:
+        """A link for an e-mail address, a telephone number or a web address."""
+        route = self.route.strip()
+        if route.startswith(("https://", "http://")):
+            return route
+        if "@" in route and " " not in route:
+            return f"mailto:{route}"
+        digits = "".join(ch for ch in route if ch.isdigit() or ch == "+")
+        if len(digits) >= 6 and not any(ch.isalpha() for ch in route):
+            return f"tel:{digits}"
+        return ""
+
+
+@dataclass(frozen=True)
 class Commitment:
     id: int
     text: str
@@ -316,6 +403,8 @@ class PromisePage:
     periods: tuple[Period, ...]
     previous_id: int | None
     summary: Summary
+    removed_activities: tuple[ActivityChange, ...] = ()
+    contacts: tuple["Contact", ...] = ()
 
     @property
     def is_concluded(self) -> bool:
@@ -358,7 +447,7 @@ def _entries(
     all_periods: list[Period],
 ) -> tuple[PeriodEntry, ...]:
     target_data = activity.get("target")
-    target = Target(**target_data) if target_data else None
+    current = Target(**target_data) if target_data else None
     refs = [PeriodRef(p.id, p.year, p.kind, p.number) for p in periods]
     quantities = {
         p.id: followups[(activity["id"], p.id)]["quantity"]
@@ -372,6 +461,9 @@ def _entries(
             entries.append(PeriodEntry(period=period))
             continue
         progress = None
+        # Judged against the target in force when the period was published.
+        then = followup.get("target", target_data)
+        target = Target(**then) if then else None
         if target is not None:
             achieved = achieved_towards_target(
                 scope=target.scope, period=ref, periods=refs, quantities=quantities
@@ -395,12 +487,13 @@ def _entries(
                 quantity=followup["quantity"],
                 hours=None if followup["hours"] is None else Decimal(followup["hours"]),
                 progress=progress,
+                earlier_target=target if target != current else None,
             )
         )
     return tuple(entries)
 
 
-def _activity(activity, periods, followups, all_periods) -> Activity:
+def _activity(activity, periods, followups, all_periods, changes=()) -> Activity:
     target = activity.get("target")
     return Activity(
         id=activity["id"],
@@ -412,10 +505,13 @@ def _activity(activity, periods, followups, all_periods) -> Activity:
         target=Target(**target) if target else None,
         commitment_id=activity.get("commitment_id"),
         entries=_entries(activity, periods, followups, all_periods),
+        changes=tuple(c for c in changes if c.activity_id == activity["id"]),
     )
 
 
-def _focus_areas(snapshot, periods, followups, all_periods) -> tuple[FocusArea, ...]:
+def _focus_areas(
+    snapshot, periods, followups, all_periods, changes=()
+) -> tuple[FocusArea, ...]:
     """Focus areas in the order they first appear, then activities without one."""
     named = {f["id"]: f for f in snapshot.get("focus_areas", [])}
     groups: dict[int | None, list[Activity]] = {}
@@ -424,7 +520,7 @@ def _focus_areas(snapshot, periods, followups, all_periods) -> tuple[FocusArea, 
         if key not in named:
             key = None
         groups.setdefault(key, []).append(
-            _activity(data, periods, followups, all_periods)
+            _activity(data, periods, followups, all_periods, changes)
         )
     areas = [
         FocusArea(
@@ -500,7 +596,8 @@ def promise_page(snapshot: dict[str, Any]) -> PromisePage:
         for f in snapshot["followups"]
         if f["period_id"] in published_ids
     }
-    focus_areas = _focus_areas(snapshot, published, followups, periods)
+    changes = tuple(activity_change(c) for c in snapshot.get("activity_changes", []))
+    focus_areas = _focus_areas(snapshot, published, followups, periods, changes)
     police_area = promise.get("police_area") or {}
     return PromisePage(
         id=promise["id"],
@@ -547,4 +644,14 @@ def promise_page(snapshot: dict[str, Any]) -> PromisePage:
         periods=tuple(periods),
         previous_id=promise.get("previous_id"),
         summary=_summary(focus_areas),
+        removed_activities=tuple(c for c in changes if c.subject == "removed"),
+        contacts=tuple(
+            Contact(
+                kind=c.get("kind", ""),
+                name=c["name"],
+                role=c.get("role", ""),
+                route=c.get("route", ""),
+            )
+            for c in promise.get("contacts", [])
+        ),
     )

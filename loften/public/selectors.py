@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.text import slugify
 
+from loften.editor.diffs import readable_changes, snapshot_lookup
 from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
 from loften.organisations.models import Organisation
 from loften.promises.models import FocusArea
@@ -21,7 +22,14 @@ from loften.publication.models import PromiseVersion, PublishedPromise
 from loften.publication.snapshot import Change, snapshot_diff
 
 from . import statistics
-from .presentation import Period, PromisePage, promise_page
+from .changes import publication_summary
+from .presentation import (
+    ActivityChange,
+    Period,
+    PromisePage,
+    activity_change,
+    promise_page,
+)
 
 # --- Places ---------------------------------------------------------------------------
 
@@ -230,6 +238,36 @@ def publication_list(
     ]
 
 
+def publication_summaries(
+    publications: list[Publication],
+) -> dict[tuple[int, int], list[str]]:
+    """{(promise id, version number): the summary of what was published} for a
+    feed: which period, which activities, target changes and their reasons."""
+    wanted = Q(pk__in=[])
+    for item in publications:
+        number = item.version.number
+        wanted |= Q(promise_id=item.promise.id, number__in=[number, number - 1])
+    snapshots = {
+        (promise_id, number): snapshot
+        for promise_id, number, snapshot in PromiseVersion.objects.filter(
+            wanted
+        ).values_list("promise_id", "number", "snapshot")
+    }
+    summaries = {}
+    for item in publications:
+        key = (item.promise.id, item.version.number)
+        if key not in snapshots:
+            continue
+        period = item.version.period
+        summaries[key] = publication_summary(
+            snapshots.get((item.promise.id, item.version.number - 1)),
+            snapshots[key],
+            number=item.version.number,
+            period_label=period.label.lower() if period else "",
+        )
+    return summaries
+
+
 # --- The promise page -----------------------------------------------------------------
 
 
@@ -292,6 +330,75 @@ def promise_view(*, slug: str, number: int | None = None) -> PromiseView | None:
         previous=next((p for p in related if p.id == page.previous_id), None),
         renewals=tuple(p for p in related if p.id != page.previous_id),
         changes=changes,
+    )
+
+
+@dataclass(frozen=True)
+class VersionChanges:
+    """What changed in one published version since the one before, in words."""
+
+    promise_id: int
+    title: str
+    slug: str
+    version: VersionItem
+    latest_number: int
+    previous_number: int | None
+    changes: tuple  # of editor.diffs.ReadableChange
+    activity_changes: tuple[ActivityChange, ...]  # with the reasons given
+    report_periods: tuple[dict, ...]  # the version's published periods
+
+    @property
+    def is_latest(self) -> bool:
+        return self.version.number == self.latest_number
+
+
+def version_changes(*, slug: str, number: int) -> VersionChanges | None:
+    """Version `number` of the published promise `slug` compared with the one
+    before it (the first version: everything is new)."""
+    published = PublishedPromise.objects.filter(slug=slug).first()
+    if published is None:
+        return None
+    versions = {
+        v.number: v
+        for v in PromiseVersion.objects.filter(
+            promise_id=published.pk, number__in=[number, number - 1]
+        ).select_related("period")
+    }
+    shown = versions.get(number)
+    if shown is None:
+        return None
+    before = versions.get(number - 1)
+    old = before.snapshot if before else None
+    lookup = snapshot_lookup(old, shown.snapshot)
+    latest = (
+        PromiseVersion.objects.filter(promise_id=published.pk)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return VersionChanges(
+        promise_id=published.pk,
+        title=shown.snapshot["promise"]["title"],
+        slug=slug,
+        version=_version_item(shown),
+        latest_number=latest or number,
+        previous_number=before.number if before else None,
+        changes=tuple(readable_changes(snapshot_diff(old, shown.snapshot), lookup)),
+        activity_changes=tuple(
+            activity_change(c)
+            for c in shown.snapshot.get("activity_changes", [])
+            if c.get("version") == number
+        ),
+        report_periods=tuple(
+            {
+                "id": p["id"],
+                "kind": p["kind"],
+                "number": p["number"],
+                "year": p["year"],
+                "published": p.get("published", False),
+            }
+            for p in shown.snapshot.get("periods", [])
+        ),
     )
 
 

@@ -169,10 +169,40 @@ class VersionSitemap(_QuerysetSitemap):
         )
 
 
+class ChangesSitemap(_PublicSitemap):
+    """Every version's page of what changed, the newest included."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        def build():
+            slugs = dict(PublishedPromise.objects.values_list("id", "slug"))
+            return [
+                {"slug": slugs[promise_id], "number": number, "at": published_at}
+                for promise_id, number, published_at in PromiseVersion.objects.filter(
+                    promise_id__in=list(slugs)
+                )
+                .order_by("promise_id", "number")
+                .values_list("promise_id", "number", "published_at")
+            ]
+
+        return public_cached("sitemap-changes", build=build)
+
+    def location(self, item):
+        return reverse(
+            "public:promise_changes",
+            kwargs={"slug": item["slug"], "number": item["number"]},
+        )
+
+    def lastmod(self, item):
+        return item["at"]
+
+
 SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {
     "pages": StaticSitemap,
     "counties": CountySitemap,
     "municipalities": MunicipalitySitemap,
     "promises": PromiseSitemap,
     "versions": VersionSitemap,
+    "changes": ChangesSitemap,
 }

@@ -18,6 +18,11 @@ urlpatterns = [
         views.promise_version,
         name="promise_version",
     ),
+    path(
+        "lofte/<str:slug>/version/<int:number>/andringar/",
+        views.promise_changes,
+        name="promise_changes",
+    ),
     path("oversikt/", views.overview, name="overview"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path(

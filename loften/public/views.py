@@ -156,20 +156,16 @@ def _promise_response(request, slug: str, number: int | None):
         raise Http404
     if number is not None and view.is_latest:
         return redirect("public:promise", slug=slug)
-    # The follow-up reports are made from the latest published version only.
-    report_links = (
-        report_periods(
-            {
-                "id": period.id,
-                "kind": period.kind,
-                "number": period.number,
-                "year": period.year,
-                "published": period.published,
-            }
-            for period in view.page.periods
-        )
-        if view.is_latest
-        else []
+    # Every version keeps the reports of its own follow-ups, as published.
+    report_links = report_periods(
+        {
+            "id": period.id,
+            "kind": period.kind,
+            "number": period.number,
+            "year": period.year,
+            "published": period.published,
+        }
+        for period in view.page.periods
     )
     context = {
         "view": view,
@@ -193,6 +189,26 @@ def promise_detail(request, slug: str):
 @require_GET
 def promise_version(request, slug: str, number: int):
     return _promise_response(request, slug, number)
+
+
+@require_GET
+def promise_changes(request, slug: str, number: int):
+    """What changed in version `number` since the version before, in words; the
+    newest version too."""
+    changes = public_cached(
+        "promise-changes",
+        slug,
+        number,
+        build=lambda: selectors.version_changes(slug=slug, number=number),
+    )
+    if changes is None:
+        raise Http404
+    report_links = report_periods(changes.report_periods)
+    return render(
+        request,
+        "public/promise_changes.html",
+        {"changes": changes, "report_links": report_links},
+    )
 
 
 def _filter_form(request, *, counties: bool, all_years: bool, today):

@@ -278,6 +278,21 @@ def plan_texts(snapshot: Mapping[str, Any]) -> list[PublicText]:
                 prose=False,
             )
         )
+    for contact in promise.get("contacts", []):
+        texts.append(
+            PublicText(
+                _("Contact: %(name)s") % {"name": shorten(contact["name"])},
+                " ".join([contact["name"], contact["role"], contact["route"]]),
+                prose=False,
+            )
+        )
+    for change in snapshot.get("activity_changes", []):
+        texts.append(
+            PublicText(
+                _("Why it changes: %(text)s") % {"text": shorten(change["activity"])},
+                change.get("reason", ""),
+            )
+        )
     for commitment in snapshot.get("commitments", []):
         texts.append(
             PublicText(

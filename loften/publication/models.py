@@ -181,6 +181,63 @@ class PromiseVersion(models.Model):
         raise VersionImmutableError("A published version cannot be removed.")
 
 
+class ChangeReason(models.Model):
+    """Why an editor changed a published activity's target, text or responsible
+    parties, or removed it: the public reason ("Varför ändras detta?"). It waits
+    for the next publication of the plan, which writes it into the version and
+    names that version here."""
+
+    class Subject(models.TextChoices):
+        TARGET = "target", _("Target")
+        TEXT = "text", _("Activity text")
+        RESPONSIBLE = "responsible", _("Responsible parties")
+        REMOVED = "removed", _("Removed")
+
+    promise = models.ForeignKey(
+        Promise,
+        verbose_name=_("promise"),
+        on_delete=models.CASCADE,
+        related_name="change_reasons",
+    )
+    # A plain id, not a foreign key: the reason for a removal outlives the activity.
+    activity_id = models.PositiveBigIntegerField(_("activity"))
+    subject = models.CharField(
+        _("what changed"), max_length=20, choices=Subject.choices
+    )
+    reason = models.CharField(_("why it changes"), max_length=limits.CHANGE_REASON)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("given by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+    version = models.ForeignKey(
+        PromiseVersion,
+        verbose_name=_("published in version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="change_reasons",
+    )
+
+    class Meta:
+        verbose_name = _("reason for a change")
+        verbose_name_plural = _("reasons for changes")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(subject__in=["target", "text", "responsible", "removed"]),
+                name="change_reason_subject_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_subject_display()}: {self.reason[:60]}"
+
+
 # --- The public read model ---------------------------------------------------------
 # Rebuilt from the latest PromiseVersion on every publication; primary keys are the
 # ids of the live rows, so public identifiers stay stable from version to version.
@@ -311,6 +368,14 @@ class PublishedFollowUp(models.Model):
         _("hours"), max_digits=8, decimal_places=1, null=True, blank=True
     )
     target_met = models.BooleanField(_("target met"), null=True, blank=True)
+    # The running total compared with the target at this period (the figure
+    # "hittills i år"), and the target in force when the period was published.
+    running_total = models.PositiveIntegerField(
+        _("counted toward the target"), null=True, blank=True
+    )
+    target_value_then = models.PositiveIntegerField(
+        _("target in force when published"), null=True, blank=True
+    )
     target_final = models.BooleanField(
         _("figure final"),
         null=True,

@@ -272,8 +272,10 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
         activity = activities.get(f["activity_id"])
         if activity is None or f["period_id"] not in by_id:
             continue
-        target = activity["target"]
-        met = final = None
+        # The target in force when the period was published (older snapshots:
+        # the plan's).
+        target = f.get("target", activity["target"])
+        met = final = achieved = None
         if target:
             achieved = achieved_towards_target(
                 scope=target["scope"],
@@ -300,6 +302,8 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
                 hours=None if f["hours"] is None else Decimal(f["hours"]),
                 target_met=met,
                 target_final=final,
+                running_total=achieved,
+                target_value_then=target["value"] if target else None,
             )
         )
     return rows

@@ -42,6 +42,7 @@ def promise_snapshot_build(*, promise: Promise) -> dict[str, Any]:
             "municipalities__county__police_region",
             "situation_sources",
             "signatories",
+            "contacts",
             "commitments",
             Prefetch(
                 "activities",
@@ -119,6 +120,10 @@ def promise_snapshot_build(*, promise: Promise) -> dict[str, Any]:
             "signatories": [
                 {"name": s.name, "title": s.title, "organisation": s.organisation}
                 for s in promise.signatories.all()
+            ],
+            "contacts": [
+                {"kind": c.kind, "name": c.name, "role": c.role, "route": c.route}
+                for c in promise.contacts.all()
             ],
             "previous_id": promise.previous_id,
         },

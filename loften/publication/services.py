@@ -33,7 +33,7 @@ from loften.promises.services.activities import focus_areas_share
 
 from . import checks
 from . import snapshot as snapshot_rules
-from .models import Approval, PromiseVersion
+from .models import Approval, ChangeReason, PromiseVersion, PublishedActivity
 from .permissions import can_publish, can_submit_for_approval
 from .read_model import read_model_rebuild
 from .selectors import approvals_missing, latest_version, promise_snapshot_build
@@ -370,6 +370,18 @@ def promise_publish(
         promise_snapshot_build(promise=item.promise),
     )
     snapshot["promise"]["status"] = Promise.Status.PUBLISHED
+    pending = list(
+        ChangeReason.objects.filter(promise=item.promise, version__isnull=True)
+    )
+    # The latest reason given for each change wins.
+    reasons = {(r.activity_id, r.subject): r.reason for r in pending}
+    snapshot_rules.record_activity_changes(
+        previous.snapshot if previous else None,
+        snapshot,
+        reasons=reasons,
+        version=1 if previous is None else previous.number + 1,
+        date=timezone.localdate().isoformat(),
+    )
     version = _publish(
         item,
         actor=actor,
@@ -378,6 +390,7 @@ def promise_publish(
         note=note,
     )
     focus_areas_share(promise=item.promise)
+    ChangeReason.objects.filter(pk__in=[r.pk for r in pending]).update(version=version)
     return version
 
 
@@ -408,6 +421,67 @@ def promise_conclude(
         actor=actor, action="promise.conclude", obj=promise, promise_id=promise.pk
     )
     return version
+
+
+# --- Reasons for changes to what was promised -----------------------------------------
+
+
+def activity_published_values(*, activity_id: int) -> dict | None:
+    """The published target, text and responsible parties of an activity, as
+    the newest version shows them; None when it is not published."""
+    row = PublishedActivity.objects.filter(pk=activity_id).first()
+    if row is None:
+        return None
+    return {
+        "text": row.text,
+        "responsible_police": row.responsible_police,
+        "responsible_municipality": row.responsible_municipality,
+        "partners": sorted(row.partners),
+        "target": None
+        if row.target_value is None
+        else {
+            "comparator": row.target_comparator,
+            "value": row.target_value,
+            "unit": row.target_unit,
+            "scope": row.target_scope,
+        },
+    }
+
+
+@transaction.atomic
+def change_reason_record(
+    *,
+    promise: Promise,
+    actor: User | None,
+    activity_id: int,
+    subject: str,
+    reason: str,
+) -> ChangeReason:
+    """Keep the public reason for a change of a published activity until the
+    plan is published again (called with the change, in its transaction)."""
+    _require_edit(actor, promise)
+    if subject not in ChangeReason.Subject.values:
+        raise ValueError(f"unknown subject {subject!r}")
+    item = ChangeReason(
+        promise=promise,
+        activity_id=activity_id,
+        subject=subject,
+        reason=" ".join(reason.split()),
+        created_by=actor,
+    )
+    item.full_clean()
+    _refuse_personal_numbers(
+        [checks.PublicText(where=_("Why it changes"), text=item.reason)]
+    )
+    item.save()
+    audit_log(
+        actor=actor,
+        action="change_reason.create",
+        obj=item,
+        promise_id=promise.pk,
+        message=item.reason,
+    )
+    return item
 
 
 # --- A period's follow-up -------------------------------------------------------------

@@ -40,11 +40,21 @@ def merge_plan(previous: dict[str, Any] | None, live: dict[str, Any]) -> dict[st
         if p["published"] and p["id"] not in known
     ]
     merged["periods"].sort(key=_period_order)
+    # A follow-up published before follow-ups kept their own target was judged
+    # against the plan then in force: keep that target with it.
+    targets = {a["id"]: a.get("target") for a in previous["activities"]}
     merged["followups"] = [
-        copy.deepcopy(f)
+        dict(
+            copy.deepcopy(f),
+            target=copy.deepcopy(
+                f["target"] if "target" in f else targets.get(f["activity_id"])
+            ),
+        )
         for f in previous["followups"]
         if f["activity_id"] in activity_ids
     ]
+    # The record of changes to what was promised is kept from version to version.
+    merged["activity_changes"] = copy.deepcopy(previous.get("activity_changes", []))
     return merged
 
 
@@ -57,8 +67,11 @@ def merge_period(
     merged["followups"] = [
         f for f in merged["followups"] if f["period_id"] != period_id
     ]
+    targets = {activity["id"]: activity["target"] for activity in merged["activities"]}
+    # Each follow-up keeps the target in force when its period was published, so
+    # a later change of the target does not judge it again.
     merged["followups"] += [
-        copy.deepcopy(f)
+        dict(copy.deepcopy(f), target=copy.deepcopy(targets[f["activity_id"]]))
         for f in live["followups"]
         if f["period_id"] == period_id and f["activity_id"] in activity_ids
     ]
@@ -71,6 +84,76 @@ def merge_period(
         periods = {p["id"]: p for p in merged["periods"]}
     periods[period_id]["published"] = True
     return merged
+
+
+# What a change of a published activity is about, for the public record: the
+# changes that must give a reason ("Varför ändras detta?").
+REASON_SUBJECTS = ("target", "text", "responsible", "removed")
+_SUBJECT_FIELDS = {
+    "target": ("target",),
+    "text": ("text",),
+    "responsible": ("responsible_police", "responsible_municipality", "partners"),
+}
+
+
+def activity_subject_changes(
+    old: dict[str, Any] | None, new: dict[str, Any] | None
+) -> list[tuple[str, Any, Any]]:
+    """[(subject, old value, new value)] of a published activity's target, text
+    or responsible parties that differ in `new`; [("removed", old, None)] when
+    `new` is None. The responsible parties are compared as one value."""
+    if old is None:
+        return []
+    if new is None:
+        return [("removed", old.get("text", ""), None)]
+    found = []
+    for subject, fields in _SUBJECT_FIELDS.items():
+        before = [old.get(field) for field in fields]
+        after = [new.get(field) for field in fields]
+        if before != after:
+            if subject == "responsible":
+                before = dict(zip(fields, before, strict=True))
+                after = dict(zip(fields, after, strict=True))
+            else:
+                before, after = before[0], after[0]
+            found.append((subject, before, after))
+    return found
+
+
+def record_activity_changes(
+    previous: dict[str, Any] | None,
+    merged: dict[str, Any],
+    *,
+    reasons: dict[tuple[int, str], str],
+    version: int,
+    date: str,
+) -> list[dict[str, Any]]:
+    """Add to `merged["activity_changes"]` each change of a published activity's
+    target, text or responsible parties, and each removal, since `previous`,
+    with the reason given for it (`reasons`, by activity id and subject), the
+    version that published it and the date. Returns the entries added."""
+    merged.setdefault("activity_changes", [])
+    if previous is None:
+        return []
+    now = {activity["id"]: activity for activity in merged["activities"]}
+    added = []
+    for old in previous["activities"]:
+        new = now.get(old["id"])
+        for subject, before, after in activity_subject_changes(old, new):
+            added.append(
+                {
+                    "activity_id": old["id"],
+                    "activity": (new or old).get("text", ""),
+                    "subject": subject,
+                    "old": before,
+                    "new": after,
+                    "reason": reasons.get((old["id"], subject), ""),
+                    "version": version,
+                    "date": date,
+                }
+            )
+    merged["activity_changes"] += added
+    return added
 
 
 def with_status(previous: dict[str, Any], status: str) -> dict[str, Any]:
@@ -111,6 +194,7 @@ PROMISE_FIELDS = (
     "police_area",
     "situation_sources",
     "signatories",
+    "contacts",
     "cadence",
 )
 ACTIVITY_FIELDS = (

@@ -42,6 +42,24 @@ def published_report_version(
     return version
 
 
+def published_report_version_number(
+    *, promise_id: int, number: int, period_id: int
+) -> PromiseVersion | None:
+    """Version `number` of a published promise, if that version has a published
+    follow-up for the period; otherwise None. Every version keeps its reports."""
+    if not PublishedPromise.objects.filter(pk=promise_id).exists():
+        return None
+    version = PromiseVersion.objects.filter(
+        promise_id=promise_id, number=number
+    ).first()
+    if version is None or not any(
+        p["id"] == period_id and p.get("published")
+        for p in version.snapshot.get("periods", [])
+    ):
+        return None
+    return version
+
+
 @dataclass(frozen=True)
 class ReportPeriodLinks:
     """A published period of a promise and the formats its report comes in."""

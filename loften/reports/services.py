@@ -242,16 +242,17 @@ def report_prune(
     now: datetime.datetime | None = None,
     exclude_id=None,
 ) -> dict[str, int]:
-    """Delete draft reports older than `kept_for` and published reports of
-    versions that a newer publication (or a withdrawal) has replaced, with their
-    files. Returns how many of each were deleted."""
+    """Delete draft reports older than `kept_for`, and the published reports of
+    promises no longer published (withdrawn), with their files. The reports of
+    older versions of a published promise are kept: each version keeps the
+    reports it was published with. Returns how many of each were deleted."""
     now = now or timezone.now()
     drafts = GeneratedReport.objects.filter(
         kind=GeneratedReport.Kind.DRAFT, created_at__lt=now - kept_for
     )
     replaced = GeneratedReport.objects.filter(
         kind=GeneratedReport.Kind.PUBLISHED
-    ).exclude(version_id__in=PublishedPromise.objects.values("version_id"))
+    ).exclude(promise_id__in=PublishedPromise.objects.values("id"))
     counts = {}
     for name, queryset in (("drafts", drafts), ("replaced", replaced)):
         old = list(queryset.exclude(pk=exclude_id)) if exclude_id else list(queryset)

@@ -11,6 +11,11 @@ urlpatterns = [
         name="published_report",
     ),
     path(
+        "rapporter/<int:promise_id>/version/<int:number>/<int:period_id>/<str:fmt>/",
+        views.version_report,
+        name="version_report",
+    ),
+    path(
         "rapporter/utkast/<int:promise_id>/<int:period_id>/<str:fmt>/",
         views.draft_report,
         name="draft_report",

@@ -15,7 +15,7 @@ from .permissions import (
     access_promise_for_draft_report,
 )
 from .renderers import CONTENT_TYPES, FORMATS
-from .selectors import published_report_version
+from .selectors import published_report_version, published_report_version_number
 from .services import action_plan_make, report_draft_obtain, report_published_obtain
 from .wording import period_heading
 
@@ -34,6 +34,23 @@ def published_report(request, promise_id: int, period_id: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404
     version = published_report_version(promise_id=promise_id, period_id=period_id)
+    if version is None:
+        raise Http404
+    report = report_published_obtain(
+        version=version, period=_period(period_id), fmt=fmt, language=_language()
+    )
+    return _deliver(report)
+
+
+@require_safe
+def version_report(request, promise_id: int, number: int, period_id: int, fmt: str):
+    """The follow-up report for a period as published in version `number`: a
+    newer version adds reports and never replaces these."""
+    if fmt not in FORMATS:
+        raise Http404
+    version = published_report_version_number(
+        promise_id=promise_id, number=number, period_id=period_id
+    )
     if version is None:
         raise Http404
     report = report_published_obtain(
@@ -75,7 +92,8 @@ def _deliver(report: GeneratedReport):
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     else:
-        # A new publication replaces the file behind the same address.
+        # The current report's address shows the next publication's file; a
+        # version's own address always the same one.
         response["Cache-Control"] = "public, max-age=300"
     return response
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from loften import cli
+
 REPOSITORY = Path(__file__).resolve().parents[3]
 
 pytestmark = pytest.mark.processes
@@ -117,3 +119,18 @@ def test_the_worker_stops_when_the_server_cannot_start(migrated_var_dir):
     assert serve.returncode != 0
     assert "That port is already in use" in output
     assert _gone(worker)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], "http://127.0.0.1:8000"),
+        (["8001"], "http://127.0.0.1:8001"),
+        (["127.0.0.1:8042"], "http://127.0.0.1:8042"),
+        (["0.0.0.0:9000"], "http://127.0.0.1:9000"),
+        (["--noreload", "localhost:8080"], "http://localhost:8080"),
+        (["[::1]:8003"], "http://[::1]:8003"),
+    ],
+)
+def test_the_site_names_the_port_it_is_served_on(arguments, expected):
+    assert cli.site_url_for(arguments) == expected

@@ -21,6 +21,7 @@ from loften.promises.models import (
     Cadence,
     Commitment,
     Comparator,
+    Contact,
     FocusArea,
     Indicator,
     Promise,
@@ -29,6 +30,7 @@ from loften.promises.models import (
 )
 from loften.promises.rules import activity_problems
 from loften.promises.selectors import focus_area_choices, promise_fingerprint
+from loften.publication.snapshot import activity_subject_changes
 
 from .common import (
     DATE_INPUT,
@@ -245,6 +247,28 @@ class SignatoryForm(forms.Form):
     organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=200)
 
 
+class ContactForm(forms.Form):
+    """A named contact person of the promise, shown on the public page."""
+
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of contact"), choices=Contact.Kind.choices
+    )
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=limits.CONTACT)
+    role = forms.CharField(
+        label=gettext_lazy("Role"),
+        max_length=limits.CONTACT,
+        help_text=gettext_lazy("E.g. Kommunpolis, Nässjö or Trygghetssamordnare."),
+    )
+    route = forms.CharField(
+        label=gettext_lazy("How the public reaches them"),
+        max_length=limits.CONTACT,
+        help_text=gettext_lazy(
+            "A work e-mail address, a switchboard number or a web page. It is "
+            "published: never a private number."
+        ),
+    )
+
+
 class IndicatorForm(forms.Form):
     """An effect measure followed over the years, e.g. from the trygghetsmätning."""
 
@@ -321,6 +345,25 @@ class IndicatorValueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         live_checks(self, "note")
+
+
+class RemovalReasonForm(forms.Form):
+    """The public reason for removing a published activity."""
+
+    change_reason = forms.CharField(
+        label=gettext_lazy("Why is the activity removed?"),
+        max_length=limits.CHANGE_REASON,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "The activity is published, so the removal is shown publicly with "
+            "this reason."
+        ),
+        error_messages={
+            "required": gettext_lazy(
+                "Say briefly why the published activity is removed."
+            )
+        },
+    )
 
 
 class MoveForm(forms.Form):
@@ -430,12 +473,33 @@ class ActivityForm(ConflictMixin, forms.Form):
     )
 
     def __init__(
-        self, *args, promise: Promise, activity: Activity | None = None, **kwargs
+        self,
+        *args,
+        promise: Promise,
+        activity: Activity | None = None,
+        published: dict[str, Any] | None = None,
+        **kwargs,
     ):
         if activity is not None:
             kwargs.setdefault("initial", self.initial_for(activity))
         super().__init__(*args, **kwargs)
         live_checks(self, "text")
+        # The published target, text and responsible parties: changing any of
+        # them asks for a public reason.
+        self.published = published
+        self.changed_subjects: list[str] = []
+        if published is not None:
+            self.fields["change_reason"] = forms.CharField(
+                label=_("Why does this change?"),
+                required=False,
+                max_length=limits.CHANGE_REASON,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_(
+                    "Needed when you change the target, the text or who is "
+                    "responsible. It is published with the change, e.g. “Fler "
+                    "kontroller efter medborgardialogen i september”."
+                ),
+            )
         areas = focus_area_choices(promise=promise)
         if activity is not None and activity.focus_area_id:
             areas = FocusArea.objects.filter(
@@ -493,7 +557,43 @@ class ActivityForm(ConflictMixin, forms.Form):
                 continue  # the field's own error (not a number) says enough
             for message in messages:
                 self.add_error(field, message)
+        if self.published is not None and not self.errors:
+            self.changed_subjects = [
+                subject
+                for subject, _old, _new in activity_subject_changes(
+                    self.published, self.published_form()
+                )
+            ]
+            if self.changed_subjects and not cleaned.get("change_reason", "").strip():
+                self.add_error(
+                    "change_reason",
+                    _(
+                        "Say briefly why the published activity changes; the "
+                        "reason is shown publicly with the change."
+                    ),
+                )
         return cleaned
+
+    def published_form(self) -> dict[str, Any]:
+        """The target, text and responsible parties typed, in the form the
+        published values have."""
+        cleaned = self.cleaned_data
+        value = cleaned.get("target_value")
+        partners = [p.name for p in cleaned.get("partners") or []]
+        return {
+            "text": (cleaned.get("text") or "").strip(),
+            "responsible_police": bool(cleaned.get("responsible_police")),
+            "responsible_municipality": bool(cleaned.get("responsible_municipality")),
+            "partners": sorted({*partners, *self.new_partner_names()}),
+            "target": None
+            if value is None
+            else {
+                "comparator": cleaned.get("target_comparator") or "",
+                "value": value,
+                "unit": (cleaned.get("target_unit") or "").strip(),
+                "scope": cleaned.get("target_scope") or "",
+            },
+        }
 
     def new_partner_names(self) -> list[str]:
         """The partners typed in, each once, in the order given."""
@@ -501,7 +601,13 @@ class ActivityForm(ConflictMixin, forms.Form):
 
     def values(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
-        for name in ("version", "partners", "new_focus_area", "new_partners"):
+        for name in (
+            "version",
+            "partners",
+            "new_focus_area",
+            "new_partners",
+            "change_reason",
+        ):
             data.pop(name, None)
         if data["target_value"] is None:
             data["target_comparator"] = ""

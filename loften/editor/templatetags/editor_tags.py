@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from loften.core.text import unit_after as count_free_unit
 from loften.publication import checks
 
 from .. import diffs
@@ -45,6 +46,12 @@ def responsible(activity) -> str:
     parties += [partner.name for partner in activity.partners.all()]
     text = ", ".join(parties)
     return text[:1].upper() + text[1:]
+
+
+@register.filter
+def unit_after(unit: str) -> str:
+    """The unit to write after a figure, or "" when it only means "a number"."""
+    return count_free_unit(unit)
 
 
 @register.filter

@@ -113,5 +113,5 @@ def test_an_added_followup_shows_what_it_says():
         readable = diffs.readable(
             Change("followup", "added", "T1: Vandringar", new=followup), {}
         )
-    assert readable.new == "Genomfört · Antal: 3 · Timmar: 4.5 · Tre vandringar."
+    assert readable.new == "Genomfört · Antal: 3 · Timmar: 4,5 · Tre vandringar."
     assert readable.field == ""

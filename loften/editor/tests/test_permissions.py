@@ -63,6 +63,14 @@ def _world(parties):
         "signatory_id": part_services.signatory_create(
             promise=promise, actor=None, name="A", title="B", organisation="C"
         ).pk,
+        "contact_id": part_services.contact_create(
+            promise=promise,
+            actor=None,
+            kind="police",
+            name="Kim Polis",
+            role="Kommunpolis",
+            route="kommunpolis@example.se",
+        ).pk,
         "indicator_id": indicator.pk,
         "value_id": indicator_services.indicator_value_set(
             indicator=indicator, actor=None, year=2025, value=23
@@ -110,6 +118,16 @@ VIEWS = [
         "signatory_move",
         POST,
         ["promise_id", "signatory_id"],
+        {"direction": "up"},
+        (403, 404, 302),
+    ),
+    ("contact_create", GET, ["promise_id"], {}, (403, 404, 200)),
+    ("contact_edit", GET, ["promise_id", "contact_id"], {}, (403, 404, 200)),
+    ("contact_delete", GET, ["promise_id", "contact_id"], {}, (403, 404, 200)),
+    (
+        "contact_move",
+        POST,
+        ["promise_id", "contact_id"],
         {"direction": "up"},
         (403, 404, 302),
     ),

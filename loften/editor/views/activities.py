@@ -5,17 +5,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from loften.core.exceptions import StaleVersionError
 from loften.promises.models import Activity
 from loften.promises.services import activities as activity_services
+from loften.publication import services as publication
 
 from .. import services as editor_services
-from ..forms import ActivityForm, MoveForm, rebased_data
+from ..forms import ActivityForm, MoveForm, RemovalReasonForm, rebased_data
 from ..permissions import EDIT, access_activity, access_focus_area, access_promise
 from .common import add_service_errors, is_htmx, plan_url, render_plan_part
 
@@ -33,12 +35,21 @@ def _save(form: ActivityForm, for_promise, user, service, **arguments) -> Activi
         values = form.values()
         if area is not None:
             values["focus_area"] = area
-        return service(
+        activity = service(
             actor=user,
             partners=[*form.cleaned_data["partners"], *partners],
             **arguments,
             **values,
         )
+        for subject in form.changed_subjects:
+            publication.change_reason_record(
+                promise=for_promise,
+                actor=user,
+                activity_id=activity.pk,
+                subject=subject,
+                reason=form.cleaned_data["change_reason"],
+            )
+        return activity
 
 
 @login_required
@@ -84,7 +95,10 @@ def activity_edit(request, promise_id: int, activity_id: int):
     except Http404:
         return _activity_gone(request, promise_id, activity_id)
     promise = activity.promise
-    form = ActivityForm(request.POST or None, promise=promise, activity=activity)
+    published = publication.activity_published_values(activity_id=activity.pk)
+    form = ActivityForm(
+        request.POST or None, promise=promise, activity=activity, published=published
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -102,6 +116,7 @@ def activity_edit(request, promise_id: int, activity_id: int):
                 rebased_data(form, version=error.current.version),
                 promise=promise,
                 activity=error.current,
+                published=published,
             )
             form.is_valid()
             form.conflict_message = error.message
@@ -145,8 +160,29 @@ def activity_delete(request, promise_id: int, activity_id: int):
         user=request.user, promise_id=promise_id, activity_id=activity_id, action=EDIT
     )
     promise = activity.promise
-    if request.method == "POST":
-        activity_services.activity_delete(activity=activity, actor=request.user)
+    # A published activity is removed publicly: the removal asks for a reason.
+    published = publication.activity_published_values(activity_id=activity.pk)
+    form = None
+    if published is not None:
+        form = RemovalReasonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and is_htmx(request) and form and not form.is_valid():
+        # From the plan's quick "Remove": ask for the reason on its own page.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse(
+            "editor:activity_delete", args=[promise.pk, activity.pk]
+        )
+        return response
+    if request.method == "POST" and (form is None or form.is_valid()):
+        with transaction.atomic():
+            if form is not None:
+                publication.change_reason_record(
+                    promise=promise,
+                    actor=request.user,
+                    activity_id=activity.pk,
+                    subject="removed",
+                    reason=form.cleaned_data["change_reason"],
+                )
+            activity_services.activity_delete(activity=activity, actor=request.user)
         if is_htmx(request):
             return render_plan_part(request, promise, "activities")
         messages.success(request, _("The activity was removed."))
@@ -166,6 +202,7 @@ def activity_delete(request, promise_id: int, activity_id: int):
                 "followups": activity.followups.count(),
             },
             "back_url": plan_url(promise, f"activity-{activity.pk}"),
+            "form": form,
         },
     )
 

@@ -34,6 +34,7 @@ from ..permissions import (
 from ..publishing import (
     audit_list_after,
     audit_mark,
+    first_publication,
     period_checks,
     plan_checks,
     unpublished_changes,
@@ -111,13 +112,15 @@ def _promise_approval_page(request, promise, *, extra=None, status: int = 200):
     if extra and extra.get("comment"):
         form.initial["comment"] = extra["comment"]
     today = timezone.localdate()
+    pending = unpublished_changes(promise=promise, live=live)
     return render(
         request,
         "editor/approval.html",
         {
             "promise": promise,
             "checks": plan_checks(promise=promise, today=today, live=live),
-            "pending": unpublished_changes(promise=promise, live=live),
+            "pending": pending,
+            "first_plan": first_publication(live=live) if pending is None else [],
             "period_over": promise.end_date < today,
             "approvals": approvals,
             "missing": missing,

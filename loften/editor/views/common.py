@@ -17,7 +17,13 @@ from loften.promises.models import Activity, Promise
 from loften.promises.permissions import can_edit_promise
 from loften.publication.permissions import approval_organisations, can_publish
 
-from ..forms import CommitmentForm, IndicatorForm, SignatoryForm, SituationSourceForm
+from ..forms import (
+    CommitmentForm,
+    ContactForm,
+    IndicatorForm,
+    SignatoryForm,
+    SituationSourceForm,
+)
 from ..selectors import plan_view
 
 
@@ -78,6 +84,7 @@ def plan_context(request: HttpRequest, promise: Promise, **extra) -> dict:
         "commitment_form": CommitmentForm(),
         "source_form": SituationSourceForm(),
         "signatory_form": SignatoryForm(),
+        "contact_form": ContactForm(),
         "indicator_form": IndicatorForm(),
         **rights(request, promise),
     }

@@ -1,4 +1,5 @@
-"""Sources of the lägesbild, commitments, effect measures and signatories: add,
+"""Sources of the lägesbild, commitments, effect measures, signatories and
+contact persons: add,
 change in place, reorder and remove. One set of views serves every kind of part."""
 
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from loften.promises.services import plan as plan_services
 
 from ..forms import (
     CommitmentForm,
+    ContactForm,
     IndicatorForm,
     MoveForm,
     SignatoryForm,
@@ -28,6 +30,7 @@ from ..forms import (
 from ..permissions import (
     EDIT,
     access_commitment,
+    access_contact,
     access_indicator,
     access_promise,
     access_signatory,
@@ -117,7 +120,22 @@ INDICATOR = PartKind(
     edit_title=gettext_lazy("Change an effect measure"),
     form_context="indicator_form",
 )
-KINDS = {kind.name: kind for kind in (SOURCE, COMMITMENT, INDICATOR, SIGNATORY)}
+CONTACT = PartKind(
+    name="contact",
+    section="contacts",
+    argument="contact",
+    form_class=ContactForm,
+    access=access_contact,
+    access_argument="contact_id",
+    create=part_services.contact_create,
+    update=part_services.contact_update,
+    add_title=gettext_lazy("Add a contact person"),
+    edit_title=gettext_lazy("Change a contact person"),
+    form_context="contact_form",
+)
+KINDS = {
+    kind.name: kind for kind in (SOURCE, COMMITMENT, INDICATOR, SIGNATORY, CONTACT)
+}
 
 
 def _access(spec: PartKind, request, promise_id: int, part_id: int):

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from loften.core.models import User
 
-from ..models import Commitment, Promise, Signatory, SituationSource
+from ..models import Commitment, Contact, Promise, Signatory, SituationSource
 from .plan import next_order, part_save, part_update, require_edit
 
 
@@ -68,6 +68,54 @@ def signatory_update(
             "organisation": organisation.strip(),
         },
         action="signatory.update",
+    )
+
+
+@transaction.atomic
+def contact_create(
+    *,
+    promise: Promise,
+    actor: User | None,
+    kind: str,
+    name: str,
+    role: str,
+    route: str,
+) -> Contact:
+    """Name a contact person of the promise (shown publicly once published)."""
+    require_edit(actor, promise)
+    contact = Contact(
+        promise=promise,
+        kind=kind,
+        name=name.strip(),
+        role=role.strip(),
+        route=route.strip(),
+        order=next_order(promise.contacts),
+    )
+    return part_save(
+        actor=actor, promise=promise, instance=contact, action="contact.create"
+    )
+
+
+@transaction.atomic
+def contact_update(
+    *,
+    contact: Contact,
+    actor: User | None,
+    kind: str,
+    name: str,
+    role: str,
+    route: str,
+) -> Contact:
+    return part_update(
+        actor=actor,
+        instance=contact,
+        values={
+            "kind": kind,
+            "name": name.strip(),
+            "role": role.strip(),
+            "route": route.strip(),
+        },
+        action="contact.update",
     )
 
 

@@ -15,6 +15,7 @@ from loften.core.services import audit_log, field_changes
 
 from ..models import (
     Commitment,
+    Contact,
     Indicator,
     IndicatorValue,
     Promise,
@@ -31,6 +32,7 @@ ORDERED_PARTS: dict[type[models.Model], tuple[str, str | None]] = {
     SituationSource: ("situation_source", "situation_sources"),
     Commitment: ("commitment", "commitments"),
     Signatory: ("signatory", "signatories"),
+    Contact: ("contact", "contacts"),
     Indicator: ("indicator", "indicators"),
     IndicatorValue: ("indicator_value", None),
 }

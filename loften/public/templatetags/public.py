@@ -7,6 +7,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from loften.core import text
 from loften.core.widgets import CONTENT_LANGUAGE
 
 from ..changes import change_sentence as describe_change
@@ -66,3 +67,9 @@ def list_query(params: dict[str, str]) -> str:
 def change_sentence(change) -> str:
     """One change between two versions, in words."""
     return describe_change(change)
+
+
+@register.filter
+def unit_after(unit: str) -> str:
+    """The unit to write after a figure, or "" when it only means "a number"."""
+    return text.unit_after(unit)

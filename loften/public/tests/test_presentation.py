@@ -263,3 +263,12 @@ def test_the_progress_figure_says_the_verdict_in_words(
         )
     assert words in html
     assert '<span lang="sv">möten</span>' in html
+
+
+def test_a_count_word_is_not_written_after_a_figure():
+    from loften.core.text import unit_after
+
+    assert unit_after("antal") == ""
+    assert unit_after(" Antal ") == ""
+    assert unit_after("%") == "%"
+    assert unit_after("anmälda brott") == "anmälda brott"

@@ -602,8 +602,17 @@ def test_the_promise_page_links_to_the_published_reports_of_each_period(client, 
     for period in published:
         for fmt in ("pdf", "docx", "xlsx", "csv"):
             assert f'href="/rapporter/{nassjo.promise.pk}/{period.pk}/{fmt}/"' in html
-    earlier = _html(client, f"/lofte/{nassjo.promise.slug}/version/2/")
-    assert "/rapporter/" not in earlier
+    # An earlier version links to its own reports, as they were published.
+    versions = list(nassjo.promise.versions.order_by("number"))
+    earlier = versions[-2]
+    html = _html(client, f"/lofte/{nassjo.promise.slug}/version/{earlier.number}/")
+    in_earlier = [p["id"] for p in earlier.snapshot["periods"] if p.get("published")]
+    for period_id in in_earlier:
+        assert (
+            f'href="/rapporter/{nassjo.promise.pk}/version/{earlier.number}/'
+            f'{period_id}/pdf/"'
+        ) in html
+    assert f'href="/rapporter/{nassjo.promise.pk}/{published[0].pk}/pdf/"' not in html
 
 
 @pytest.mark.parametrize(

@@ -157,3 +157,67 @@ def test_diff_reports_every_published_field_of_an_effect_measure():
     )
     fields = {c.field for c in snapshot.snapshot_diff(first, second)}
     assert fields == {"description", "focus_area_id"}
+
+
+TARGET_40 = {
+    "comparator": "at_least",
+    "value": 40,
+    "unit": "kontroller",
+    "scope": "per_year",
+}
+TARGET_50 = dict(TARGET_40, value=50)
+
+
+def _with_target(live, target):
+    live["activities"][0]["target"] = target
+    return live
+
+
+def test_a_published_followup_keeps_the_target_then_in_force():
+    first = snapshot.merge_plan(None, _with_target(_live(), TARGET_40))
+    second = snapshot.merge_period(
+        first, _with_target(_live(followups=[(1, 11, "T1")]), TARGET_50), 11
+    )
+    assert second["followups"][0]["target"] == TARGET_40  # the published plan's
+    third = snapshot.merge_plan(second, _with_target(_live(), TARGET_50))
+    assert third["activities"][0]["target"] == TARGET_50
+    assert third["followups"][0]["target"] == TARGET_40
+
+
+def test_a_followup_published_before_targets_were_kept_gets_the_plans_target():
+    first = snapshot.merge_plan(None, _with_target(_live(), TARGET_40))
+    second = snapshot.merge_period(first, _live(followups=[(1, 11, "T1")]), 11)
+    del second["followups"][0]["target"]  # as an older snapshot has it
+    third = snapshot.merge_plan(second, _with_target(_live(), TARGET_50))
+    assert third["followups"][0]["target"] == TARGET_40
+
+
+def test_changes_of_published_activities_are_recorded_with_their_reasons():
+    first = snapshot.merge_plan(None, _with_target(_live(("A", "B")), TARGET_40))
+    live = _with_target(_live(("A",)), TARGET_50)
+    second = snapshot.merge_plan(first, live)
+    added = snapshot.record_activity_changes(
+        first,
+        second,
+        reasons={(1, "target"): "Fler kontroller", (2, "removed"): "Klart"},
+        version=2,
+        date="2026-10-12",
+    )
+    assert [(c["activity_id"], c["subject"], c["reason"]) for c in added] == [
+        (1, "target", "Fler kontroller"),
+        (2, "removed", "Klart"),
+    ]
+    assert added[0]["old"] == TARGET_40 and added[0]["new"] == TARGET_50
+    # The record is kept by later publications of periods and of the plan.
+    third = snapshot.merge_period(second, live, 11)
+    fourth = snapshot.merge_plan(third, live)
+    assert fourth["activity_changes"] == second["activity_changes"]
+
+
+def test_only_target_text_and_responsibility_need_a_reason():
+    old = {"text": "A", "target": None, "place": "", "responsible_police": True}
+    assert snapshot.activity_subject_changes(old, dict(old, place="Torget")) == []
+    changes = snapshot.activity_subject_changes(
+        old, dict(old, text="B", responsible_police=False)
+    )
+    assert [subject for subject, _old, _new in changes] == ["text", "responsible"]

@@ -48,7 +48,7 @@ def test_a_published_report_is_made_once_per_version(published):
     assert GeneratedReport.objects.count() == 1
 
 
-def test_a_new_version_replaces_the_stored_report_of_the_old_one(published):
+def test_a_new_version_adds_a_stored_report_and_keeps_the_old_one(published):
     parties, t1 = published
     old = obtain(parties, t1)
     old_name = old.file.name
@@ -59,8 +59,9 @@ def test_a_new_version_replaces_the_stored_report_of_the_old_one(published):
     publish_plan(parties)
     new = obtain(parties, t1)
     assert new.pk != old.pk
-    assert not GeneratedReport.objects.filter(pk=old.pk).exists()
-    assert not storage.exists(old_name)
+    assert new.file.name != old_name
+    assert GeneratedReport.objects.filter(pk=old.pk).exists()
+    assert storage.exists(old_name)
 
 
 def test_each_language_and_format_has_its_own_file(published):
@@ -251,7 +252,9 @@ def test_any_report_made_prunes_old_drafts_of_every_promise(published):
     assert not GeneratedReport.objects.filter(pk=old.pk).exists()
 
 
-def test_reports_of_replaced_versions_are_pruned(published):
+def test_reports_of_older_versions_are_kept_when_a_newer_version_is_published(
+    published,
+):
     parties, t1 = published
     old = obtain(parties, t1, "csv")
     other_format = obtain(parties, t1, "xlsx")
@@ -259,10 +262,10 @@ def test_reports_of_replaced_versions_are_pruned(published):
         promise=parties.promise, actor=parties.municipality_editor, text="Nytt löfte"
     )
     publish_plan(parties)
-    current = obtain(parties, t1, "docx")  # a report made prunes the replaced ones
+    current = obtain(parties, t1, "docx")  # a report made prunes only old drafts
     remaining = set(GeneratedReport.objects.values_list("pk", flat=True))
-    assert remaining == {current.pk}
-    assert old.pk not in remaining and other_format.pk not in remaining
+    assert remaining == {old.pk, other_format.pk, current.pk}
+    assert current.version_id != old.version_id
 
 
 def test_the_prune_command_reports_what_it_deleted(published):

@@ -327,6 +327,12 @@ class FollowUpSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text=describe("followups", "hours"),
     )
+    target_value = serializers.IntegerField(
+        source="target_value_then",
+        read_only=True,
+        allow_null=True,
+        help_text=describe("followups", "target_value"),
+    )
 
     class Meta:
         model = PublishedFollowUp
@@ -343,6 +349,8 @@ class FollowUpSerializer(serializers.ModelSerializer):
             "text",
             "quantity",
             "hours",
+            "running_total",
+            "target_value",
             "target_met",
             "target_final",
             "updated_at",
@@ -353,6 +361,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
                 "id",
                 "text",
                 "quantity",
+                "running_total",
                 "target_met",
                 "target_final",
                 "updated_at",
