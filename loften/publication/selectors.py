@@ -16,6 +16,7 @@ from loften.promises.selectors import promise_party_organisations
 from . import snapshot as snapshot_rules
 from .models import (
     Approval,
+    Comment,
     PromiseVersion,
     PublishedActivity,
     PublishedIndicator,
@@ -285,4 +286,23 @@ def focus_area_list_published() -> QuerySet[FocusArea]:
     return FocusArea.objects.filter(
         Exists(PublishedActivity.objects.filter(focus_area=OuterRef("pk")))
         | Exists(PublishedIndicator.objects.filter(focus_area=OuterRef("pk")))
+    )
+
+
+def comment_list(
+    *, promise: Promise, period: ReportingPeriod | None = None
+) -> QuerySet[Comment]:
+    """The thread of the promise's plan (no period) or of one period, oldest first."""
+    return Comment.objects.filter(promise=promise, period=period).select_related(
+        "author", "organisation"
+    )
+
+
+def public_approval_comments(*, version: PromiseVersion) -> QuerySet[Approval]:
+    """The approvers' comments marked public that led to `version`."""
+    return (
+        Approval.objects.filter(version=version, comment_public=True)
+        .exclude(comment="")
+        .select_related("organisation")
+        .order_by("created_at")
     )
