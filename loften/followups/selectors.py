@@ -129,6 +129,8 @@ class FollowUpsDue:
     missing: int
     total: int
     ended: bool
+    due_date: datetime.date | None = None  # the promise's own, or the period's
+    days_overdue: int = 0
 
 
 def followups_due(
@@ -166,22 +168,43 @@ def followups_due(
         )
         .annotate(n=Count("id"))
     }
+    own_dates = {
+        (
+            row["promise_id"],
+            row["period__kind"],
+            row["period__year"],
+            row["period__number"],
+        ): row["due_date"]
+        for row in PeriodReport.objects.filter(
+            promise_id__in=promise_ids, due_date__isnull=False
+        ).values(
+            "promise_id", "period__kind", "period__year", "period__number", "due_date"
+        )
+    }
     due = []
     for promise, key in candidates:
         total = totals.get(promise.pk, 0)
         missing = total - written.get((promise.pk, key.kind, key.year, key.number), 0)
         if total and missing > 0:
+            period = reporting_period_for_key(key=key)
+            due_date = (
+                own_dates.get((promise.pk, key.kind, key.year, key.number))
+                or period.due_date
+            )
             due.append(
                 FollowUpsDue(
                     promise=promise,
-                    period=reporting_period_for_key(key=key),
+                    period=period,
                     key=key,
                     missing=missing,
                     total=total,
                     ended=key.end_date < today,
+                    due_date=due_date,
+                    days_overdue=period_rules.days_overdue(due_date, today),
                 )
             )
-    return due
+    # The most urgent first: the earliest due date.
+    return sorted(due, key=lambda item: (item.due_date, item.promise.pk))
 
 
 @dataclass(frozen=True)

@@ -298,10 +298,16 @@ def comment_list(
     )
 
 
-def public_approval_comments(*, version: PromiseVersion) -> QuerySet[Approval]:
-    """The approvers' comments marked public that led to `version`."""
+def public_approval_comments(*, promise_id: int, number: int) -> QuerySet[Approval]:
+    """The approvers' comments marked public that led to version `number` of the
+    promise (only what was published: an approval names its version once the
+    approved revision is published)."""
     return (
-        Approval.objects.filter(version=version, comment_public=True)
+        Approval.objects.filter(
+            version__promise_id=promise_id,
+            version__number=number,
+            comment_public=True,
+        )
         .exclude(comment="")
         .select_related("organisation")
         .order_by("created_at")

@@ -1,7 +1,7 @@
 """Forms of the editors' screens. They parse and validate input; the services in
 promises, followups and publication make the changes."""
 
-from .approval import ApprovalForm
+from .approval import ApprovalForm, CommentForm, DueDateForm, SendBackForm
 from .common import ConflictMixin, DecimalField, display, live_checks
 from .followup import (
     FollowUpRowForm,
@@ -29,9 +29,11 @@ __all__ = [
     "ActivityEventForm",
     "ActivityForm",
     "ApprovalForm",
+    "CommentForm",
     "CommitmentForm",
     "ConflictMixin",
     "DecimalField",
+    "DueDateForm",
     "FingerprintForm",
     "FollowUpRowForm",
     "IndicatorForm",
@@ -41,6 +43,7 @@ __all__ = [
     "PromiseDetailsForm",
     "QuickLogForm",
     "RenewForm",
+    "SendBackForm",
     "SignatoryForm",
     "SituationForm",
     "SituationSourceForm",

@@ -66,3 +66,11 @@ def list_query(params: dict[str, str]) -> str:
 def change_sentence(change) -> str:
     """One change between two versions, in words."""
     return describe_change(change)
+
+
+@register.simple_tag
+def approval_comments(promise_id: int, number: int) -> list:
+    """The approvers' comments marked public on version `number` of a promise."""
+    from loften.publication.selectors import public_approval_comments
+
+    return list(public_approval_comments(promise_id=promise_id, number=number))
