@@ -200,7 +200,7 @@ def test_a_viewer_may_not_comment(parties):
 def test_english_for_those_who_chose_it(parties, django_capture_on_commit_callbacks):
     notification_preferences_set(
         user=parties.police_approver,
-        deliveries={kind: Delivery.IMMEDIATELY for kind in Kind.values},
+        deliveries=dict.fromkeys(Kind.values, Delivery.IMMEDIATELY),
         language="en",
     )
     _submit(parties, django_capture_on_commit_callbacks)
