@@ -58,7 +58,7 @@ def reminders_send(*, today: datetime.date) -> int:
                     kind=Kind.DEADLINE,
                     promise=deadline.promise,
                     period=deadline.period,
-                    detail=deadline.due_date.isoformat(),
+                    detail=f"{deadline.due_date.isoformat()} {today.isoformat()}",
                 )
         except IntegrityError:
             continue  # sent already, by an earlier run

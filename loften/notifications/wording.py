@@ -41,8 +41,14 @@ def notification_sentence(notification: Notification) -> str:
         return _("%(what)s was published.") % {"what": what[:1].upper() + what[1:]}
     if kind == Kind.COMMENT:
         return _("%(who)s wrote a comment on %(what)s.") % {"who": who, "what": what}
-    due = datetime.date.fromisoformat(notification.detail)
-    day = timezone.localtime(notification.created_at).date()
+    # A reminder's detail: the due date and the day it was sent for.
+    due_text, _space, day_text = notification.detail.partition(" ")
+    due = datetime.date.fromisoformat(due_text)
+    day = (
+        datetime.date.fromisoformat(day_text)
+        if day_text
+        else timezone.localtime(notification.created_at).date()
+    )
     when = formats.date_format(due, "DATE_FORMAT")
     late = (day - due).days
     if late > 0:
