@@ -60,6 +60,8 @@ class SendBackForm(forms.Form):
     )
 
     def __init__(self, *args, organisations: list[Organisation], **kwargs):
+        # Its own ids: it shares the page with the approval form's comment.
+        kwargs.setdefault("auto_id", "id_send_back_%s")
         super().__init__(*args, **kwargs)
         self.organisations = {o.pk: o for o in organisations}
         self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
@@ -81,6 +83,10 @@ class CommentForm(forms.Form):
         ),
         error_messages={"required": gettext_lazy("Write a comment first.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_thread_%s")
+        super().__init__(*args, **kwargs)
 
 
 class DueDateForm(forms.Form):
