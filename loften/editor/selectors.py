@@ -184,8 +184,14 @@ class PeriodRow:
         return self.key.start_date <= self.today
 
     @property
+    def due_date(self) -> datetime.date:
+        """The promise's own due date for the period, or the period's usual one."""
+        own = self.report.due_date if self.report is not None else None
+        return own or self.period.due_date
+
+    @property
     def overdue(self) -> bool:
-        return self.key.due_date < self.today and self.written < self.total
+        return self.due_date < self.today and self.written < self.total
 
     @property
     def status_label(self) -> str:

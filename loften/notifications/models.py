@@ -51,14 +51,8 @@ class Notification(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # The name of who did it (empty: Löften itself), kept as it was then.
+    actor_name = models.CharField(_("who"), max_length=200, blank=True)
     # What an approver or a commenter wrote to the other party, not the draft.
     comment = models.TextField(
         _("comment"), blank=True, **limits.text_field(limits.COMMENT)

@@ -38,7 +38,7 @@ def members_of_parties(
 
 def notification_list_for_user(*, user: User) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).select_related(
-        "promise", "period", "actor"
+        "promise", "period"
     )
 
 

@@ -54,7 +54,7 @@ def notifications_create(
             kind=kind,
             promise=promise,
             period=period,
-            actor=actor,
+            actor_name=str(actor) if actor is not None else "",
             comment=comment,
             detail=detail[:300],
             path=path,
@@ -126,7 +126,7 @@ def digests_send(*, today: datetime.date) -> int:
             Notification.objects.filter(
                 recipient=user, emailed_at__isnull=True, kind__in=daily
             )
-            .select_related("promise", "period", "actor")
+            .select_related("promise", "period")
             .order_by("created_at", "pk")
         )
         if not items:

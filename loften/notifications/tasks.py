@@ -12,7 +12,7 @@ def notification_email_send(notification_id: int) -> bool:
     from .email import notification_email_send as send
 
     notification = (
-        Notification.objects.select_related("recipient", "promise", "period", "actor")
+        Notification.objects.select_related("recipient", "promise", "period")
         .filter(pk=notification_id, emailed_at__isnull=True)
         .first()
     )

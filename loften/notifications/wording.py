@@ -21,7 +21,7 @@ def _what(notification: Notification) -> str:
 def notification_sentence(notification: Notification) -> str:
     """One sentence saying what happened, in the active language."""
     what = _what(notification)
-    who = str(notification.actor) if notification.actor else _("Löften")
+    who = notification.actor_name or _("Löften")
     kind = notification.kind
     if kind == Kind.SUBMITTED:
         return _("%(who)s sent %(what)s for approval.") % {"who": who, "what": what}
