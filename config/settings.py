@@ -139,6 +139,8 @@ INSTALLED_APPS = [
     "loften.promises",
     "loften.followups",
     "loften.publication",
+    "loften.notifications",
+    "loften.subscriptions",
     "loften.imports",
     "loften.editor",
     "loften.reports",
@@ -421,8 +423,23 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+# Seconds an SMTP connection may hang before the worker's task gives up.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "loften@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Days before a follow-up's due date that `loften send_reminders` reminds the
+# editors (and weekly once it is overdue); comma-separated.
+REMINDER_DAYS_BEFORE = sorted(
+    {
+        int(days)
+        for days in os.environ.get("REMINDER_DAYS_BEFORE", "14,3").split(",")
+        if days.strip()
+    },
+    reverse=True,
+)
 # Where the accessibility statement tells people to write; DEFAULT_FROM_EMAIL if empty.
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "").strip()
 

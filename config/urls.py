@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("loften.opendata.urls")),
     path("", include("loften.public.urls")),
     path("sok/", include("loften.search.urls")),
+    path("prenumerera/", include("loften.subscriptions.urls")),
     prefix_default_language=False,
 )
 

@@ -8,7 +8,8 @@ on standard error, not a traceback.
 `loften serve [ADDRESS]` is the one command that is not Django's: the development
 server and the background worker together, stopped together (`make run`). A
 worker that stops on its own is started again; one that keeps stopping stops
-the server too, with a sentence saying so.
+the server too, with a sentence saying so. It also runs `loften send_reminders`
+once at start and then daily, as cron does in production.
 """
 
 import contextlib
@@ -28,6 +29,9 @@ CHECK_DATABASE_FIRST = {"runserver", "worker", "serve"}
 WORKER_STOP_SECONDS = 10
 # A worker that stops this many times within a minute is not started again.
 WORKER_RESTARTS_PER_MINUTE = 5
+# `loften serve` runs the daily reminders at start and then this often, as
+# cron or a systemd timer does in production (docs/operations.md).
+REMINDERS_EVERY_SECONDS = 24 * 60 * 60
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -122,6 +126,8 @@ def serve(arguments: list[str]) -> int:
         return worker
 
     worker = start_worker()
+    reminders: subprocess.Popen | None = None
+    reminders_due = time.monotonic()
     server = subprocess.Popen(  # noqa: S603
         [*command, "runserver", "--skip-checks", *arguments], **started
     )
@@ -145,6 +151,13 @@ def serve(arguments: list[str]) -> int:
                 break
             except subprocess.TimeoutExpired:
                 pass
+            if reminders is not None and reminders.poll() is not None:
+                reminders = None
+            if reminders is None and time.monotonic() >= reminders_due and not stopped:
+                reminders = subprocess.Popen(  # noqa: S603
+                    [*command, "send_reminders"], **started
+                )
+                reminders_due = time.monotonic() + REMINDERS_EVERY_SECONDS
             code = worker.poll()
             if code is None or stopped:
                 continue
@@ -177,6 +190,13 @@ def serve(arguments: list[str]) -> int:
         if server.poll() is None:
             _signal_group(server, signal.SIGTERM)
             server.wait()
+        if reminders is not None:
+            # A run is short and idempotent: let it finish, within bounds.
+            try:
+                reminders.wait(timeout=WORKER_STOP_SECONDS * 6)
+            except subprocess.TimeoutExpired:
+                _signal_group(reminders, signal.SIGKILL)
+                reminders.wait()
         _stop_worker(worker)
     return 0 if stopped else status
 

@@ -7,6 +7,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .clients import client_address
 from .throttle import Lockout, login_failed, login_lockout, login_succeeded
@@ -60,3 +61,25 @@ class LoginForm(ThrottledLoginMixin, AuthenticationForm):
 
 class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
     """The admin's login form, under the same limits as the site's."""
+
+
+class HoneypotForm(forms.Form):
+    """A public form with a trap for robots: the `webbplats` field is hidden
+    from people by CSS and left out of the tab order, and robots that fill in
+    every field fill it too (see `is_spam`). Render the field inside an
+    element of the class `honeypot`."""
+
+    HONEYPOT = "webbplats"
+    webbplats = forms.CharField(
+        label=gettext_lazy("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def visible_fields(self):
+        return [f for f in super().visible_fields() if f.name != self.HONEYPOT]
+
+    @property
+    def is_spam(self) -> bool:
+        """Whether the trap field was filled in (call after is_valid())."""
+        return bool(self.cleaned_data.get(self.HONEYPOT, "").strip())

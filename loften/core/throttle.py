@@ -164,3 +164,24 @@ def password_reset_requested(*, email: str, address: str) -> Lockout | None:
         lockout.until.isoformat(),
     )
     return lockout
+
+
+# Public forms (an accessibility report, an e-mail subscription): at most this
+# many posts per client address within an hour.
+PUBLIC_POSTS_PER_HOUR = 5
+PUBLIC_POST_WINDOW_SECONDS = 60 * 60
+
+
+def public_post_allowed(*, scope: str, address: str) -> bool:
+    """Count one post of a public form from `address`; False once the address
+    has sent PUBLIC_POSTS_PER_HOUR within the hour (one window per hour from
+    the first post, counted per form)."""
+    limit = Limit(
+        scope=scope,
+        attempts=PUBLIC_POSTS_PER_HOUR + 1,
+        window=PUBLIC_POST_WINDOW_SECONDS,
+        lockout=PUBLIC_POST_WINDOW_SECONDS,
+    )
+    if throttle_lockout(limit=limit, identity=address) is not None:
+        return False
+    return throttle_count(limit=limit, identity=address) is None

@@ -83,7 +83,11 @@ def plan_checks(
     ]
     return ChecksReport(
         texts=_checked(checks.plan_texts(snapshot)),
-        overall=checks.missing_followups(
+        overall=checks.missing_signatures(
+            signatories=len(snapshot["promise"].get("signatories", [])),
+            signing_date=snapshot["promise"].get("signing_date"),
+        )
+        + checks.missing_followups(
             activities=_activity_facts(snapshot), periods=periods, followed=followed
         ),
     )
@@ -97,12 +101,17 @@ def period_checks(*, promise: Promise, period: ReportingPeriod) -> ChecksReport:
     mine = [f for f in snapshot["followups"] if f["period_id"] == period.pk]
     facts = checks.PeriodFacts(id=period.pk, label=period.label, ended=True)
     written = {f["activity_id"]: f["quantity"] for f in mine}
+    with_status = {f["activity_id"] for f in mine if f["status"] is not None}
     return ChecksReport(
         texts=_checked(checks.period_texts(snapshot, period.pk)),
         overall=checks.missing_followups(
             activities=activities,
             periods=[facts],
             followed={(f["activity_id"], period.pk) for f in mine},
+        )
+        + checks.activities_without_status(
+            count=len([a for a in activities if a.id not in with_status]),
+            period_label=period.label,
         )
         + checks.targets_without_quantity(
             activities=[a for a in activities if a.id in written],

@@ -27,9 +27,11 @@ from loften.followups.progress import (
 )
 from loften.followups.selectors import (
     BehindTarget,
+    Deadline,
     FollowUpsDue,
     activity_event_list,
     activity_list_behind_target,
+    deadline_list,
     followup_period_keys,
     followup_status_choices,
     followups_due,
@@ -89,10 +91,15 @@ class Overview:
     awaiting: list[AwaitingItem]
     behind: list[BehindTarget]
     can_create: bool
+    deadlines: list[Deadline] = field(default_factory=list)
 
     @property
     def nothing_due(self) -> bool:
-        return not (self.due or self.awaiting or self.behind)
+        return not (self.due or self.awaiting or self.behind or self.deadlines)
+
+
+# Deadlines this many days ahead are listed on the start page.
+DEADLINES_AHEAD_DAYS = 31
 
 
 def editor_overview(*, user: User, today: datetime.date) -> Overview:
@@ -146,6 +153,13 @@ def editor_overview(*, user: User, today: datetime.date) -> Overview:
         awaiting=awaiting,
         behind=activity_list_behind_target(promises=editable, today=today),
         can_create=may_create_promise(user=user),
+        deadlines=[
+            deadline
+            for deadline in deadline_list(promises=editable, today=today)
+            if not deadline.done
+            and deadline.period.start_date <= today
+            and deadline.days_left <= DEADLINES_AHEAD_DAYS
+        ],
     )
 
 
@@ -170,8 +184,14 @@ class PeriodRow:
         return self.key.start_date <= self.today
 
     @property
+    def due_date(self) -> datetime.date:
+        """The promise's own due date for the period, or the period's usual one."""
+        own = self.report.due_date if self.report is not None else None
+        return own or self.period.due_date
+
+    @property
     def overdue(self) -> bool:
-        return self.key.due_date < self.today and self.written < self.total
+        return self.due_date < self.today and self.written < self.total
 
     @property
     def status_label(self) -> str:

@@ -10,6 +10,7 @@ from .views import (
     history,
     indicators,
     log,
+    notifications,
     parts,
     plan,
     start,
@@ -141,4 +142,31 @@ urlpatterns = [
     path(f"{PROMISE}publicera/", approval.promise_publish, name="promise_publish"),
     path(f"{PROMISE}avsluta/", approval.promise_conclude, name="promise_conclude"),
     path(f"{PROMISE}historik/", history.history, name="history"),
+    path(
+        f"{PROMISE}skicka-tillbaka/",
+        approval.promise_send_back,
+        name="promise_send_back",
+    ),
+    path(f"{PROMISE}kommentar/", approval.promise_comment, name="promise_comment"),
+    path(
+        f"{PROMISE}uppfoljning/<period:key>/skicka-tillbaka/",
+        approval.period_send_back,
+        name="period_send_back",
+    ),
+    path(
+        f"{PROMISE}uppfoljning/<period:key>/kommentar/",
+        approval.period_comment,
+        name="period_comment",
+    ),
+    path(
+        f"{PROMISE}uppfoljning/<period:key>/sista-dag/",
+        approval.period_due_date,
+        name="period_due_date",
+    ),
+    path("notiser/", notifications.notification_list, name="notifications"),
+    path(
+        "notiser/installningar/",
+        notifications.notification_preferences,
+        name="notification_preferences",
+    ),
 ]

@@ -313,6 +313,12 @@ class PeriodReport(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    due_date = models.DateField(
+        _("follow-up due"),
+        null=True,
+        blank=True,
+        help_text=_("For this promise only; empty means the period's usual due date."),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -8,8 +8,10 @@ TERTIAL = "tertial"
 QUARTER = "quarter"
 YEAR = "year"
 
-# How long after a period ends its follow-up is due.
-DUE_AFTER_DAYS = 15
+# How many months after a period ends its follow-up is due, by cadence: a
+# tertial's or a quarter's a month after (T2 ends 31 August, due 30 September),
+# the whole year's two months after, when the year's figures are in.
+DUE_AFTER_MONTHS = {TERTIAL: 1, QUARTER: 1, YEAR: 2}
 
 _MONTHS_PER_PERIOD = {TERTIAL: 4, QUARTER: 3, YEAR: 12}
 
@@ -40,7 +42,17 @@ class PeriodKey:
 
     @property
     def due_date(self) -> datetime.date:
-        return self.end_date + datetime.timedelta(days=DUE_AFTER_DAYS)
+        """The default due date of the period's follow-up: the last day of the
+        month DUE_AFTER_MONTHS after the period's last month."""
+        month = self.end_date.month + DUE_AFTER_MONTHS[self.kind]
+        year = self.end_date.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def days_overdue(due: datetime.date, today: datetime.date) -> int:
+    """How many days after `due` `today` is (0 when not overdue)."""
+    return max((today - due).days, 0)
 
 
 def period_containing(kind: str, day: datetime.date) -> PeriodKey:

@@ -129,6 +129,8 @@ class FollowUpsDue:
     missing: int
     total: int
     ended: bool
+    due_date: datetime.date | None = None  # the promise's own, or the period's
+    days_overdue: int = 0
 
 
 def followups_due(
@@ -166,22 +168,43 @@ def followups_due(
         )
         .annotate(n=Count("id"))
     }
+    own_dates = {
+        (
+            row["promise_id"],
+            row["period__kind"],
+            row["period__year"],
+            row["period__number"],
+        ): row["due_date"]
+        for row in PeriodReport.objects.filter(
+            promise_id__in=promise_ids, due_date__isnull=False
+        ).values(
+            "promise_id", "period__kind", "period__year", "period__number", "due_date"
+        )
+    }
     due = []
     for promise, key in candidates:
         total = totals.get(promise.pk, 0)
         missing = total - written.get((promise.pk, key.kind, key.year, key.number), 0)
         if total and missing > 0:
+            period = reporting_period_for_key(key=key)
+            due_date = (
+                own_dates.get((promise.pk, key.kind, key.year, key.number))
+                or period.due_date
+            )
             due.append(
                 FollowUpsDue(
                     promise=promise,
-                    period=reporting_period_for_key(key=key),
+                    period=period,
                     key=key,
                     missing=missing,
                     total=total,
                     ended=key.end_date < today,
+                    due_date=due_date,
+                    days_overdue=period_rules.days_overdue(due_date, today),
                 )
             )
-    return due
+    # The most urgent first: the earliest due date.
+    return sorted(due, key=lambda item: (item.due_date, item.promise.pk))
 
 
 @dataclass(frozen=True)
@@ -302,3 +325,79 @@ def period_report_get(
 ) -> PeriodReport | None:
     """The promise's report for the period, if a follow-up was ever written."""
     return PeriodReport.objects.filter(promise=promise, period=period).first()
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a promise's follow-up for one period is due, and how far it is."""
+
+    promise: Promise
+    period: ReportingPeriod
+    due_date: datetime.date
+    status: str  # the PeriodReport's status (draft when none was written)
+    today: datetime.date
+
+    @property
+    def done(self) -> bool:
+        """Sent for approval or published: the editors have nothing left to do."""
+        return self.status in (
+            PeriodReport.Status.SUBMITTED,
+            PeriodReport.Status.PUBLISHED,
+        )
+
+    @property
+    def days_overdue(self) -> int:
+        return 0 if self.done else period_rules.days_overdue(self.due_date, self.today)
+
+    @property
+    def days_left(self) -> int:
+        return (self.due_date - self.today).days
+
+
+def deadline_list(
+    *, promises: Iterable[Promise], today: datetime.date
+) -> list[Deadline]:
+    """Every reporting period of the promises that are not concluded, with its
+    due date (the promise's own, or the period's usual one), sorted by due date."""
+    candidates = [p for p in promises if p.status != Promise.Status.CONCLUDED]
+    if not candidates:
+        return []
+    reports = {
+        (r.promise_id, r.period_id): r
+        for r in PeriodReport.objects.filter(promise__in=candidates)
+    }
+    keys = {
+        promise.pk: period_rules.periods_for_cadence(
+            promise.cadence, promise.start_date, promise.end_date
+        )
+        for promise in candidates
+    }
+    condition = Q(pk__in=[])
+    for key in {k for ks in keys.values() for k in ks}:
+        condition |= Q(kind=key.kind, year=key.year, number=key.number)
+    stored = {
+        (p.kind, p.year, p.number): p for p in ReportingPeriod.objects.filter(condition)
+    }
+    deadlines = []
+    for promise in candidates:
+        for key in keys[promise.pk]:
+            period = stored.get((key.kind, key.year, key.number))
+            if period is None:
+                continue
+            report = reports.get((promise.pk, period.pk))
+            deadlines.append(
+                Deadline(
+                    promise=promise,
+                    period=period,
+                    due_date=(report.due_date if report else None) or period.due_date,
+                    status=report.status if report else PeriodReport.Status.DRAFT,
+                    today=today,
+                )
+            )
+    return sorted(deadlines, key=lambda d: (d.due_date, d.promise.pk, d.period.pk))
+
+
+def deadline_get(*, promise: Promise, period: ReportingPeriod) -> datetime.date:
+    """The due date of the promise's follow-up for `period`."""
+    report = period_report_get(promise=promise, period=period)
+    return (report.due_date if report else None) or period.due_date

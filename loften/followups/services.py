@@ -199,6 +199,45 @@ def period_report_get_or_create(
     return report
 
 
+@transaction.atomic
+def period_due_date_set(
+    *,
+    promise: Promise,
+    period: ReportingPeriod,
+    due_date: datetime.date | None,
+    actor: User | None,
+) -> PeriodReport:
+    """Set when the promise's follow-up for `period` is due (None: the period's
+    usual due date); an editor's decision, audited. The content and its
+    approvals are untouched."""
+    if actor is not None and not can_write_followup(user=actor, promise=promise):
+        raise PermissionDenied(_("You may not change this promise."))
+    if period not in reporting_periods_ensure(promise=promise):
+        raise ValidationError(_("The promise does not report on this period."))
+    if due_date is not None and due_date < period.start_date:
+        raise ValidationError(
+            {"due_date": _("The follow-up cannot be due before the period starts.")}
+        )
+    report = period_report_get_or_create(promise=promise, period=period)
+    old = report.due_date
+    report.due_date = due_date
+    report.full_clean()
+    report.save(update_fields=["due_date", "updated_at"])
+    audit_log(
+        actor=actor,
+        action="period_report.due_date",
+        obj=report,
+        promise_id=promise.pk,
+        changes={
+            "due_date": [
+                old.isoformat() if old else None,
+                due_date.isoformat() if due_date else None,
+            ]
+        },
+    )
+    return report
+
+
 def period_report_changed(*, promise: Promise, period: ReportingPeriod) -> None:
     """A follow-up in the period changed: approvals of the report no longer count."""
     report = period_report_get_or_create(promise=promise, period=period)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from loften.core.forms import HoneypotForm
 from loften.core.widgets import ContentSelect
 
 from .finder import MAX_QUERY_LENGTH
@@ -75,10 +76,9 @@ class PromiseFilterForm(forms.Form):
         )
 
 
-class AccessibilityReportForm(forms.Form):
+class AccessibilityReportForm(HoneypotForm):
     """A visitor's report; `webbplats` is a trap for robots (see `is_spam`)."""
 
-    HONEYPOT = "webbplats"
     description = forms.CharField(
         label=_("What is the problem?"),
         help_text=_(
@@ -109,18 +109,3 @@ class AccessibilityReportForm(forms.Form):
             ),
         },
     )
-    # Hidden from people by CSS and left out of the tab order; robots that fill in
-    # every field fill this one too.
-    webbplats = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def visible_fields(self):
-        return [f for f in super().visible_fields() if f.name != self.HONEYPOT]
-
-    @property
-    def is_spam(self) -> bool:
-        """Whether the trap field was filled in (call after is_valid())."""
-        return bool(self.cleaned_data.get(self.HONEYPOT, "").strip())

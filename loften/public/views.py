@@ -2,12 +2,10 @@
 accessibility statement. Anyone may read them; only published content is shown."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.sitemaps import views as sitemap_views
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from loften.core.cache import PUBLIC_CACHE_SECONDS, public_cache_key, public_cached
+from loften.core.clients import client_address
 from loften.core.page_cache import public_page
+from loften.core.throttle import public_post_allowed
 from loften.reports.selectors import report_periods
 
 from . import finder, selectors, statistics
@@ -29,9 +29,6 @@ from .sitemaps import SITEMAPS
 PROMISES_PER_PAGE = 25
 # The date the accessibility statement was last reviewed; change it with the text.
 STATEMENT_REVIEWED = datetime.date(2026, 12, 1)
-# Accessibility reports one client address may send per hour.
-REPORTS_PER_HOUR = 5
-REPORT_WINDOW_SECONDS = 60 * 60
 
 
 def _is_htmx(request) -> bool:
@@ -307,29 +304,12 @@ def accessibility_contact_email() -> str:
     )
 
 
-def _client_address(request) -> str:
-    """The visitor's address. Behind the TLS proxy the settings trust
-    (SECURE_PROXY_SSL_HEADER), the last X-Forwarded-For entry, which that proxy
-    added and the visitor cannot forge; otherwise the connection's address."""
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    if settings.SECURE_PROXY_SSL_HEADER and forwarded.strip():
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _report_allowed(request) -> bool:
     """Count a report from this address; False once it has sent
-    REPORTS_PER_HOUR within the hour (counted in the cache, one window per hour
-    from the first report)."""
-    address = hashlib.sha256(_client_address(request).encode()).hexdigest()[:32]
-    key = f"public:accessibility-reports:{address}"
-    cache.add(key, 0, timeout=REPORT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=REPORT_WINDOW_SECONDS)
-        count = 1
-    return count <= REPORTS_PER_HOUR
+    PUBLIC_POSTS_PER_HOUR within the hour (the shared limit of public forms)."""
+    return public_post_allowed(
+        scope="accessibility-reports", address=client_address(request)
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,12 +7,14 @@ editors' screens (shown beside each text) and the publication services (which
 refuse to publish a personnummer whatever the screen).
 """
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from stdnum import luhn
 from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
@@ -428,3 +430,48 @@ def missing_followups(
                 )
             )
     return findings
+
+
+def missing_signatures(
+    *, signatories: int, signing_date: datetime.date | str | None
+) -> list[Finding]:
+    """A promise is signed by named people on a date; warn when either is missing."""
+    findings = []
+    if not signatories:
+        findings.append(
+            Finding(
+                "no_signatories",
+                WARN,
+                _(
+                    "The promise has no signatories. Add who signs it (name and "
+                    "role) before it is published."
+                ),
+            )
+        )
+    if not signing_date:
+        findings.append(
+            Finding(
+                "no_signing_date",
+                WARN,
+                _("The promise has no signing date. Add the date it was signed."),
+            )
+        )
+    return findings
+
+
+def activities_without_status(*, count: int, period_label: str) -> list[Finding]:
+    """Activities whose follow-up for the period has no status (or no follow-up)."""
+    if not count:
+        return []
+    return [
+        Finding(
+            "no_status",
+            WARN,
+            ngettext(
+                "%(count)d activity has no status for %(period)s.",
+                "%(count)d activities have no status for %(period)s.",
+                count,
+            )
+            % {"count": count, "period": period_label},
+        )
+    ]

@@ -58,6 +58,18 @@ class Approval(models.Model):
     comment = models.TextField(
         _("comment"), blank=True, **limits.text_field(limits.COMMENT)
     )
+    comment_public = models.BooleanField(
+        _("show the comment on the public version page"), default=False
+    )
+    version = models.ForeignKey(
+        "PromiseVersion",
+        verbose_name=_("published as"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approvals",
+        help_text=_("The version this approval led to, once published."),
+    )
     created_at = models.DateTimeField(_("approved"), auto_now_add=True)
 
     class Meta:
@@ -89,6 +101,66 @@ class Approval(models.Model):
 
 class VersionImmutableError(Exception):
     """A published version is an official record: it is never changed or removed."""
+
+
+class Comment(models.Model):
+    """A message between the parties about a promise's plan or one period's
+    follow-up; an approver's send-back is one too, with its reason."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        SEND_BACK = "send_back", _("Sent back")
+
+    promise = models.ForeignKey(
+        Promise,
+        verbose_name=_("promise"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty when the comment is about the promise itself."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.COMMENT
+    )
+    text = models.TextField(_("comment"), **limits.text_field(limits.COMMENT))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["comment", "send_back"]),
+                name="comment_kind_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.promise} – {self.author or '–'}: {self.text[:40]}"
 
 
 class PromiseVersionQuerySet(models.QuerySet):

@@ -37,3 +37,14 @@ def approval_organisations(*, user: User, promise: Promise) -> list[Organisation
         for organisation in promise_party_organisations(promise=promise)
         if can_approve_promise(user=user, promise=promise, organisation=organisation)
     ]
+
+
+COMMENTING_ROLES = PUBLISHING_ROLES | {Membership.Role.EDITOR}
+
+
+def can_comment(*, user: User | None, promise: Promise) -> bool:
+    """May write in the thread between the parties: an editor or an approver of
+    a party, or a site administrator."""
+    if user is not None and user.is_active and user.is_superuser:
+        return True
+    return promise_role(user=user, promise=promise) in COMMENTING_ROLES

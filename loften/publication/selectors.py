@@ -16,6 +16,7 @@ from loften.promises.selectors import promise_party_organisations
 from . import snapshot as snapshot_rules
 from .models import (
     Approval,
+    Comment,
     PromiseVersion,
     PublishedActivity,
     PublishedIndicator,
@@ -290,4 +291,29 @@ def focus_area_list_published() -> QuerySet[FocusArea]:
     return FocusArea.objects.filter(
         Exists(PublishedActivity.objects.filter(focus_area=OuterRef("pk")))
         | Exists(PublishedIndicator.objects.filter(focus_area=OuterRef("pk")))
+    )
+
+
+def comment_list(
+    *, promise: Promise, period: ReportingPeriod | None = None
+) -> QuerySet[Comment]:
+    """The thread of the promise's plan (no period) or of one period, oldest first."""
+    return Comment.objects.filter(promise=promise, period=period).select_related(
+        "author", "organisation"
+    )
+
+
+def public_approval_comments(*, promise_id: int, number: int) -> QuerySet[Approval]:
+    """The approvers' comments marked public that led to version `number` of the
+    promise (only what was published: an approval names its version once the
+    approved revision is published)."""
+    return (
+        Approval.objects.filter(
+            version__promise_id=promise_id,
+            version__number=number,
+            comment_public=True,
+        )
+        .exclude(comment="")
+        .select_related("organisation")
+        .order_by("created_at")
     )

@@ -33,11 +33,11 @@ from loften.promises.services.activities import focus_areas_share
 
 from . import checks
 from . import snapshot as snapshot_rules
-from .models import Approval, ChangeReason, PromiseVersion, PublishedActivity
-from .permissions import can_publish, can_submit_for_approval
+from .models import Approval, ChangeReason, Comment, PromiseVersion, PublishedActivity
+from .permissions import can_comment, can_publish, can_submit_for_approval
 from .read_model import read_model_rebuild
 from .selectors import approvals_missing, latest_version, promise_snapshot_build
-from .signals import promise_published
+from .signals import approval_step, comment_posted, promise_published
 
 
 def _lock(promise: Promise) -> Promise:
@@ -221,6 +221,26 @@ def _submitted(item: Approvable, actor: User | None) -> None:
         obj=row,
         promise_id=item.promise.pk,
     )
+    _step_sent(item, "submitted", actor=actor)
+
+
+def _step_sent(
+    item: Approvable,
+    step: str,
+    *,
+    actor: User | None,
+    organisation: Organisation | None = None,
+    comment: str = "",
+) -> None:
+    approval_step.send(
+        sender=Approvable,
+        step=step,
+        promise=item.promise,
+        period=item.period,
+        actor=actor,
+        organisation=organisation,
+        comment=comment,
+    )
 
 
 def _approve(
@@ -230,6 +250,7 @@ def _approve(
     organisation: Organisation,
     comment: str,
     revision: int | None,
+    comment_public: bool = False,
 ) -> Approval:
     """Record one party's approval of the revision that was shown (`revision`;
     None approves the current one, for the system and the command line)."""
@@ -260,6 +281,7 @@ def _approve(
         user=actor,
         revision=item.revision,
         comment=comment.strip(),
+        comment_public=comment_public and bool(comment.strip()),
     )
     audit_log(
         actor=actor,
@@ -267,9 +289,69 @@ def _approve(
         obj=item.row,
         promise_id=item.promise.pk,
         changes={"revision": [None, item.revision]},
-        message=str(organisation),
+        message=str(organisation)
+        + (f": {approval.comment}" if approval.comment else ""),
+    )
+    _step_sent(
+        item,
+        "approved",
+        actor=actor,
+        organisation=organisation,
+        comment=approval.comment,
     )
     return approval
+
+
+def _send_back(
+    item: Approvable,
+    *,
+    actor: User,
+    organisation: Organisation,
+    comment: str,
+) -> Comment:
+    """An approver returns a submitted item to its editors with a reason: it is a
+    draft again, with a new revision, so every party approves anew after the fix."""
+    if not can_approve_promise(
+        user=actor, promise=item.promise, organisation=organisation
+    ):
+        raise PermissionDenied(
+            _("You may not send back on behalf of %(organisation)s.")
+            % {"organisation": organisation}
+        )
+    if not item.is_submitted:
+        raise ValidationError(_("Only what was sent for approval can be sent back."))
+    text = comment.strip()
+    if not text:
+        raise ValidationError(
+            _("Write why you send it back, so the editors know what to change."),
+            code="required",
+        )
+    row = cast(Promise | PeriodReport, item.row)
+    row.status = (
+        Promise.Status.DRAFT if item.period is None else PeriodReport.Status.DRAFT
+    )
+    row.revision = row.revision + 1
+    row.save(update_fields=["status", "revision", "updated_at"])
+    note = Comment(
+        promise=item.promise,
+        period=item.period,
+        author=actor,
+        organisation=organisation,
+        kind=Comment.Kind.SEND_BACK,
+        text=text,
+    )
+    note.full_clean()
+    note.save()
+    audit_log(
+        actor=actor,
+        action=f"{item.kind.audit_name}.send_back",
+        obj=row,
+        promise_id=item.promise.pk,
+        changes={"revision": [row.revision - 1, row.revision]},
+        message=f"{organisation}: {text}",
+    )
+    _step_sent(item, "sent_back", actor=actor, organisation=organisation, comment=text)
+    return note
 
 
 def _publish(
@@ -302,6 +384,9 @@ def _publish(
     row = cast(Promise | PeriodReport, item.row)
     row.status = item.kind.published
     row.save(update_fields=["status", "updated_at"])
+    Approval.objects.filter(
+        promise=item.promise, period=item.period, revision=item.revision
+    ).update(version=version)
     audit_log(
         actor=actor,
         action=f"{item.kind.audit_name}.publish",
@@ -341,6 +426,7 @@ def promise_approve(
     organisation: Organisation,
     comment: str = "",
     revision: int | None = None,
+    comment_public: bool = False,
 ) -> Approval:
     """Approve the promise's revision `revision` (the one the approver was shown)
     on behalf of one party; refused with StaleApprovalError when the plan has
@@ -351,6 +437,18 @@ def promise_approve(
         organisation=organisation,
         comment=comment,
         revision=revision,
+        comment_public=comment_public,
+    )
+
+
+@transaction.atomic
+def promise_send_back(
+    *, promise: Promise, actor: User, organisation: Organisation, comment: str
+) -> Comment:
+    """Return the submitted plan to its editors with a required comment, on
+    behalf of one party; the promise is a draft again."""
+    return _send_back(
+        _plan(promise), actor=actor, organisation=organisation, comment=comment
     )
 
 
@@ -542,6 +640,7 @@ def period_report_approve(
     organisation: Organisation,
     comment: str = "",
     revision: int | None = None,
+    comment_public: bool = False,
 ) -> Approval:
     """Approve the follow-up's revision `revision` (the one shown) on behalf of
     one party; see `promise_approve`."""
@@ -551,7 +650,67 @@ def period_report_approve(
         organisation=organisation,
         comment=comment,
         revision=revision,
+        comment_public=comment_public,
     )
+
+
+@transaction.atomic
+def period_report_send_back(
+    *,
+    promise: Promise,
+    period: ReportingPeriod,
+    actor: User,
+    organisation: Organisation,
+    comment: str,
+) -> Comment:
+    """Return a submitted period follow-up to its editors with a required
+    comment, on behalf of one party; the follow-up is a draft again."""
+    return _send_back(
+        _period(promise, period),
+        actor=actor,
+        organisation=organisation,
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    promise: Promise,
+    actor: User,
+    text: str,
+    period: ReportingPeriod | None = None,
+) -> Comment:
+    """Write in the thread of a promise (or of one period's follow-up) between
+    the parties; audited, so it is kept in the history."""
+    if not can_comment(user=actor, promise=promise):
+        raise PermissionDenied(_("You may not comment on this promise."))
+    if period is not None:
+        _check_period(promise, period)
+    organisations = [
+        o
+        for o in promise_party_organisations(promise=promise)
+        if o.memberships.filter(user=actor).exists()
+    ]
+    comment = Comment(
+        promise=promise,
+        period=period,
+        author=actor,
+        organisation=organisations[0] if organisations else None,
+        kind=Comment.Kind.COMMENT,
+        text=text.strip(),
+    )
+    comment.full_clean()
+    comment.save()
+    audit_log(
+        actor=actor,
+        action="comment.create",
+        obj=comment,
+        promise_id=promise.pk,
+        message=comment.text,
+    )
+    comment_posted.send(sender=Comment, comment=comment)
+    return comment
 
 
 @transaction.atomic
@@ -596,6 +755,7 @@ def promise_approve_and_publish(
     organisation: Organisation,
     comment: str = "",
     revision: int | None = None,
+    comment_public: bool = False,
 ) -> tuple[Approval, PromiseVersion | None]:
     """Approve for one party and, when no approval is missing any more, publish.
 
@@ -609,6 +769,7 @@ def promise_approve_and_publish(
         organisation=organisation,
         comment=comment,
         revision=revision,
+        comment_public=comment_public,
     )
     promise.refresh_from_db()
     if approvals_missing(promise=promise):
@@ -638,6 +799,7 @@ def period_report_approve_and_publish(
     organisation: Organisation,
     comment: str = "",
     revision: int | None = None,
+    comment_public: bool = False,
 ) -> tuple[Approval, PromiseVersion | None]:
     """Approve a period's follow-up for one party and publish it once every party
     has approved and the promise itself is published (otherwise it is published
@@ -649,6 +811,7 @@ def period_report_approve_and_publish(
         organisation=organisation,
         comment=comment,
         revision=revision,
+        comment_public=comment_public,
     )
     if approvals_missing(promise=promise, period=period):
         return approval, None

@@ -103,6 +103,8 @@ def test_ctrl_c_stops_the_server_and_the_worker(migrated_var_dir):
         serve.kill()
     assert serve.returncode == 0, output
     assert "the background worker has stopped" in output
+    # The daily reminders ran once at start, as cron runs them in production.
+    assert re.search(r"\d+ reminder\(s\) and \d+ digest\(s\) sent for", output)
     assert _gone(worker)
 
 

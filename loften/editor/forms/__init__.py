@@ -1,7 +1,7 @@
 """Forms of the editors' screens. They parse and validate input; the services in
 promises, followups and publication make the changes."""
 
-from .approval import ApprovalForm
+from .approval import ApprovalForm, CommentForm, DueDateForm, SendBackForm
 from .common import ConflictMixin, DecimalField, display, live_checks
 from .followup import (
     FollowUpRowForm,
@@ -31,10 +31,12 @@ __all__ = [
     "ActivityEventForm",
     "ActivityForm",
     "ApprovalForm",
+    "CommentForm",
     "CommitmentForm",
     "ConflictMixin",
     "ContactForm",
     "DecimalField",
+    "DueDateForm",
     "FingerprintForm",
     "FollowUpRowForm",
     "IndicatorForm",
@@ -45,6 +47,7 @@ __all__ = [
     "QuickLogForm",
     "RemovalReasonForm",
     "RenewForm",
+    "SendBackForm",
     "SignatoryForm",
     "SituationForm",
     "SituationSourceForm",

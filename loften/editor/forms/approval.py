@@ -26,6 +26,10 @@ class ApprovalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=gettext_lazy("Optional; shown in the history."),
     )
+    comment_public = forms.BooleanField(
+        label=gettext_lazy("Show the comment on the public page of the version"),
+        required=False,
+    )
 
     def __init__(self, *args, organisations: list[Organisation], **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,3 +38,63 @@ class ApprovalForm(forms.Form):
 
     def clean_organisation(self) -> Organisation:
         return self.organisations[self.cleaned_data["organisation"]]
+
+
+class SendBackForm(forms.Form):
+    """An approver returns what was sent for approval, for one party, with why."""
+
+    organisation = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=gettext_lazy("What should be changed?"),
+        max_length=limits.COMMENT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Required. The editors of both parties are told, and it is kept in "
+            "the history."
+        ),
+        error_messages={
+            "required": gettext_lazy(
+                "Write why you send it back, so the editors know what to change."
+            )
+        },
+    )
+
+    def __init__(self, *args, organisations: list[Organisation], **kwargs):
+        # Its own ids: it shares the page with the approval form's comment.
+        kwargs.setdefault("auto_id", "id_send_back_%s")
+        super().__init__(*args, **kwargs)
+        self.organisations = {o.pk: o for o in organisations}
+        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+
+    def clean_organisation(self) -> Organisation:
+        return self.organisations[self.cleaned_data["organisation"]]
+
+
+class CommentForm(forms.Form):
+    """A message in the thread between the parties."""
+
+    text = forms.CharField(
+        label=gettext_lazy("Write to the other party"),
+        max_length=limits.COMMENT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "The editors and approvers of both parties are told. Kept in the "
+            "history; never published."
+        ),
+        error_messages={"required": gettext_lazy("Write a comment first.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_thread_%s")
+        super().__init__(*args, **kwargs)
+
+
+class DueDateForm(forms.Form):
+    """When this promise's follow-up for a period is due."""
+
+    due_date = forms.DateField(
+        label=gettext_lazy("Follow-up due"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("Empty: the usual due date for the period."),
+    )

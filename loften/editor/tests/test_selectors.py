@@ -81,8 +81,9 @@ def test_period_rows_count_what_is_written_and_what_is_overdue(planned):
         expected_version=None,
         text="Klart",
     )
+    # T2 ended on 31 August and was due a month later.
     rows = selectors.period_rows(
-        promise=planned.promise, today=datetime.date(2026, 9, 20)
+        promise=planned.promise, today=datetime.date(2026, 10, 5)
     )
     assert [row.period.label for row in rows][-1].endswith("2026")
     by_code = {row.period.code: row for row in rows}

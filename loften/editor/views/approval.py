@@ -12,17 +12,21 @@ from django.views.decorators.http import require_POST
 
 from loften.core.exceptions import StaleApprovalError
 from loften.followups import periods as period_rules
-from loften.followups.selectors import period_report_get
+from loften.followups import services as followups
+from loften.followups.models import PeriodReport
+from loften.followups.selectors import deadline_get, period_report_get
+from loften.promises.models import Promise
 from loften.publication import services as publication
-from loften.publication.permissions import approval_organisations
+from loften.publication.permissions import approval_organisations, can_comment
 from loften.publication.selectors import (
     approval_list,
     approvals_missing,
+    comment_list,
     latest_version,
     promise_snapshot_build,
 )
 
-from ..forms import ApprovalForm
+from ..forms import ApprovalForm, CommentForm, DueDateForm, SendBackForm
 from ..permissions import (
     APPROVE,
     EDIT,
@@ -82,6 +86,23 @@ def _stale_context(promise, form: ApprovalForm, error: StaleApprovalError) -> di
     }
 
 
+def _discussion(request, promise, period, approvers, extra, *, submitted) -> dict:
+    """The thread between the parties, the form to write in it and the form an
+    approver sends back with (bound again after a refused post)."""
+    comments = list(comment_list(promise=promise, period=period))
+    sent_back = [c for c in comments if c.kind == c.Kind.SEND_BACK]
+    return {
+        "comments": comments,
+        "last_send_back": sent_back[-1] if sent_back else None,
+        "comment_form": (extra or {}).get("comment_form") or CommentForm(),
+        "send_back_form": (extra or {}).get("send_back_form")
+        or SendBackForm(organisations=approvers),
+        "may_comment": can_comment(user=request.user, promise=promise),
+        "send_back_parties": approvers,
+        "submitted": submitted,
+    }
+
+
 def _approval_form_problem(request, form: ApprovalForm) -> None:
     if "revision" in form.errors or "seen" in form.errors:
         messages.error(
@@ -126,6 +147,14 @@ def _promise_approval_page(request, promise, *, extra=None, status: int = 200):
             "missing": missing,
             "yours": [o for o in approvers if o in missing],
             "form": form,
+            **_discussion(
+                request,
+                promise,
+                None,
+                approvers,
+                extra,
+                submitted=promise.status == Promise.Status.IN_REVIEW,
+            ),
             **(extra or {}),
             **rights(request, promise),
         },
@@ -164,6 +193,7 @@ def promise_approve(request, promise_id: int):
             actor=request.user,
             organisation=organisation,
             comment=form.cleaned_data["comment"],
+            comment_public=form.cleaned_data["comment_public"],
             revision=form.cleaned_data["revision"],
         )
     except StaleApprovalError as error:
@@ -228,6 +258,9 @@ def _period_approval_page(request, promise, period, *, extra=None, status=200):
     form = _approval_form(promise, approvers, report.revision if report else None)
     if extra and extra.get("comment"):
         form.initial["comment"] = extra["comment"]
+    submitted = report is not None and report.status == PeriodReport.Status.SUBMITTED
+    published = report is not None and report.status == PeriodReport.Status.PUBLISHED
+    due_date = deadline_get(promise=promise, period=period)
     if report is not None:
         approvals = list(
             approval_list(promise=promise, period=period).filter(
@@ -248,6 +281,16 @@ def _period_approval_page(request, promise, period, *, extra=None, status=200):
             "yours": [o for o in approvers if o in missing],
             "form": form,
             "plan_published": latest_version(promise=promise) is not None,
+            "due_date": due_date,
+            "days_overdue": 0
+            if submitted or published
+            else period_rules.days_overdue(due_date, timezone.localdate()),
+            "due_form": DueDateForm(
+                initial={"due_date": report.due_date if report else None}
+            ),
+            **_discussion(
+                request, promise, period, approvers, extra, submitted=submitted
+            ),
             **(extra or {}),
             **rights(request, promise),
         },
@@ -293,6 +336,7 @@ def period_approve(request, promise_id: int, key: period_rules.PeriodKey):
             actor=request.user,
             organisation=organisation,
             comment=form.cleaned_data["comment"],
+            comment_public=form.cleaned_data["comment_public"],
             revision=form.cleaned_data["revision"],
         )
     except StaleApprovalError as error:
@@ -333,4 +377,131 @@ def period_publish(request, promise_id: int, key: period_rules.PeriodKey):
         _report_error(request, error)
     else:
         messages.success(request, _published_message(version))
+    return redirect(_period_url(promise, period))
+
+
+# --- Sending back and the thread between the parties -------------------------------
+
+
+@login_required
+@require_POST
+def promise_send_back(request, promise_id: int):
+    """An approver returns the plan to the editors with a required comment."""
+    promise = access_promise(user=request.user, promise_id=promise_id, action=APPROVE)
+    approvers = approval_organisations(user=request.user, promise=promise)
+    form = SendBackForm(request.POST, organisations=approvers)
+    if form.is_valid():
+        try:
+            publication.promise_send_back(
+                promise=promise,
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            _report_error(request, error)
+        else:
+            messages.success(
+                request, _("The promise was sent back to the editors as a draft.")
+            )
+            return redirect(_approval_url(promise))
+    promise.refresh_from_db()
+    return _promise_approval_page(
+        request, promise, extra={"send_back_form": form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def period_send_back(request, promise_id: int, key: period_rules.PeriodKey):
+    """An approver returns a period's follow-up to the editors with a comment."""
+    promise = access_promise(user=request.user, promise_id=promise_id, action=APPROVE)
+    period = access_period(promise=promise, key=key)
+    approvers = approval_organisations(user=request.user, promise=promise)
+    form = SendBackForm(request.POST, organisations=approvers)
+    if form.is_valid():
+        try:
+            publication.period_report_send_back(
+                promise=promise,
+                period=period,
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as error:
+            _report_error(request, error)
+        else:
+            messages.success(
+                request, _("The follow-up was sent back to the editors as a draft.")
+            )
+            return redirect(_period_url(promise, period))
+    return _period_approval_page(
+        request, promise, period, extra={"send_back_form": form}, status=400
+    )
+
+
+def _comment(request, promise, period):
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            publication.comment_create(
+                promise=promise,
+                period=period,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            _report_error(request, error)
+        else:
+            messages.success(request, _("Your comment was sent to both parties."))
+            return None
+    return form
+
+
+@login_required
+@require_POST
+def promise_comment(request, promise_id: int):
+    promise = access_promise(user=request.user, promise_id=promise_id, action=VIEW)
+    form = _comment(request, promise, None)
+    if form is None:
+        return redirect(_approval_url(promise) + "#discussion-heading")
+    return _promise_approval_page(
+        request, promise, extra={"comment_form": form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def period_comment(request, promise_id: int, key: period_rules.PeriodKey):
+    promise = access_promise(user=request.user, promise_id=promise_id, action=VIEW)
+    period = access_period(promise=promise, key=key)
+    form = _comment(request, promise, period)
+    if form is None:
+        return redirect(_period_url(promise, period) + "#discussion-heading")
+    return _period_approval_page(
+        request, promise, period, extra={"comment_form": form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def period_due_date(request, promise_id: int, key: period_rules.PeriodKey):
+    """Set when this promise's follow-up for the period is due."""
+    promise = access_promise(user=request.user, promise_id=promise_id, action=EDIT)
+    period = access_period(promise=promise, key=key)
+    form = DueDateForm(request.POST)
+    if form.is_valid():
+        try:
+            followups.period_due_date_set(
+                promise=promise,
+                period=period,
+                due_date=form.cleaned_data["due_date"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            _report_error(request, error)
+        else:
+            messages.success(request, _("The due date was saved."))
+    else:
+        messages.error(request, _("Enter the date as YYYY-MM-DD."))
     return redirect(_period_url(promise, period))

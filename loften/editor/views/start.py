@@ -12,12 +12,19 @@ from django.views.decorators.http import require_POST
 
 from loften.core.text import shorten
 from loften.followups.services import activity_event_log
+from loften.notifications.selectors import (
+    notification_list_for_user,
+    notification_unread_count,
+)
+from loften.notifications.wording import notification_sentence
 
 from ..forms import QuickLogForm
 from ..permissions import loggable_activities
 from ..selectors import editor_overview
 from .common import add_service_errors, warn_if_implausible
 
+# Unread notifications shown on the start page (all are on their own page).
+RECENT_NOTIFICATIONS = 5
 # The live check of a text being typed; longer input is cut, not refused.
 TEXT_CHECK_MAX_CHARS = 20_000
 
@@ -26,7 +33,20 @@ TEXT_CHECK_MAX_CHARS = 20_000
 def start(request):
     """The editor's organisations, promises by status, and what is due now."""
     overview = editor_overview(user=request.user, today=timezone.localdate())
-    return render(request, "editor/start.html", {"overview": overview})
+    return render(
+        request,
+        "editor/start.html",
+        {
+            "overview": overview,
+            "unread": notification_unread_count(user=request.user),
+            "recent": [
+                (n, notification_sentence(n))
+                for n in notification_list_for_user(user=request.user).filter(
+                    read_at__isnull=True
+                )[:RECENT_NOTIFICATIONS]
+            ],
+        },
+    )
 
 
 @login_required

@@ -28,8 +28,17 @@ def test_quarters_end_on_the_last_day_of_their_month():
     assert PeriodKey(2024, "quarter", 2).end_date == datetime.date(2024, 6, 30)
 
 
-def test_follow_up_is_due_fifteen_days_after_the_period():
-    assert PeriodKey(2026, "tertial", 1).due_date == datetime.date(2026, 5, 15)
+def test_a_follow_up_is_due_a_month_after_its_period_and_the_year_two():
+    assert PeriodKey(2026, "tertial", 1).due_date == datetime.date(2026, 5, 31)
+    assert PeriodKey(2026, "tertial", 3).due_date == datetime.date(2027, 1, 31)
+    assert PeriodKey(2026, "quarter", 1).due_date == datetime.date(2026, 4, 30)
+    assert PeriodKey(2026, "year", 0).due_date == datetime.date(2027, 2, 28)
+
+
+def test_days_overdue_counts_only_after_the_due_date():
+    due = datetime.date(2026, 9, 15)
+    assert periods.days_overdue(due, datetime.date(2026, 9, 15)) == 0
+    assert periods.days_overdue(due, datetime.date(2026, 12, 4)) == 80
 
 
 def test_period_containing_a_date():

@@ -73,3 +73,11 @@ def change_sentence(change) -> str:
 def unit_after(unit: str) -> str:
     """The unit to write after a figure, or "" when it only means "a number"."""
     return text.unit_after(unit)
+
+
+@register.simple_tag
+def approval_comments(promise_id: int, number: int) -> list:
+    """The approvers' comments marked public on version `number` of a promise."""
+    from loften.publication.selectors import public_approval_comments
+
+    return list(public_approval_comments(promise_id=promise_id, number=number))

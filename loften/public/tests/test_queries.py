@@ -10,8 +10,9 @@ from loften.testing.public import published_promise
 
 pytestmark = pytest.mark.django_db
 
-# The promise, its versions, the snapshot shown and the promises before and after.
-PROMISE_PAGE_QUERIES = 4
+# The promise, its versions, the snapshot shown, the promises before and after,
+# and the approvers' public comments on the version shown.
+PROMISE_PAGE_QUERIES = 5
 # Eleven aggregates, and four for the filters' choices (cached on their own).
 OVERVIEW_QUERIES = 15
 MUNICIPALITY_PAGE_QUERIES = 9
