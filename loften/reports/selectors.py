@@ -132,10 +132,14 @@ def report_parties(*, promise: Promise) -> tuple[contents.Party, ...]:
     return tuple(parties)
 
 
-def _approval_records(approvals) -> tuple[contents.ApprovalRecord, ...]:
+def _approval_records(
+    approvals, *, published: bool
+) -> tuple[contents.ApprovalRecord, ...]:
+    """Who approved, when and with what comment. A published report is public:
+    it prints only the comments the approver chose to show publicly."""
     records = []
     for approval in sorted(approvals, key=lambda a: (a.created_at, a.pk)):
-        comment = approval.comment
+        comment = approval.comment if approval.comment_public or not published else ""
         # A comment was not checked like published text; one with a personnummer
         # is left out rather than printed.
         if comment and find_personal_numbers(comment):
@@ -219,7 +223,7 @@ def report_sources_published(
     baseline = _baseline_before(promise, period, published.number)
     return contents.ReportSources(
         parties=report_parties(promise=promise),
-        approvals=_approval_records(approvals),
+        approvals=_approval_records(approvals, published=True),
         baseline=None if baseline is None else baseline.snapshot,
         baseline_label="" if baseline is None else _version_label(baseline),
         notes=_notes(promise, baseline.number if baseline else 0, version.number)
@@ -280,7 +284,7 @@ def report_sources_draft(
     latest = promise.versions.select_related("period").order_by("-number").first()
     return contents.ReportSources(
         parties=report_parties(promise=promise),
-        approvals=_approval_records(approvals),
+        approvals=_approval_records(approvals, published=False),
         approvals_missing=tuple(
             o.name for o in approvals_missing(promise=promise, period=period)
         ),

@@ -340,3 +340,43 @@ def test_a_draft_report_says_which_parties_have_not_approved_yet(published):
 
 def t1_year(parties) -> int:
     return parties.promise.start_date.year
+
+
+def test_a_published_report_prints_only_the_comments_marked_public(published):
+    from loften.followups.models import ReportingPeriod
+    from loften.publication import services as publication
+
+    parties, _t1 = published
+    t2 = ReportingPeriod.objects.get(kind="tertial", year=t1_year(parties), number=2)
+    for activity in parties.promise.activities.all():
+        followup_save(
+            activity=activity,
+            period=t2,
+            actor=parties.municipality_editor,
+            expected_version=None,
+            status=factories.status(),
+            text="Gjort i tertial 2.",
+            quantity=1,
+        )
+    publication.period_report_submit(
+        promise=parties.promise, period=t2, actor=parties.municipality_editor
+    )
+    for approver, organisation, comment, public in (
+        (parties.police_approver, parties.police, "Internt: kolla loggen.", False),
+        (parties.municipality_approver, parties.municipality, "Bra arbete.", True),
+    ):
+        publication.period_report_approve(
+            promise=parties.promise,
+            period=t2,
+            actor=approver,
+            organisation=organisation,
+            comment=comment,
+            comment_public=public,
+        )
+    publication.period_report_publish(
+        promise=parties.promise, period=t2, actor=parties.municipality_approver
+    )
+    body = _docx_body(obtain(parties, t2, "docx"))
+    assert parties.police_approver.display_name in body
+    assert "Bra arbete." in body
+    assert "Internt: kolla loggen." not in body
