@@ -187,10 +187,14 @@ def snapshot_example(
 # --- Published promises in the database ------------------------------------------
 
 
-def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
+def promise_with_followups(
+    parties, *, activities: int = 3, tertials: int = 1, through_workflow: bool = False
+):
     """Give `parties.promise` activities with targets, an indicator with a value
     for 2025, a signatory and a source, publish the plan, write
-    follow-ups for the first `tertials` tertials and publish each of them.
+    follow-ups for the first `tertials` tertials and publish each of them:
+    straight to the version and the read model, or through the approval
+    workflow when `through_workflow` (both give the same versions).
 
     Returns the published tertial periods.
     """
@@ -202,7 +206,18 @@ def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
     from loften.promises.services import parts as part_services
 
     from . import factories
-    from .workflow import publish_period, publish_plan
+    from .workflow import (
+        publish_period,
+        publish_period_directly,
+        publish_plan,
+        publish_plan_directly,
+    )
+
+    plan_step, period_step = (
+        (publish_plan, publish_period)
+        if through_workflow
+        else (publish_plan_directly, publish_period_directly)
+    )
 
     promise = parties.promise
     editor = parties.municipality_editor
@@ -250,7 +265,7 @@ def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
         year=2025,
         note="Fler känner sig otrygga i centrum.",
     )
-    publish_plan(parties)
+    plan_step(parties)
     periods = [
         p
         for p in reporting_periods_ensure(promise=promise)
@@ -267,5 +282,5 @@ def promise_with_followups(parties, *, activities: int = 3, tertials: int = 1):
                 text=f"Publicerad uppföljning {index} T{number}",
                 quantity=10 * number + index,
             )
-        publish_period(parties, period)
+        period_step(parties, period)
     return periods
