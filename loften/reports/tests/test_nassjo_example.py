@@ -43,6 +43,7 @@ from loften.testing.pages import (
     profile_differences,
     save_reference,
 )
+from loften.testing.reference import reference_data_ensure
 
 TODAY = datetime.date(2026, 12, 5)
 NOW = datetime.datetime(2026, 12, 5, 9, 0, tzinfo=datetime.UTC)
@@ -82,6 +83,8 @@ def example(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(MEDIA_ROOT=media),
         translation.override("sv"),
     ):
+        # A test that commits empties the reference tables when it ends.
+        reference_data_ensure()
         example_data_load(today=TODAY)
         for name, colour in (
             ("Nässjö kommun", (20, 60, 140)),
