@@ -205,7 +205,9 @@ def counts_sentence(counts: Counter, *, whole_year: bool) -> str:
 
 
 def summary_build(rows: Sequence["ActivityRow"], *, whole_year: bool) -> Summary:
+    """The summary; its sentence ends with a full stop."""
     counts = verdict_counts(rows)
+    sentence = counts_sentence(counts, whole_year=whole_year)
     return Summary(
         with_target=sum(counts.values()),
         met=counts["met"],
@@ -214,7 +216,7 @@ def summary_build(rows: Sequence["ActivityRow"], *, whole_year: bool) -> Summary
         not_met=counts["not_met"],
         unreported=counts["unreported"],
         statuses=status_counts(rows),
-        sentence=counts_sentence(counts, whole_year=whole_year),
+        sentence=sentence if sentence.endswith(".") else f"{sentence}.",
     )
 
 

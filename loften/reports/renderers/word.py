@@ -115,7 +115,7 @@ def _summary(document, report: Report) -> None:
     if report.summary is None:
         return
     document.add_heading(pgettext("report section", "Summary"), level=2)
-    document.add_paragraph().add_run(f"{report.summary.sentence}.").bold = True
+    document.add_paragraph().add_run(report.summary.sentence).bold = True
     document.add_paragraph(_("Activities by status"))
     table = document.add_table(rows=1, cols=2)
     table.style = "Table Grid"
