@@ -231,7 +231,10 @@ def index_fields(promise_id: int, document: Document) -> dict[str, Any]:
         "responsible_partner": document.responsible_partner,
         "title": document.title,
         "body": document.body,
-        "title_stems": stemmed(document.title),
+        # A follow-up shows its activity's text as its title, but only its own
+        # text is indexed: the activity's entry already holds those words, and
+        # not repeating them per period keeps a common word's matches few.
+        "title_stems": "" if document.kind == FOLLOWUP else stemmed(document.title),
         "body_stems": stemmed(document.body),
         "context_stems": stemmed(document.context),
     }

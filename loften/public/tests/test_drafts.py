@@ -148,7 +148,7 @@ def test_search_never_finds_draft_text(client, drafts):
         html = client.get("/sok/", {"q": word}).content.decode()
         # The query itself is repeated in the form; the hits are what matter.
         results = html.split('aria-labelledby="results-heading"', 1)[1]
-        assert "0 träffar." in results, word
+        assert "0 medborgarlöften matchar." in results, word
         assert 'class="search-result"' not in results, word
 
 

@@ -136,6 +136,13 @@ def test_every_document_carries_the_promise_and_its_places_as_context():
     assert fields["title_stems"] == "trafikkontroll skolan"
 
 
+def test_a_followup_indexes_its_own_text_not_its_activitys_again():
+    fields = index_fields(7, _document(FOLLOWUP))
+    assert fields["title"] == "Trafikkontroller vid skolan"
+    assert fields["title_stems"] == ""
+    assert fields["body_stems"] == "genomfort fem kontroll"
+
+
 def test_a_followup_is_filtered_like_its_activity_and_dated_by_its_period():
     followup = _document(FOLLOWUP)
     assert followup.title == "Trafikkontroller vid skolan"
