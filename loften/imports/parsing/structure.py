@@ -82,6 +82,8 @@ _REPORT_STOP = frozenset(
 # What a party was to do, told afterwards: "skulle under 2018 genomföra", "avsåg
 # att arbeta" ("lovade" sentences are promise statements, read as such).
 _PAST_PROMISE = re.compile(r"\b(?:skulle|avsåg|åtog\s+sig)\b", re.IGNORECASE)
+# How far into a paragraph its first sentence is looked for.
+_FIRST_SENTENCE_CHARS = 400
 # "Rubrik – beskrivning": a focus area's name and what it means.
 _HEAD_AND_DESCRIPTION = re.compile(
     r"^(?P<head>[^–:.]{2,60}?)\s+[–—-]\s+(?P<description>.+)$"
@@ -275,6 +277,8 @@ class _Walker(HeadingRules):
         rest of the paragraph is its follow-up."""
         if self.section not in ("intro", "followup_intro") and not self.past_chain:
             return False
+        if not _PAST_PROMISE.search(text[:_FIRST_SENTENCE_CHARS]):
+            return False  # cheap: a long report is not split for nothing
         parts = sentences(text)
         if not parts or not _PAST_PROMISE.search(parts[0]):
             return False

@@ -144,10 +144,13 @@ def test_without_json_a_readable_summary_per_document(files):
     assert status == 1
     assert lines[0] == (
         f"{files['good']}: uppföljning · Nässjö (0682) · 2026 · 1 löfte, "
-        "4 aktiviteter, 8 uppföljningar, 1 varning"
+        "4 aktiviteter, 8 uppföljningar, 2 varningar"
     )
-    assert lines[1].startswith("  varning: Texten kunde inte placeras (rad 16)")
-    assert lines[2] == f"{files['missing']}: inte importerad: Filen finns inte."
+    # "Nattvandring varje fredag" is a weekly target, which a tertial plan cannot
+    # hold: the reviewer is told.
+    assert lines[1].startswith("  varning: Målet ”varje fredag”")
+    assert lines[2].startswith("  varning: Texten kunde inte placeras (rad 16)")
+    assert lines[3] == f"{files['missing']}: inte importerad: Filen finns inte."
 
 
 def test_the_command_reports_how_many_documents_failed(files):
