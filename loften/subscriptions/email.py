@@ -73,6 +73,8 @@ def version_summary(version: PromiseVersion) -> list[str]:
         what = _("The follow-up for %(period)s was published.") % {
             "period": version.period.label
         }
+    elif page.is_concluded:
+        what = _("The promise was concluded: its period is over.")
     else:
         what = _("The promise was published.")
     figures = _(
