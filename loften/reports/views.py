@@ -109,14 +109,19 @@ def report_status(request, report_id):
         "period_id": period.pk,
         "fmt": report.format,
     }
+    if report.is_draft:
+        retry_url = reverse("reports:draft_report", kwargs=arguments)
+    else:
+        # A version's own report is asked for again at that version's address.
+        retry_url = reverse(
+            "reports:version_report",
+            kwargs={**arguments, "number": report.version.number},
+        )
     context = {
         "report": report,
         "promise_title": snapshot["promise"]["title"],
         "period_heading": period_heading(period.kind, period.number, period.year),
-        "retry_url": reverse(
-            "reports:draft_report" if report.is_draft else "reports:published_report",
-            kwargs=arguments,
-        ),
+        "retry_url": retry_url,
     }
     template = "reports/report_status.html"
     if request.headers.get("HX-Request"):
