@@ -12,7 +12,7 @@ from loften.testing.record import follow_up, promise_with_published_tertial
 pytestmark = pytest.mark.django_db
 
 migration = importlib.import_module(
-    "loften.publication.migrations.0005_published_followup_running_totals_filled"
+    "loften.publication.migrations.0006_published_followup_running_totals_filled"
 )
 
 

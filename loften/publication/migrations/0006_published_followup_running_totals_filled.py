@@ -58,7 +58,7 @@ def fill_running_totals(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publication", "0004_change_reasons_and_running_totals")]
+    dependencies = [("publication", "0005_comments_send_back_and_public_approval_comments")]
 
     operations = [
         migrations.RunPython(fill_running_totals, migrations.RunPython.noop),
