@@ -92,6 +92,7 @@ class ChangeLine:
     old: str
     new: str
     is_target: bool
+    reason: str = ""  # the public reason given for changing a published activity
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,38 @@ def indicator_trend(indicator: "IndicatorRow", direction: str) -> str:
 # --- Changes since the last report ----------------------------------------------------
 
 
+_RESPONSIBLE_FIELDS = {"responsible_police", "responsible_municipality", "partners"}
+
+
+def _subject(change) -> str:  # type: ignore[no-untyped-def]
+    """The subject a reason is given for ("target", "text", "responsible",
+    "removed") that a change of an activity belongs to, or ""."""
+    if change.kind == "removed":
+        return "removed"
+    if change.field in _RESPONSIBLE_FIELDS:
+        return "responsible"
+    return change.field or ""
+
+
+def _change_reasons(
+    baseline: dict[str, Any], current: dict[str, Any]
+) -> dict[tuple[str, str], str]:
+    """The reasons given for the changes of published activities published
+    since `baseline`, by the activity's text (before and after) and subject. A
+    snapshot carries the changes of every earlier version first, so those after
+    the baseline's are the new ones."""
+    known = len(baseline.get("activity_changes", []))
+    reasons: dict[tuple[str, str], str] = {}
+    for entry in current.get("activity_changes", [])[known:]:
+        reason = (entry.get("reason") or "").strip()
+        if not reason:
+            continue
+        reasons[(entry.get("activity", ""), entry["subject"])] = reason
+        if entry["subject"] == "text" and isinstance(entry.get("old"), str):
+            reasons[(entry["old"], "text")] = reason
+    return reasons
+
+
 def changes_build(
     current: dict[str, Any], sources: ReportSources, *, first_report: str
 ) -> Changes:
@@ -276,6 +309,7 @@ def changes_build(
     if sources.baseline is None:
         return Changes(since=first_report, first=True, notes=sources.notes)
     lookup = snapshot_lookup(sources.baseline, current)
+    reasons = _change_reasons(sources.baseline, current)
     plan = [
         change
         for change in snapshot_diff(sources.baseline, current)
@@ -293,6 +327,7 @@ def changes_build(
                 old=text.old,
                 new=text.new,
                 is_target=change.field == "target",
+                reason=reasons.get((change.item, _subject(change)), ""),
             )
         )
     return Changes(

@@ -204,6 +204,8 @@ def _changes(document, report: Report) -> None:
         if line.old or line.new:
             arrow = f"{line.old} → " if line.old else ""
             paragraph.add_run(f" ({arrow}{line.new})")
+        if line.reason:
+            paragraph.add_run(" " + _("Why: %(reason)s") % {"reason": line.reason})
     if changes.more:
         document.add_paragraph(
             ngettext(

@@ -102,6 +102,59 @@ def test_a_target_changed_since_the_last_report_is_listed_first_with_the_reason(
     assert changes.notes[0].note == "Målet höjdes efter beslut i styrgruppen."
 
 
+def test_each_changed_activity_carries_the_public_reason_given_for_it():
+    before = snapshot_example(activities=3)
+    before["activity_changes"] = [
+        {
+            "activity_id": 0,
+            "activity": "Tidigare",
+            "subject": "target",
+            "old": None,
+            "new": None,
+            "reason": "En äldre ändring.",
+            "version": 2,
+            "date": "2026-03-01",
+        },
+    ]
+    after = copy.deepcopy(before)
+    target = after["activities"][1]
+    target["target"]["value"] = 99
+    old_text = after["activities"][0]["text"]
+    after["activities"][0]["text"] = "Ny text för aktiviteten"
+    after["activity_changes"] += [
+        {
+            "activity_id": target["id"],
+            "activity": target["text"],
+            "subject": "target",
+            "old": None,
+            "new": None,
+            "reason": "Fler kontroller behövs.",
+            "version": 3,
+            "date": "2026-10-12",
+        },
+        {
+            "activity_id": after["activities"][0]["id"],
+            "activity": "Ny text för aktiviteten",
+            "subject": "text",
+            "old": old_text,
+            "new": "Ny text för aktiviteten",
+            "reason": "Tydligare.",
+            "version": 3,
+            "date": "2026-10-12",
+        },
+    ]
+    sources = ReportSources(baseline=before, baseline_label="tertial 1")
+    lines = build(after, T2, sources=sources).changes.lines
+    target_line = next(line for line in lines if line.is_target)
+    assert target_line.reason == "Fler kontroller behövs."
+    assert {line.reason for line in lines} <= {
+        "Fler kontroller behövs.",
+        "Tydligare.",
+        "",
+    }
+    assert "En äldre ändring." not in {line.reason for line in lines}
+
+
 def test_without_an_earlier_report_the_changes_say_it_is_the_first():
     changes = build(snapshot_example(activities=2), T1).changes
     assert changes.first and not changes.lines
