@@ -500,6 +500,8 @@ class ActivityForm(ConflictMixin, forms.Form):
                     "kontroller efter medborgardialogen i september”."
                 ),
             )
+            # Required only for some changes: not marked "(optional)".
+            self.fields["change_reason"].conditional = True
         areas = focus_area_choices(promise=promise)
         if activity is not None and activity.focus_area_id:
             areas = FocusArea.objects.filter(

@@ -147,6 +147,8 @@ def test_the_whole_cycle_with_two_parties(live_server, chromium, page):
     expect(page.locator(".notification--success")).to_be_visible()
     page.goto(base + f"/redaktion/loften/{renewed.pk}/aktiviteter/{activity.pk}/")
     page.get_by_label("Aktivitet", exact=True).fill("Hemlig utkasttext.")
+    # The activity is published: changing its text asks for a public reason.
+    page.get_by_label(re.compile("^Varför ändras detta")).fill("Tydligare text.")
     page.get_by_role("button", name="Spara aktiviteten").click()
     expect(page.locator(".notification--success")).to_be_visible()
     assert renewed.activities.get(pk=activity.pk).text == "Hemlig utkasttext."
