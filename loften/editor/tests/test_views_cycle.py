@@ -179,3 +179,7 @@ def test_an_approval_comment_marked_public_is_on_the_public_version_page(
     html = client.get(f"/lofte/{planned.promise.slug}/").content.decode()
     assert "Kommunstyrelsen står bakom löftet." in html
     assert "Intern anteckning." not in html
+    changes = client.get(f"/lofte/{planned.promise.slug}/version/1/andringar/")
+    assert changes.status_code == 200
+    assert "Kommunstyrelsen står bakom löftet." in changes.content.decode()
+    assert "Intern anteckning." not in changes.content.decode()
