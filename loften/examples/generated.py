@@ -544,6 +544,7 @@ def _live_snapshot(b: _Built, periods, police_area) -> dict[str, Any]:
                 {"name": name, "title": title, "organisation": organisation}
                 for name, title, organisation in spec.signatories
             ],
+            "contacts": [],  # generated promises name no contact persons
             "previous_id": promise.previous_id,
         },
         "commitments": [
@@ -636,6 +637,10 @@ def _versions(b: _Built, periods, police_area) -> list[PromiseVersion]:
     live = _live_snapshot(b, periods, police_area)
     snapshot = snapshot_rules.merge_plan(None, live)
     snapshot["promise"]["status"] = Promise.Status.PUBLISHED
+    # A first publication records no changes of published activities.
+    snapshot_rules.record_activity_changes(
+        None, snapshot, reasons={}, version=1, date=""
+    )
     versions = [
         PromiseVersion(
             promise=b.promise,

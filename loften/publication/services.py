@@ -452,6 +452,30 @@ def promise_send_back(
     )
 
 
+def plan_snapshot_build(*, promise: Promise) -> tuple[dict, list[ChangeReason]]:
+    """The snapshot that publishing the plan writes: the working copy merged
+    into the latest version, marked published, with each change of a published
+    activity and the reason given for it; and the reasons it uses, which wait
+    for a version until then."""
+    previous = latest_version(promise=promise)
+    snapshot = snapshot_rules.merge_plan(
+        previous.snapshot if previous else None,
+        promise_snapshot_build(promise=promise),
+    )
+    snapshot["promise"]["status"] = Promise.Status.PUBLISHED
+    pending = list(ChangeReason.objects.filter(promise=promise, version__isnull=True))
+    # The latest reason given for each change wins.
+    reasons = {(r.activity_id, r.subject): r.reason for r in pending}
+    snapshot_rules.record_activity_changes(
+        previous.snapshot if previous else None,
+        snapshot,
+        reasons=reasons,
+        version=1 if previous is None else previous.number + 1,
+        date=timezone.localdate().isoformat(),
+    )
+    return snapshot, pending
+
+
 @transaction.atomic
 def promise_publish(
     *, promise: Promise, actor: User | None, note: str = ""
@@ -462,24 +486,7 @@ def promise_publish(
     if not item.is_submitted:
         raise ValidationError(str(PLAN.not_submitted_to_publish))
     reporting_periods_ensure(promise=item.promise)
-    previous = latest_version(promise=item.promise)
-    snapshot = snapshot_rules.merge_plan(
-        previous.snapshot if previous else None,
-        promise_snapshot_build(promise=item.promise),
-    )
-    snapshot["promise"]["status"] = Promise.Status.PUBLISHED
-    pending = list(
-        ChangeReason.objects.filter(promise=item.promise, version__isnull=True)
-    )
-    # The latest reason given for each change wins.
-    reasons = {(r.activity_id, r.subject): r.reason for r in pending}
-    snapshot_rules.record_activity_changes(
-        previous.snapshot if previous else None,
-        snapshot,
-        reasons=reasons,
-        version=1 if previous is None else previous.number + 1,
-        date=timezone.localdate().isoformat(),
-    )
+    snapshot, pending = plan_snapshot_build(promise=item.promise)
     version = _publish(
         item,
         actor=actor,

@@ -105,12 +105,7 @@ def publish_plan_directly(parties: Parties) -> PromiseVersion:
     promise = parties.promise
     promise.refresh_from_db()
     reporting_periods_ensure(promise=promise)
-    previous = latest_version(promise=promise)
-    snapshot = snapshot_rules.merge_plan(
-        previous.snapshot if previous else None,
-        promise_snapshot_build(promise=promise),
-    )
-    snapshot["promise"]["status"] = Promise.Status.PUBLISHED
+    snapshot, _reasons = publication.plan_snapshot_build(promise=promise)
     version = _write_version(
         promise=promise,
         actor=parties.police_approver,

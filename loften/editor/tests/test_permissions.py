@@ -201,6 +201,37 @@ VIEWS = [
     ("promise_publish", POST, ["promise_id"], {}, (403, 404, 403)),
     ("promise_conclude", POST, ["promise_id"], {}, (403, 404, 403)),
     ("history", GET, ["promise_id"], {}, (200, 404, 200)),
+    (
+        "promise_send_back",
+        POST,
+        ["promise_id"],
+        {"comment": "Ändra målet."},
+        (403, 404, 403),
+    ),
+    (
+        "period_send_back",
+        POST,
+        ["promise_id", "period"],
+        {"comment": "Ändra texten."},
+        (403, 404, 403),
+    ),
+    ("promise_comment", POST, ["promise_id"], {"text": "Hej"}, (403, 404, 302)),
+    (
+        "period_comment",
+        POST,
+        ["promise_id", "period"],
+        {"text": "Hej"},
+        (403, 404, 302),
+    ),
+    (
+        "period_due_date",
+        POST,
+        ["promise_id", "period"],
+        {"due_date": "2026-06-30"},
+        (403, 404, 302),
+    ),
+    ("notifications", GET, [], {}, (200, 200, 200)),
+    ("notification_preferences", GET, [], {}, (200, 200, 200)),
 ]
 ROLES = ["anonymous", "viewer", "stranger", "editor"]
 

@@ -43,12 +43,18 @@ def example_site(live_server):
     return live_server
 
 
-def _sitemap_paths(page, base: str) -> list[str]:
-    response = page.request.get(base + "/sitemap.xml")
+def _sitemap_paths(page, base: str, address: str = "/sitemap.xml") -> list[str]:
+    """The paths of every page in the sitemap, following the index's sections."""
+    response = page.request.get(base + address)
     assert response.ok
     root = ET.fromstring(response.body())  # noqa: S314 - our own output
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", namespace)]
+    paths = [urlsplit(loc.text).path for loc in root.findall("s:url/s:loc", namespace)]
+    for loc in root.findall("s:sitemap/s:loc", namespace):
+        section = urlsplit(loc.text)
+        query = f"?{section.query}" if section.query else ""
+        paths += _sitemap_paths(page, base, section.path + query)
+    return paths
 
 
 def _report(url, results) -> list[str]:

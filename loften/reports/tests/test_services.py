@@ -287,8 +287,10 @@ def _docx_body(report) -> str:
     return " ".join([p.text for p in document.paragraphs] + cells)
 
 
-def test_a_published_report_records_who_approved_for_which_party(published):
-    parties, t1 = published
+def test_a_published_report_records_who_approved_for_which_party(parties):
+    (t1,) = promise_with_followups(
+        parties, activities=2, tertials=1, through_workflow=True
+    )
     body = _docx_body(obtain(parties, t1, "docx"))
     for approver, organisation in (
         (parties.municipality_approver, parties.municipality),
