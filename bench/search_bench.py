@@ -283,8 +283,13 @@ def fill(years: int, seed: int = 2026) -> tuple[int, int]:
         SearchEntry.objects.update(
             document=RawSQL(schema.POSTGRES_DOCUMENT, [])  # noqa: S611
         )
+        # The update leaves a dead copy of every row, which autovacuum would
+        # clear within a minute on a real install; until then PostgreSQL plans
+        # a common word as a sequential scan over twice the rows (135 ms instead
+        # of 26 ms over the GIN index for "trygghetsvandring"). Clear them, as
+        # autovacuum would, so the figures are those of a settled index.
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {schema.TABLE}")
+            cursor.execute(f"VACUUM ANALYZE {schema.TABLE}")
     return promises, entries
 
 
