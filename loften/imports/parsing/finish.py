@@ -67,6 +67,8 @@ _WORK_WORD = re.compile(
     r"stötta|erbjud|anordna|arrangera)",
     re.IGNORECASE,
 )
+# The longest sentence taken as a promise statement naming its parties.
+_STATEMENT_CHARS = 400
 # How far into a document its name for itself is looked for.
 _SELF_NAME_BLOCKS = 40
 
@@ -97,6 +99,8 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     for activity in result.activities:
         if activity.focus_area and activity.focus_area not in result.focus_areas:
             result.focus_areas.append(activity.focus_area)
+    if not result.activities:
+        _promise_makers(draft, blocks)
     if not result.activities and names_a_promise(blocks):
         about = result.title or next((b.text for b in blocks if b.text.strip()), "")
         draft.warn(
@@ -189,6 +193,35 @@ def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
         for name in source.partners:
             if name not in activity.partners:
                 activity.partners.append(name)
+
+
+def _promise_makers(draft: Draft, blocks: Sequence[Block]) -> None:
+    """A promise page with no activities (an introduction, a news item, a page
+    cut short) still says who makes the promise: "Polisen och X kommun ska
+    samverka för …", "… som undertecknats mellan LPO X och X stad". Each
+    sentence that says who works on the promise and names a party the promise
+    statements do not yet name becomes a promise statement, so the draft
+    records every party."""
+    result = draft.result
+    named: set[str] = set()
+    for text in result.commitments:
+        parties = statement_parties(text)
+        if parties:
+            named |= parties.responsible
+            named.update(parties.partners)
+    for block in blocks:
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        for sentence in sentences(block.text):
+            if len(sentence) > _STATEMENT_CHARS or not _WORK_VERB.search(sentence):
+                continue
+            parties = statement_parties(sentence)
+            if parties is None:
+                continue
+            new = (parties.responsible | set(parties.partners)) - named - {"annan"}
+            if new:
+                draft.add_commitment(sentence)
+                named |= new
 
 
 def _verdict_prose(draft: Draft) -> None:

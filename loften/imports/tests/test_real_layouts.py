@@ -519,3 +519,26 @@ def test_a_news_date_is_not_the_promise_year(parse):
         "Polisen ska genomföra trafikkontroller vid skolorna.\n"
     )
     assert result.years == [2024]
+
+
+# --- a page with no activities still records who makes the promise --------------
+
+
+def test_a_page_without_activities_keeps_the_sentences_naming_the_promise_makers(
+    parse,
+):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Gäller från 1 maj 2024 till 30 april 2025.\n\n"
+        "Trygghetsmätningen visar att många känner oro i centrum.\n\n"
+        "Polisen och Vara kommun ska samverka för att öka tryggheten. "
+        "Medborgarlöftet har undertecknats mellan lokalpolisområdet och Vara kommun "
+        "samt Varabostäder.\n"
+    )
+    assert result.activities == []
+    assert result.commitments == [
+        "Polisen och Vara kommun ska samverka för att öka tryggheten.",
+        "Medborgarlöftet har undertecknats mellan lokalpolisområdet och Vara kommun "
+        "samt Varabostäder.",
+    ]
+    assert any("Inga aktiviteter hittades" in w for w in result.warnings)
