@@ -78,9 +78,12 @@ _GROUP_DONE = re.compile(
 _GROUP_PROMISE = re.compile(
     r"^(?:(?:detta|det\s+här|så\s+här)\s+(?:gör|ska|kommer)\s+(?P<who2>.+?)"
     r"(?:\s+(?:att\s+)?göra)?"
-    r"|(?P<who>.+?)\s+(?:lovar|lovade|åtar\s+sig|ska|skall|kommer\s+att|ansvarar\s+för)"
+    r"|(?P<who>.+?)\s+(?:lovar|lovade|åtar\s+sig|ska|skall|kommer(?=\s+(?:att|"
+    r"tillsammans|gemensamt)\b)|ansvarar\s+för)"
+    r"(?:\s+(?:tillsammans|gemensamt))?"
     r"(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året))?"
-    r"(?:\s+att)?(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året|\w+))?)$",
+    r"(?:\s+att)?(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året|\w+))?"
+    r"(?:\s+(?:genomföra|göra|arbeta\s+med))?)$",
     re.IGNORECASE,
 )
 _GROUP_NOUN = re.compile(

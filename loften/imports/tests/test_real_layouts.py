@@ -542,3 +542,17 @@ def test_a_page_without_activities_keeps_the_sentences_naming_the_promise_makers
         "samt Varabostäder.",
     ]
     assert any("Inga aktiviteter hittades" in w for w in result.warnings)
+
+
+def test_group_headings_with_kommer_att_and_tillsammans(parse):
+    result = parse(
+        "Medborgarlöfte Vara 2024\n\n"
+        "Polisen kommer att genomföra\n\n"
+        " • Trafikkontroller vid skolorna.\n\n"
+        "Polisen och kommunen kommer tillsammans att:\n\n"
+        " • Utöka samverkan mellan polis och socialtjänst kring unga.\n"
+    )
+    assert [(a.responsible, a.partners) for a in result.activities] == [
+        (["polisen"], []),
+        (["polisen", "kommunen"], ["socialtjänsten"]),
+    ]
