@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from .blocks import Block
 from .draft import Draft
 from .municipalities import find_municipality, find_police_area
-from .parties import Parties, statement_parties
+from .parties import Parties, parties_from_list, read_subject, statement_parties
 from .periods import (
     PERIOD_CODES,
     PeriodCode,
@@ -69,6 +69,22 @@ _WORK_WORD = re.compile(
 )
 # The longest sentence taken as a promise statement naming its parties.
 _STATEMENT_CHARS = 400
+# A prose sentence that tells one promise: "Polisen lovade att …", "har polisen
+# och kommunen lovat att …", "Löftet är att …", "Ett av löftena handlar om att …",
+# "De löften som finns inskrivna är att …", "av de 4 000 utlovade".
+_PROSE_PROMISE = re.compile(
+    r"\b(?:lovade|lovat|utlovade|utlovat)\b"
+    r"|\blöfte(?:t|na|n)?\b(?:\s+[\wåäö]+){0,4}?\s+(?:är|var|handlar\s+om)\s+att\b",
+    re.IGNORECASE,
+)
+_ATT_CLAUSE = re.compile(r"\batt\s+", re.IGNORECASE)
+# Whose promise the document is: "Om polisen och kommunens medborgarlöfte 2017",
+# "polisens och kommunens gemensamma medborgarlöfte".
+_WHOSE_PROMISE = re.compile(
+    r"\b(?P<who>(?:[\wåäö]+\s+(?:och|samt)\s+)?[\wåäö]+s)\s+(?:gemensamma\s+|"
+    r"lokala\s+)?(?:medborgarl[öo]ft|trygghetsl[öo]ft)",
+    re.IGNORECASE,
+)
 # How far into a document its name for itself is looked for.
 _SELF_NAME_BLOCKS = 40
 
@@ -86,6 +102,7 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     result = draft.result
     _listed_promises(draft)
     _verdict_prose(draft)
+    _prose_promises(draft, blocks)
     if len(result.commitments) == 1:
         for activity in result.activities:
             if activity.commitment is None:
@@ -181,6 +198,8 @@ def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
             if parties:
                 document = parties
                 break
+        else:
+            document = _whose_promise(texts) or document
     for activity in orphans:
         own = (
             by_statement[activity.commitment]
@@ -222,6 +241,58 @@ def _promise_makers(draft: Draft, blocks: Sequence[Block]) -> None:
             if new:
                 draft.add_commitment(sentence)
                 named |= new
+
+
+def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
+    """A news item or follow-up that tells the promises only in prose, with no
+    list anywhere: each sentence that says what was promised ("Polisen lovade
+    att …", "I medborgarlöftet har polisen och kommunen lovat att …", "Löftet
+    är att minst två möten ska hållas", "Ett av löftena handlar om att …",
+    "… timmar av de 4 000 utlovade") is an activity. A sentence about the whole
+    medborgarlöfte ("Medborgarlöftet för 2021 var att …") is not one promise."""
+    result = draft.result
+    if result.activities or not names_a_promise(blocks):
+        return
+    texts = [
+        sentence
+        for block in blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+        if len(sentence) <= _STATEMENT_CHARS
+        and not sentence.rstrip().endswith("?")
+        and _PROSE_PROMISE.search(sentence)
+    ]
+    if not texts:
+        return
+    draft.group = None
+    draft.focus_area = None
+    draft.commitment_index = None
+    draft.period = None
+    for text in texts:
+        activity = draft.add_activity(text)
+        if activity.responsible:
+            continue
+        # "De löften som finns inskrivna är att kommunen och polisen ska …": the
+        # subject of the clause after "att".
+        for clause in _ATT_CLAUSE.finditer(text):
+            parties = read_subject(text[clause.end() :])
+            if parties and parties.responsible & {"polisen", "kommunen"}:
+                activity.responsible = parties.ordered_responsible()
+                for name in parties.partners:
+                    if name not in activity.partners:
+                        activity.partners.append(name)
+                break
+
+
+def _whose_promise(texts: Sequence[str]) -> Parties | None:
+    """The parties a document names as the promise's owners ("polisen och
+    kommunens medborgarlöfte") when no sentence says who works on it."""
+    for text in texts:
+        for match in _WHOSE_PROMISE.finditer(text):
+            parties = parties_from_list(match.group("who"), accept_unknown=False)
+            if parties and parties.responsible & {"polisen", "kommunen"}:
+                return parties
+    return None
 
 
 def _verdict_prose(draft: Draft) -> None:

@@ -556,3 +556,69 @@ def test_group_headings_with_kommer_att_and_tillsammans(parse):
         (["polisen"], []),
         (["polisen", "kommunen"], ["socialtjänsten"]),
     ]
+
+
+# --- promises told only in prose ---------------------------------------------------
+
+
+def test_a_follow_up_telling_the_promises_in_prose(parse):
+    result = parse(
+        "Uppföljning av medborgarlöftet 2023 i Vara\n\n"
+        "Löftet är att minst två möten om grannsamverkan ska hållas under året. "
+        "Medborgarlöftet är en del av samverkan.\n\n"
+        "Ett av löftena handlar om att fånga upp unga i riskzon.\n\n"
+        "Om polisens och kommunens medborgarlöfte\n"
+    )
+    assert [(a.text, a.responsible) for a in result.activities] == [
+        (
+            "Löftet är att minst två möten om grannsamverkan ska hållas under året.",
+            ["polisen", "kommunen"],
+        ),
+        (
+            "Ett av löftena handlar om att fånga upp unga i riskzon.",
+            ["polisen", "kommunen"],
+        ),
+    ]
+    assert result.activities[0].target.value == 2
+
+
+def test_what_a_party_promised_told_in_prose(parse):
+    result = parse(
+        "Medborgarlöftet 2023 i VARA\n\n"
+        "I medborgarlöftet har polisen och Vara kommun lovat att minska buskörningen "
+        "i centrum. Många har hört av sig.\n\n"
+        "Polisen lovade även att öka närvaron vid skolorna, något som många "
+        "välkomnar.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen", "kommunen"],
+        ["polisen"],
+    ]
+
+
+def test_a_news_item_whose_promise_names_its_parties_after_att(parse):
+    result = parse(
+        "Nytt medborgarlöfte i Vara\n\n"
+        "De löften som skrevs in är att kommunen och polisen ska genomföra "
+        "trygghetsvandringar i centrum.\n"
+    )
+    (activity,) = result.activities
+    assert activity.responsible == ["polisen", "kommunen"]
+
+
+def test_the_whole_medborgarlofte_is_not_one_prose_promise(parse):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Medborgarlöftet för 2023 var att polisen och kommunen skulle arbeta mot "
+        "narkotika.\n"
+    )
+    assert result.activities == []
+
+
+def test_the_number_promised_is_the_target_not_the_number_done(parse):
+    result = parse(
+        "Kvartalsrapport medborgarlöfte Vara 2024\n\n"
+        "Polisen har lagt 300 timmar av de 1 200 utlovade på förebyggande arbete.\n"
+    )
+    (activity,) = result.activities
+    assert (activity.target.value, activity.target.unit) == (1200, "timmar")
