@@ -409,7 +409,9 @@ def _years_elsewhere(draft: Draft, blocks: Sequence[Block]) -> set[int]:
 
 def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:
     result = draft.result
-    texts = [block.text for block in blocks[1:] if block.kind != "table_row"]
+    # The first block is left out only when it is the title (read on its own).
+    body = blocks[1:] if result.title is not None else blocks
+    texts = [block.text for block in body if block.kind != "table_row"]
     texts += [" ".join(block.cells) for block in blocks if block.kind == "table_row"]
     match = find_municipality(
         result.title or "", texts, draft.refs, shared_texts=result.commitments

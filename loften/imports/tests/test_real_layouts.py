@@ -622,3 +622,12 @@ def test_the_number_promised_is_the_target_not_the_number_done(parse):
     )
     (activity,) = result.activities
     assert (activity.target.value, activity.target.unit) == (1200, "timmar")
+
+
+def test_the_municipality_named_through_its_residents_in_the_first_paragraph(parse):
+    result = parse(
+        "Fram till mars har du som Ödeshögsbo kunnat tycka till om medborgarlöftet.\n\n"
+        "Medborgarlöfte 2024\n\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert result.municipality.name == "Ödeshög"
