@@ -70,7 +70,10 @@ _TABLE_NUMBER = re.compile(
 # "… genom aktiviteter som anges nedan", "… genom följande aktiviteter".
 _INTRODUCES_LIST = re.compile(
     r"(?::|\b(?:nedan|följande(?:\s+(?:aktiviteter|åtgärder|insatser|åtaganden|"
-    r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$",
+    r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$"
+    # "… lämnar följande löften till invånarna för 2019", no colon.
+    r"|\bföljande\s+(?:aktiviteter|åtgärder|insatser|åtaganden|löften|"
+    r"medborgarlöften)\b[^.:;!?]{0,60}$",
     re.IGNORECASE,
 )
 

@@ -631,3 +631,15 @@ def test_the_municipality_named_through_its_residents_in_the_first_paragraph(par
         "Polisen ska genomföra trafikkontroller vid skolorna.\n"
     )
     assert result.municipality.name == "Ödeshög"
+
+
+def test_a_statement_giving_the_following_promises_without_a_colon(parse):
+    result = parse(
+        "Medborgarlöfte Vara 2024\n\n"
+        "Vara kommun och polisen lämnar följande löften till invånarna för 2024\n\n"
+        " • Genomföra trygghetsvandringar i centrum.\n"
+    )
+    assert result.commitments == [
+        "Vara kommun och polisen lämnar följande löften till invånarna för 2024"
+    ]
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
