@@ -77,7 +77,7 @@ _PROSE_PROMISE = re.compile(
     r"|\blöfte(?:t|na|n)?\b(?:\s+[\wåäö]+){0,4}?\s+(?:är|var|handlar\s+om)\s+att\b",
     re.IGNORECASE,
 )
-_ATT_CLAUSE = re.compile(r"\batt\s+", re.IGNORECASE)
+_ATT_CLAUSE = re.compile(r"\b(?:att|som)\s+", re.IGNORECASE)
 # Whose promise the document is: "Om polisen och kommunens medborgarlöfte 2017",
 # "polisens och kommunens gemensamma medborgarlöfte".
 _WHOSE_PROMISE = re.compile(
@@ -194,7 +194,7 @@ def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
         for text in texts:
             if not _WORK_VERB.search(text):
                 continue
-            parties = statement_parties(text)
+            parties = _clause_parties(text)
             if parties:
                 document = parties
                 break
@@ -234,7 +234,7 @@ def _promise_makers(draft: Draft, blocks: Sequence[Block]) -> None:
         for sentence in sentences(block.text):
             if len(sentence) > _STATEMENT_CHARS or not _WORK_VERB.search(sentence):
                 continue
-            parties = statement_parties(sentence)
+            parties = _clause_parties(sentence)
             if parties is None:
                 continue
             new = (parties.responsible | set(parties.partners)) - named - {"annan"}
@@ -274,14 +274,26 @@ def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
             continue
         # "De löften som finns inskrivna är att kommunen och polisen ska …": the
         # subject of the clause after "att".
-        for clause in _ATT_CLAUSE.finditer(text):
-            parties = read_subject(text[clause.end() :])
-            if parties and parties.responsible & {"polisen", "kommunen"}:
-                activity.responsible = parties.ordered_responsible()
-                for name in parties.partners:
-                    if name not in activity.partners:
-                        activity.partners.append(name)
-                break
+        parties = _clause_parties(text)
+        if parties:
+            activity.responsible = parties.ordered_responsible()
+            for name in parties.partners:
+                if name not in activity.partners:
+                    activity.partners.append(name)
+
+
+def _clause_parties(text: str) -> Parties | None:
+    """The parties a sentence names as making or working on the promise: as its
+    subject, else as the subject of a clause after "att" or "som" ("Det handlar
+    om de områden som kommun och polis tillsammans kommit överens om")."""
+    parties = statement_parties(text)
+    if parties:
+        return parties
+    for clause in _ATT_CLAUSE.finditer(text):
+        parties = read_subject(text[clause.end() :])
+        if parties and parties.responsible & {"polisen", "kommunen"}:
+            return parties
+    return None
 
 
 def _whose_promise(texts: Sequence[str]) -> Parties | None:

@@ -643,3 +643,16 @@ def test_a_statement_giving_the_following_promises_without_a_colon(parse):
         "Vara kommun och polisen lämnar följande löften till invånarna för 2024"
     ]
     assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+def test_the_promise_makers_named_in_a_relative_clause(parse):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Löftet gäller de områden som kommun och polis tillsammans kommit överens "
+        "om för 2024.\n"
+    )
+    assert result.activities == []
+    assert result.commitments == [
+        "Löftet gäller de områden som kommun och polis tillsammans kommit överens "
+        "om för 2024."
+    ]
