@@ -324,6 +324,10 @@ def _verdict_prose(draft: Draft) -> None:
     if len(result.commitments) > 1:
         draft.warn(_("The follow-up text could not be tied to one promise statement."))
         return
+    if result.commitments[0].rstrip().endswith(":"):
+        # "… lovar att … genom följande aktiviteter:" introduces a list that the
+        # page does not hold (cut short); it is not itself the work reported on.
+        return
     draft.group = None
     draft.focus_area = None
     draft.commitment_index = 0

@@ -656,3 +656,14 @@ def test_the_promise_makers_named_in_a_relative_clause(parse):
         "Löftet gäller de områden som kommun och polis tillsammans kommit överens "
         "om för 2024."
     ]
+
+
+def test_a_statement_introducing_a_list_cut_off_is_not_an_activity(parse):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Lokalpolisområde Skaraborg och Vara kommun lovar att gemensamt arbeta för "
+        "ökad trygghet genom följande aktiviteter:\n\n"
+        "Polisen har fört dialoger med skolan och föreningarna under hösten.\n"
+    )
+    assert result.activities == []
+    assert any("Inga aktiviteter hittades" in w for w in result.warnings)
