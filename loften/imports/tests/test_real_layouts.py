@@ -663,7 +663,7 @@ def test_a_statement_introducing_a_list_cut_off_is_not_an_activity(parse):
         "Vara – medborgarlöften\n\n"
         "Lokalpolisområde Skaraborg och Vara kommun lovar att gemensamt arbeta för "
         "ökad trygghet genom följande aktiviteter:\n\n"
-        "Polisen har fört dialoger med skolan och föreningarna under hösten.\n"
+        "Polisen har genomfört dialoger med skolan och föreningarna i höstas.\n"
     )
     assert result.activities == []
     assert any("Inga aktiviteter hittades" in w for w in result.warnings)
