@@ -198,6 +198,15 @@ class HeadingRules:
             and (self.list_intro(raw) or self.promise_introduces_list(raw.strip()))
         ):
             return
+        if (
+            following is not None
+            and following.kind == "heading"
+            and raw.rstrip().endswith(":")
+            and self.promise_introduces_list(raw.strip())
+        ):
+            # "Polisen och kommunen lovar att under 2019 – 2020:" over focus-area
+            # headings with the activities under each.
+            return
         label = read_label(raw)
         if label is not None and label[1]:
             # "Ansvarig: Polisen" set on a line of its own looks like a heading.

@@ -65,6 +65,8 @@ _TOGETHER_AFTER_VERB = re.compile(
     r"i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>[^.;:]{3,80})",
     re.IGNORECASE,
 )
+# The shortest name of another party ("ICA", "HSB"); shorter is a word cut short.
+_SHORTEST_NAME = 2
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
@@ -151,6 +153,8 @@ def parties_from_list(who: str, *, accept_unknown: bool) -> Parties | None:
     for name in unknown:
         if not name or len(name.split()) > 4:
             return None if not known else parties
+        if len(name) < _SHORTEST_NAME and known:
+            continue  # "kommunen och p": a word cut short, not a party
         parties.responsible.add("annan")
         parties.add_partner(name)
     return parties

@@ -344,6 +344,15 @@ class _Walker(HeadingRules):
             and (self.list_intro(text) or self.promise_introduces_list(text))
         ):
             return
+        if (
+            following is not None
+            and following.kind == "heading"
+            and text.rstrip().endswith(":")
+            and self.promise_introduces_list(text)
+        ):
+            # "Polisen och kommunen lovar att under 2019 – 2020:" over focus-area
+            # headings with the activities under each.
+            return
         if following is not None and following.kind == "list_item":
             intro = text.rstrip(":").strip()
             if (text.endswith(":") or len(intro.split()) <= 8) and (

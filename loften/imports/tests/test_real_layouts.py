@@ -667,3 +667,20 @@ def test_a_statement_introducing_a_list_cut_off_is_not_an_activity(parse):
     )
     assert result.activities == []
     assert any("Inga aktiviteter hittades" in w for w in result.warnings)
+
+
+def test_a_promise_statement_over_focus_area_headings_is_not_an_activity(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Det här ska vi göra\n\n"
+        "Polisen och kommunen lovar att under tiden 1 maj 2024 – 30 april 2025:\n\n"
+        "Otrygga platser\n\n"
+        " • Genomföra trygghetsvandringar i centrum.\n"
+        "   Ansvarig: kommunen och p\n"
+    )
+    assert result.commitments == [
+        "Polisen och kommunen lovar att under tiden 1 maj 2024 – 30 april 2025:"
+    ]
+    (activity,) = result.activities
+    assert activity.text == "Genomföra trygghetsvandringar i centrum."
+    assert (activity.responsible, activity.partners) == (["kommunen"], [])
