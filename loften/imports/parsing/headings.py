@@ -78,6 +78,12 @@ _INTRODUCES_LIST = re.compile(
 )
 
 
+def introduces_list(text: str) -> bool:
+    """Whether a line introduces the list below it ("… genom följande
+    aktiviteter:", "Polisen lovar:")."""
+    return bool(_INTRODUCES_LIST.search(text))
+
+
 # A list of focus areas or of the promise's purpose follows: "… med följande
 # fokusområden:", "Syftet med medborgarlöftet är", "… ges till medborgarna för att:".
 _FOCUS_INTRO = re.compile(

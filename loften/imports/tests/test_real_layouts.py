@@ -684,3 +684,23 @@ def test_a_promise_statement_over_focus_area_headings_is_not_an_activity(parse):
     (activity,) = result.activities
     assert activity.text == "Genomföra trygghetsvandringar i centrum."
     assert (activity.responsible, activity.partners) == (["kommunen"], [])
+
+
+def test_a_second_promise_statement_after_the_first_ones_list(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Polisen och kommunen lovar att arbeta för ett tryggt centrum.\n\n"
+        "Det ska åstadkommas genom följande aktiviteter:\n\n"
+        " • Polisen ska patrullera i centrum på kvällarna.\n\n"
+        "Polisen och kommunen lovar att arbeta mot droger bland unga.\n\n"
+        "Det ska åstadkommas genom följande aktiviteter:\n\n"
+        " • Kommunen ska ordna föräldramöten om droger.\n"
+    )
+    assert result.commitments == [
+        "Polisen och kommunen lovar att arbeta för ett tryggt centrum.",
+        "Polisen och kommunen lovar att arbeta mot droger bland unga.",
+    ]
+    assert [a.text for a in result.activities] == [
+        "Polisen ska patrullera i centrum på kvällarna.",
+        "Kommunen ska ordna föräldramöten om droger.",
+    ]
