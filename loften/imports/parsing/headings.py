@@ -27,6 +27,7 @@ from .sections import (
     sounds_like_focus_area,
 )
 from .status import read_status
+from .targets import is_outcome
 from .text import ends_sentence, sentences, word_set
 
 NOTE_SECTIONS: dict[str, NoteKind] = {
@@ -78,6 +79,13 @@ _INTRODUCES_LIST = re.compile(
 )
 
 
+# "… har följande medborgarlöften tagits fram:", a list of promises named as such.
+_FOLLOWING_PROMISES = re.compile(
+    r"\bföljande\s+(?:medborgarlöften|löften|aktiviteter|åtaganden)\b[^.!?]{0,60}:\s*$",
+    re.IGNORECASE,
+)
+
+
 def introduces_list(text: str) -> bool:
     """Whether a line introduces the list below it ("… genom följande
     aktiviteter:", "Polisen lovar:")."""
@@ -125,6 +133,17 @@ class HeadingRules:
         if _FOCUS_INTRO.search(text) or _PURPOSE_INTRO.search(text):
             return False
         statements = [s for s in sentences(text) if is_promise_sentence(s)]
+        if (
+            not statements
+            and not self.draft.followup_document
+            and _FOLLOWING_PROMISES.search(text)
+            and not is_outcome(text)
+        ):
+            # "Utifrån målsättningen har följande medborgarlöften tagits fram:":
+            # the items below are the promises, of the document's parties.
+            self.reset_context()
+            self.section = "activities"
+            return True
         if not statements or read_group_heading(text.rstrip(":").strip()):
             return False
         parties = statement_parties(statements[-1])

@@ -704,3 +704,18 @@ def test_a_second_promise_statement_after_the_first_ones_list(parse):
         "Polisen ska patrullera i centrum på kvällarna.",
         "Kommunen ska ordna föräldramöten om droger.",
     ]
+
+
+def test_a_list_introduced_as_the_following_promises_without_lovar(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Ödeshögs kommun och lokalpolisområdet lovar att arbeta för ett tryggt "
+        "Ödeshög.\n\n"
+        "Utifrån den målsättningen har följande medborgarlöften tagits fram:\n\n"
+        " • Synligt polisiärt arbete i centrum ska bedrivas.\n"
+        " • Riktade insatser vid skolorna ska genomföras.\n"
+    )
+    assert [(a.text, a.responsible) for a in result.activities] == [
+        ("Synligt polisiärt arbete i centrum ska bedrivas.", ["polisen", "kommunen"]),
+        ("Riktade insatser vid skolorna ska genomföras.", ["polisen", "kommunen"]),
+    ]
