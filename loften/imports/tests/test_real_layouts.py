@@ -719,3 +719,15 @@ def test_a_list_introduced_as_the_following_promises_without_lovar(parse):
         ("Synligt polisiärt arbete i centrum ska bedrivas.", ["polisen", "kommunen"]),
         ("Riktade insatser vid skolorna ska genomföras.", ["polisen", "kommunen"]),
     ]
+
+
+def test_an_item_opening_with_its_purpose_names_its_party_after_ska(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Medborgarlöfte Ödeshögs kommun 2024\n\n"
+        " • För att skapa trygghet och förebygga brott i centrum ska polisen "
+        "patrullera vid krogstängning.\n"
+        " • Polisen ska starta grannsamverkan efter önskemål.\n"
+    )
+    assert [a.responsible for a in result.activities] == [["polisen"], ["polisen"]]
+    assert result.commitments == []
