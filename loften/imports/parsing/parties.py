@@ -37,8 +37,8 @@ _PAREN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _FRONTED = re.compile(
-    r"^(?P<front>(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år|"
-    r"tillsammans\s+med|i\s+samverkan\s+med|i\s+samarbete\s+med)\b[^,.;:]{0,40}?"
+    r"^(?P<front>(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år|utifrån|"
+    r"tillsammans\s+med|i\s+samverkan\s+med|i\s+samarbete\s+med)\b[^,.;:]{0,70}?"
     # "För att skapa trygghet och förebygga brott ska polisen …": a purpose first.
     r"|för\s+att\b[^,.;:]{0,80}?)\s"
     r"(?:lovade|lovar|ska|skall|skulle|avsåg|kommer|har|hade|genomför|genomförde|arbetar|"

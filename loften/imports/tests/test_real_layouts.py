@@ -731,3 +731,17 @@ def test_an_item_opening_with_its_purpose_names_its_party_after_ska(parse):
     )
     assert [a.responsible for a in result.activities] == [["polisen"], ["polisen"]]
     assert result.commitments == []
+
+
+def test_a_longer_fronted_phrase_before_the_verb_and_its_subject(parse):
+    result = parse(
+        "Medborgarlöfte Ödeshög 2024\n\n"
+        "Det här ska göras\n\n"
+        "Polisen ska arbeta med trafikkontroller vid skolorna.\n\n"
+        "Utifrån förra årets problem med otrygghet på offentliga platser skall kommun "
+        "och polis genomföra trygghetsvandringar i centrum.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen", "kommunen"],
+    ]
