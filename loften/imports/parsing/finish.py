@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from .blocks import Block
 from .draft import Draft
 from .municipalities import find_municipality, find_police_area
-from .parties import Parties, statement_parties
+from .parties import Parties, parties_from_list, read_subject, statement_parties
 from .periods import (
     PERIOD_CODES,
     PeriodCode,
@@ -67,6 +67,24 @@ _WORK_WORD = re.compile(
     r"stötta|erbjud|anordna|arrangera)",
     re.IGNORECASE,
 )
+# The longest sentence taken as a promise statement naming its parties.
+_STATEMENT_CHARS = 400
+# A prose sentence that tells one promise: "Polisen lovade att …", "har polisen
+# och kommunen lovat att …", "Löftet är att …", "Ett av löftena handlar om att …",
+# "De löften som finns inskrivna är att …", "av de 4 000 utlovade".
+_PROSE_PROMISE = re.compile(
+    r"\b(?:lovade|lovat|utlovade|utlovat)\b"
+    r"|\blöfte(?:t|na|n)?\b(?:\s+[\wåäö]+){0,4}?\s+(?:är|var|handlar\s+om)\s+att\b",
+    re.IGNORECASE,
+)
+_ATT_CLAUSE = re.compile(r"\b(?:att|som)\s+", re.IGNORECASE)
+# Whose promise the document is: "Om polisen och kommunens medborgarlöfte 2017",
+# "polisens och kommunens gemensamma medborgarlöfte".
+_WHOSE_PROMISE = re.compile(
+    r"\b(?P<who>(?:[\wåäö]+\s+(?:och|samt)\s+)?[\wåäö]+s)\s+(?:gemensamma\s+|"
+    r"lokala\s+)?(?:medborgarl[öo]ft|trygghetsl[öo]ft)",
+    re.IGNORECASE,
+)
 # How far into a document its name for itself is looked for.
 _SELF_NAME_BLOCKS = 40
 
@@ -84,6 +102,7 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     result = draft.result
     _listed_promises(draft)
     _verdict_prose(draft)
+    _prose_promises(draft, blocks)
     if len(result.commitments) == 1:
         for activity in result.activities:
             if activity.commitment is None:
@@ -97,6 +116,8 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     for activity in result.activities:
         if activity.focus_area and activity.focus_area not in result.focus_areas:
             result.focus_areas.append(activity.focus_area)
+    if not result.activities:
+        _promise_makers(draft, blocks)
     if not result.activities and names_a_promise(blocks):
         about = result.title or next((b.text for b in blocks if b.text.strip()), "")
         draft.warn(
@@ -173,10 +194,12 @@ def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
         for text in texts:
             if not _WORK_VERB.search(text):
                 continue
-            parties = statement_parties(text)
+            parties = _clause_parties(text)
             if parties:
                 document = parties
                 break
+        else:
+            document = _whose_promise(texts) or document
     for activity in orphans:
         own = (
             by_statement[activity.commitment]
@@ -189,6 +212,99 @@ def _inherit_parties(draft: Draft, blocks: Sequence[Block]) -> None:
         for name in source.partners:
             if name not in activity.partners:
                 activity.partners.append(name)
+
+
+def _promise_makers(draft: Draft, blocks: Sequence[Block]) -> None:
+    """A promise page with no activities (an introduction, a news item, a page
+    cut short) still says who makes the promise: "Polisen och X kommun ska
+    samverka för …", "… som undertecknats mellan LPO X och X stad". Each
+    sentence that says who works on the promise and names a party the promise
+    statements do not yet name becomes a promise statement, so the draft
+    records every party."""
+    result = draft.result
+    named: set[str] = set()
+    for text in result.commitments:
+        parties = statement_parties(text)
+        if parties:
+            named |= parties.responsible
+            named.update(parties.partners)
+    for block in blocks:
+        if block.kind not in ("heading", "paragraph"):
+            continue
+        for sentence in sentences(block.text):
+            if len(sentence) > _STATEMENT_CHARS or not _WORK_VERB.search(sentence):
+                continue
+            parties = _clause_parties(sentence)
+            if parties is None:
+                continue
+            new = (parties.responsible | set(parties.partners)) - named - {"annan"}
+            if new:
+                draft.add_commitment(sentence)
+                named |= new
+
+
+def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
+    """A news item or follow-up that tells the promises only in prose, with no
+    list anywhere: each sentence that says what was promised ("Polisen lovade
+    att …", "I medborgarlöftet har polisen och kommunen lovat att …", "Löftet
+    är att minst två möten ska hållas", "Ett av löftena handlar om att …",
+    "… timmar av de 4 000 utlovade") is an activity. A sentence about the whole
+    medborgarlöfte ("Medborgarlöftet för 2021 var att …") is not one promise."""
+    result = draft.result
+    if result.activities or not names_a_promise(blocks):
+        return
+    texts = [
+        sentence
+        for block in blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+        if len(sentence) <= _STATEMENT_CHARS
+        and not sentence.rstrip().endswith("?")
+        and _PROSE_PROMISE.search(sentence)
+    ]
+    if not texts:
+        return
+    draft.group = None
+    draft.focus_area = None
+    draft.commitment_index = None
+    draft.period = None
+    for text in texts:
+        activity = draft.add_activity(text)
+        if activity.responsible:
+            continue
+        # "De löften som finns inskrivna är att kommunen och polisen ska …": the
+        # subject of the clause after "att".
+        parties = _clause_parties(text)
+        if parties:
+            activity.responsible = parties.ordered_responsible()
+            for name in parties.partners:
+                if name not in activity.partners:
+                    activity.partners.append(name)
+
+
+def _clause_parties(text: str) -> Parties | None:
+    """The parties a sentence names as making or working on the promise: as its
+    subject, else as the subject of a clause after "att" or "som" ("Det handlar
+    om de områden som kommun och polis tillsammans kommit överens om")."""
+    parties = statement_parties(text)
+    if parties:
+        return parties
+    for clause in _ATT_CLAUSE.finditer(text):
+        parties = read_subject(text[clause.end() :])
+        if parties and parties.responsible & {"polisen", "kommunen"}:
+            return parties
+    return None
+
+
+def _whose_promise(texts: Sequence[str]) -> Parties | None:
+    """The parties a document names as the promise's owners ("polisen och
+    kommunens medborgarlöfte") when no sentence says who works on it."""
+    for text in texts:
+        for match in _WHOSE_PROMISE.finditer(text):
+            parties = parties_from_list(match.group("who"), accept_unknown=False)
+            if parties and parties.responsible & {"polisen", "kommunen"}:
+                return parties
+    return None
 
 
 def _verdict_prose(draft: Draft) -> None:
@@ -207,6 +323,10 @@ def _verdict_prose(draft: Draft) -> None:
         return
     if len(result.commitments) > 1:
         draft.warn(_("The follow-up text could not be tied to one promise statement."))
+        return
+    if result.commitments[0].rstrip().endswith(":"):
+        # "… lovar att … genom följande aktiviteter:" introduces a list that the
+        # page does not hold (cut short); it is not itself the work reported on.
         return
     draft.group = None
     draft.focus_area = None
@@ -305,7 +425,9 @@ def _years_elsewhere(draft: Draft, blocks: Sequence[Block]) -> set[int]:
 
 def _finish_municipality(draft: Draft, blocks: Sequence[Block]) -> None:
     result = draft.result
-    texts = [block.text for block in blocks[1:] if block.kind != "table_row"]
+    # The first block is left out only when it is the title (read on its own).
+    body = blocks[1:] if result.title is not None else blocks
+    texts = [block.text for block in body if block.kind != "table_row"]
     texts += [" ".join(block.cells) for block in blocks if block.kind == "table_row"]
     match = find_municipality(
         result.title or "", texts, draft.refs, shared_texts=result.commitments

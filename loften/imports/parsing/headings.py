@@ -27,6 +27,7 @@ from .sections import (
     sounds_like_focus_area,
 )
 from .status import read_status
+from .targets import is_outcome
 from .text import ends_sentence, sentences, word_set
 
 NOTE_SECTIONS: dict[str, NoteKind] = {
@@ -70,9 +71,25 @@ _TABLE_NUMBER = re.compile(
 # "… genom aktiviteter som anges nedan", "… genom följande aktiviteter".
 _INTRODUCES_LIST = re.compile(
     r"(?::|\b(?:nedan|följande(?:\s+(?:aktiviteter|åtgärder|insatser|åtaganden|"
-    r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$",
+    r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$"
+    # "… lämnar följande löften till invånarna för 2019", no colon.
+    r"|\bföljande\s+(?:aktiviteter|åtgärder|insatser|åtaganden|löften|"
+    r"medborgarlöften)\b[^.:;!?]{0,60}$",
     re.IGNORECASE,
 )
+
+
+# "… har följande medborgarlöften tagits fram:", a list of promises named as such.
+_FOLLOWING_PROMISES = re.compile(
+    r"\bföljande\s+(?:medborgarlöften|löften|aktiviteter|åtaganden)\b[^.!?]{0,60}:\s*$",
+    re.IGNORECASE,
+)
+
+
+def introduces_list(text: str) -> bool:
+    """Whether a line introduces the list below it ("… genom följande
+    aktiviteter:", "Polisen lovar:")."""
+    return bool(_INTRODUCES_LIST.search(text))
 
 
 # A list of focus areas or of the promise's purpose follows: "… med följande
@@ -116,6 +133,17 @@ class HeadingRules:
         if _FOCUS_INTRO.search(text) or _PURPOSE_INTRO.search(text):
             return False
         statements = [s for s in sentences(text) if is_promise_sentence(s)]
+        if (
+            not statements
+            and not self.draft.followup_document
+            and _FOLLOWING_PROMISES.search(text)
+            and not is_outcome(text)
+        ):
+            # "Utifrån målsättningen har följande medborgarlöften tagits fram:":
+            # the items below are the promises, of the document's parties.
+            self.reset_context()
+            self.section = "activities"
+            return True
         if not statements or read_group_heading(text.rstrip(":").strip()):
             return False
         parties = statement_parties(statements[-1])
@@ -194,6 +222,15 @@ class HeadingRules:
             and following.kind == "list_item"
             and (self.list_intro(raw) or self.promise_introduces_list(raw.strip()))
         ):
+            return
+        if (
+            following is not None
+            and following.kind == "heading"
+            and raw.rstrip().endswith(":")
+            and self.promise_introduces_list(raw.strip())
+        ):
+            # "Polisen och kommunen lovar att under 2019 – 2020:" over focus-area
+            # headings with the activities under each.
             return
         label = read_label(raw)
         if label is not None and label[1]:

@@ -3,7 +3,8 @@
 Names are matched as whole, capitalised words with the forms documents use:
 "Mullsjö kommun", "Mullsjös kommun", "Mullsjökommun", "Eksjö kommuns",
 "Falu kommun" for Falun and "Region Gotland" for Gotland, also in all-caps titles
-("MEDBORGARLÖFTE MULLSJÖ KOMMUN 2021"). The choice is made
+("MEDBORGARLÖFTE MULLSJÖ KOMMUN 2021") and its residents ("du som Mullsjöbo",
+"Lerumsborna"). The choice is made
 by weighted frequency (the title and "… kommun" count more), never by the
 first hit, and a name seen only once in passing is not trusted.
 """
@@ -68,7 +69,9 @@ class _Matcher:
             # Every name begins with a capital: other positions fail at once.
             r"(?=[A-ZÅÄÖ])(?<![\wÅÄÖåäöÉé-])(?P<region>Region\s+)?"
             r"(?P<name>" + alternation + r")"
-            r"(?P<genitive>s)?(?P<suffix>\s?kommuns?|\s(?:stad|stads|Stad|Stads))?"
+            # "Kalixbo", "Lerumsborna": the municipality's residents name it.
+            r"(?:(?P<resident>s?bo(?:rnas?|r|ende|ns?)?)(?![\wÅÄÖåäöÉé])|"
+            r"(?P<genitive>s)?(?P<suffix>\s?kommuns?|\s(?:stad|stads|Stad|Stads))?)"
             r"(?![\wÅÄÖåäöÉé])(?P<county>\s+län)?"
         )
 
@@ -79,7 +82,7 @@ class _Matcher:
             ref = self.by_form[name]
             if match.group("county"):
                 continue  # "Jönköpings län" is the county.
-            strong = bool(match.group("suffix"))
+            strong = bool(match.group("suffix") or match.group("resident"))
             if match.group("region"):
                 if ref.name != "Gotland":
                     continue  # "Region Jönköping" is the region.

@@ -37,8 +37,10 @@ _PAREN_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _FRONTED = re.compile(
-    r"^(?P<front>(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år|"
-    r"tillsammans\s+med|i\s+samverkan\s+med|i\s+samarbete\s+med)\b[^,.;:]{0,40}?)\s"
+    r"^(?P<front>(?:under|inför|i|från|efter|sedan|nu|därför|dessutom|år|utifrån|"
+    r"tillsammans\s+med|i\s+samverkan\s+med|i\s+samarbete\s+med)\b[^,.;:]{0,70}?"
+    # "För att skapa trygghet och förebygga brott ska polisen …": a purpose first.
+    r"|för\s+att\b[^,.;:]{0,80}?)\s"
     r"(?:lovade|lovar|ska|skall|skulle|avsåg|kommer|har|hade|genomför|genomförde|arbetar|"
     r"arbetade|deltar|deltog|erbjuder|erbjöd|anordnar|gör|sätter|håller)\s+"
     r"(?P<rest>.+)$",
@@ -65,6 +67,8 @@ _TOGETHER_AFTER_VERB = re.compile(
     r"i\s+samverkan|i\s+samarbete)\s+med\s+(?P<who>[^.;:]{3,80})",
     re.IGNORECASE,
 )
+# The shortest name of another party ("ICA", "HSB"); shorter is a word cut short.
+_SHORTEST_NAME = 2
 _LINKS = frozenset({"och", "samt", ",", "&"})
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?])(?:\s|$)")
 _TOKEN = re.compile(rf"[{LETTERS}][{LETTERS}0-9-]*|,|&")
@@ -78,9 +82,12 @@ _GROUP_DONE = re.compile(
 _GROUP_PROMISE = re.compile(
     r"^(?:(?:detta|det\s+här|så\s+här)\s+(?:gör|ska|kommer)\s+(?P<who2>.+?)"
     r"(?:\s+(?:att\s+)?göra)?"
-    r"|(?P<who>.+?)\s+(?:lovar|lovade|åtar\s+sig|ska|skall|kommer\s+att|ansvarar\s+för)"
+    r"|(?P<who>.+?)\s+(?:lovar|lovade|åtar\s+sig|ska|skall|kommer(?=\s+(?:att|"
+    r"tillsammans|gemensamt)\b)|ansvarar\s+för)"
+    r"(?:\s+(?:tillsammans|gemensamt))?"
     r"(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året))?"
-    r"(?:\s+att)?(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året|\w+))?)$",
+    r"(?:\s+att)?(?:\s+(?:under|inför|i)\s+(?:\d{4}(?:\s*[-–/]\s*\d{2,4})?|året|\w+))?"
+    r"(?:\s+(?:genomföra|göra|arbeta\s+med))?)$",
     re.IGNORECASE,
 )
 _GROUP_NOUN = re.compile(
@@ -148,6 +155,8 @@ def parties_from_list(who: str, *, accept_unknown: bool) -> Parties | None:
     for name in unknown:
         if not name or len(name.split()) > 4:
             return None if not known else parties
+        if len(name) < _SHORTEST_NAME and known:
+            continue  # "kommunen och p": a word cut short, not a party
         parties.responsible.add("annan")
         parties.add_partner(name)
     return parties

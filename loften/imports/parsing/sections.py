@@ -137,7 +137,12 @@ _WE_WILL = re.compile(
     r"erbjuda|fortsätta|verka|öka|minska|skapa|stärka|utveckla|genomför|samverka)",
     _I,
 )
-_PROMISE_VERB = re.compile(r"\b(?:lovar|lovade|lovat|utlovar)\b", _I)
+# "… lovar att …"; "X och Y lämnar följande löften till invånarna".
+_PROMISE_VERB = re.compile(
+    r"\b(?:lovar|lovade|lovat|utlovar)\b"
+    r"|\b(?:lämnar|ger|avger)\s+(?:följande|dessa|sina|nedanstående)\s+löften\b",
+    _I,
+)
 _PLAN_VERB = re.compile(
     r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
     r"ansvarar\s+för|genomför|arbetar|"

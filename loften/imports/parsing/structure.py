@@ -23,9 +23,15 @@ from .headings import (
     NOTE_SECTIONS,
     STATEMENT_STARTS,
     HeadingRules,
+    introduces_list,
 )
 from .municipalities import MunicipalityRef
-from .parties import read_group_heading, read_subject, split_party_suffix
+from .parties import (
+    read_group_heading,
+    read_subject,
+    split_party_suffix,
+    statement_parties,
+)
 from .periods import find_periods
 from .readers import read_document
 from .result import Activity, NoteKind, ParseResult
@@ -344,6 +350,15 @@ class _Walker(HeadingRules):
             and (self.list_intro(text) or self.promise_introduces_list(text))
         ):
             return
+        if (
+            following is not None
+            and following.kind == "heading"
+            and text.rstrip().endswith(":")
+            and self.promise_introduces_list(text)
+        ):
+            # "Polisen och kommunen lovar att under 2019 – 2020:" over focus-area
+            # headings with the activities under each.
+            return
         if following is not None and following.kind == "list_item":
             intro = text.rstrip(":").strip()
             if (text.endswith(":") or len(intro.split()) <= 8) and (
@@ -372,6 +387,19 @@ class _Walker(HeadingRules):
             self.section = "activities"
             self.draft.clear_current()
             self.new_activity(text)
+            return
+        if (
+            is_promise_sentence(text)
+            and following is not None
+            and following.kind in ("paragraph", "heading")
+            and introduces_list(following.text)
+            and statement_parties(text) is not None
+        ):
+            # A second promise statement after the first one's list: "Polisen
+            # och kommunen lovar att …" over "Det ska åstadkommas genom följande
+            # aktiviteter:".
+            self.draft.clear_current()
+            self.intro_paragraph(text)
             return
         if self.section in ("intro", "followup_intro", "commitments") or (
             is_promise_sentence(text)

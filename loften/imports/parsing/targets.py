@@ -49,6 +49,12 @@ _CONDITION = re.compile(
     r"beroende\s+på\s+\w+)\b",
     re.IGNORECASE,
 )
+# "drygt 1 500 timmar av de 4 000 utlovade": done so far, of the number promised.
+_OF_PROMISED = re.compile(
+    r"\b\d[\d \u00a0]*\s+(?P<unit>[a-zåäö]+)\s+av\s+(?:de\s+)?(?:totalt\s+)?"
+    r"(?P<goal>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s+(?:utlovade|lovade|planerade)\b",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"[^.;!?]+[.;!?]?")
 # A total for the whole promise rather than a yearly figure: "under 2020–2021
 # minst 8", "totalt under perioden", "under löftets två år".
@@ -150,7 +156,22 @@ def read_targets(text: str, *, default_unit: str | None = None) -> list[Target]:
     targets: list[Target] = []
     clauses: _Clauses | None = None
     condition: str | None = None
+    promised = _OF_PROMISED.search(text)
+    if promised is not None:
+        # "1 500 timmar av de 4 000 utlovade": the promised number is the target,
+        # the first one what was done so far.
+        targets.append(
+            Target(
+                comparator="exactly",
+                value=int(re.sub(r"\D", "", promised.group("goal"))),
+                unit=promised.group("unit"),
+                condition=read_condition(text),
+                text=one_line(promised.group(0)),
+            )
+        )
     for number in read_numbers(text):
+        if promised is not None and promised.start() <= number.start < promised.end():
+            continue
         if number.deadline:
             continue  # "inom 24 timmar" is a time limit, not a count of work
         if DETERMINER_BEFORE.search(text[max(0, number.start - 12) : number.start]):

@@ -519,3 +519,229 @@ def test_a_news_date_is_not_the_promise_year(parse):
         "Polisen ska genomföra trafikkontroller vid skolorna.\n"
     )
     assert result.years == [2024]
+
+
+# --- a page with no activities still records who makes the promise --------------
+
+
+def test_a_page_without_activities_keeps_the_sentences_naming_the_promise_makers(
+    parse,
+):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Gäller från 1 maj 2024 till 30 april 2025.\n\n"
+        "Trygghetsmätningen visar att många känner oro i centrum.\n\n"
+        "Polisen och Vara kommun ska samverka för att öka tryggheten. "
+        "Medborgarlöftet har undertecknats mellan lokalpolisområdet och Vara kommun "
+        "samt Varabostäder.\n"
+    )
+    assert result.activities == []
+    assert result.commitments == [
+        "Polisen och Vara kommun ska samverka för att öka tryggheten.",
+        "Medborgarlöftet har undertecknats mellan lokalpolisområdet och Vara kommun "
+        "samt Varabostäder.",
+    ]
+    assert any("Inga aktiviteter hittades" in w for w in result.warnings)
+
+
+def test_group_headings_with_kommer_att_and_tillsammans(parse):
+    result = parse(
+        "Medborgarlöfte Vara 2024\n\n"
+        "Polisen kommer att genomföra\n\n"
+        " • Trafikkontroller vid skolorna.\n\n"
+        "Polisen och kommunen kommer tillsammans att:\n\n"
+        " • Utöka samverkan mellan polis och socialtjänst kring unga.\n"
+    )
+    assert [(a.responsible, a.partners) for a in result.activities] == [
+        (["polisen"], []),
+        (["polisen", "kommunen"], ["socialtjänsten"]),
+    ]
+
+
+# --- promises told only in prose ---------------------------------------------------
+
+
+def test_a_follow_up_telling_the_promises_in_prose(parse):
+    result = parse(
+        "Uppföljning av medborgarlöftet 2023 i Vara\n\n"
+        "Löftet är att minst två möten om grannsamverkan ska hållas under året. "
+        "Medborgarlöftet är en del av samverkan.\n\n"
+        "Ett av löftena handlar om att fånga upp unga i riskzon.\n\n"
+        "Om polisens och kommunens medborgarlöfte\n"
+    )
+    assert [(a.text, a.responsible) for a in result.activities] == [
+        (
+            "Löftet är att minst två möten om grannsamverkan ska hållas under året.",
+            ["polisen", "kommunen"],
+        ),
+        (
+            "Ett av löftena handlar om att fånga upp unga i riskzon.",
+            ["polisen", "kommunen"],
+        ),
+    ]
+    assert result.activities[0].target.value == 2
+
+
+def test_what_a_party_promised_told_in_prose(parse):
+    result = parse(
+        "Medborgarlöftet 2023 i VARA\n\n"
+        "I medborgarlöftet har polisen och Vara kommun lovat att minska buskörningen "
+        "i centrum. Många har hört av sig.\n\n"
+        "Polisen lovade även att öka närvaron vid skolorna, något som många "
+        "välkomnar.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen", "kommunen"],
+        ["polisen"],
+    ]
+
+
+def test_a_news_item_whose_promise_names_its_parties_after_att(parse):
+    result = parse(
+        "Nytt medborgarlöfte i Vara\n\n"
+        "De löften som skrevs in är att kommunen och polisen ska genomföra "
+        "trygghetsvandringar i centrum.\n"
+    )
+    (activity,) = result.activities
+    assert activity.responsible == ["polisen", "kommunen"]
+
+
+def test_the_whole_medborgarlofte_is_not_one_prose_promise(parse):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Medborgarlöftet för 2023 var att polisen och kommunen skulle arbeta mot "
+        "narkotika.\n"
+    )
+    assert result.activities == []
+
+
+def test_the_number_promised_is_the_target_not_the_number_done(parse):
+    result = parse(
+        "Kvartalsrapport medborgarlöfte Vara 2024\n\n"
+        "Polisen har lagt 300 timmar av de 1 200 utlovade på förebyggande arbete.\n"
+    )
+    (activity,) = result.activities
+    assert (activity.target.value, activity.target.unit) == (1200, "timmar")
+
+
+def test_the_municipality_named_through_its_residents_in_the_first_paragraph(parse):
+    result = parse(
+        "Fram till mars har du som Ödeshögsbo kunnat tycka till om medborgarlöftet.\n\n"
+        "Medborgarlöfte 2024\n\n"
+        "Polisen ska genomföra trafikkontroller vid skolorna.\n"
+    )
+    assert result.municipality.name == "Ödeshög"
+
+
+def test_a_statement_giving_the_following_promises_without_a_colon(parse):
+    result = parse(
+        "Medborgarlöfte Vara 2024\n\n"
+        "Vara kommun och polisen lämnar följande löften till invånarna för 2024\n\n"
+        " • Genomföra trygghetsvandringar i centrum.\n"
+    )
+    assert result.commitments == [
+        "Vara kommun och polisen lämnar följande löften till invånarna för 2024"
+    ]
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+
+
+def test_the_promise_makers_named_in_a_relative_clause(parse):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Löftet gäller de områden som kommun och polis tillsammans kommit överens "
+        "om för 2024.\n"
+    )
+    assert result.activities == []
+    assert result.commitments == [
+        "Löftet gäller de områden som kommun och polis tillsammans kommit överens "
+        "om för 2024."
+    ]
+
+
+def test_a_statement_introducing_a_list_cut_off_is_not_an_activity(parse):
+    result = parse(
+        "Vara – medborgarlöften\n\n"
+        "Lokalpolisområde Skaraborg och Vara kommun lovar att gemensamt arbeta för "
+        "ökad trygghet genom följande aktiviteter:\n\n"
+        "Polisen har genomfört dialoger med skolan och föreningarna i höstas.\n"
+    )
+    assert result.activities == []
+    assert any("Inga aktiviteter hittades" in w for w in result.warnings)
+
+
+def test_a_promise_statement_over_focus_area_headings_is_not_an_activity(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Det här ska vi göra\n\n"
+        "Polisen och kommunen lovar att under tiden 1 maj 2024 – 30 april 2025:\n\n"
+        "Otrygga platser\n\n"
+        " • Genomföra trygghetsvandringar i centrum.\n"
+        "   Ansvarig: kommunen och p\n"
+    )
+    assert result.commitments == [
+        "Polisen och kommunen lovar att under tiden 1 maj 2024 – 30 april 2025:"
+    ]
+    (activity,) = result.activities
+    assert activity.text == "Genomföra trygghetsvandringar i centrum."
+    assert (activity.responsible, activity.partners) == (["kommunen"], [])
+
+
+def test_a_second_promise_statement_after_the_first_ones_list(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Polisen och kommunen lovar att arbeta för ett tryggt centrum.\n\n"
+        "Det ska åstadkommas genom följande aktiviteter:\n\n"
+        " • Polisen ska patrullera i centrum på kvällarna.\n\n"
+        "Polisen och kommunen lovar att arbeta mot droger bland unga.\n\n"
+        "Det ska åstadkommas genom följande aktiviteter:\n\n"
+        " • Kommunen ska ordna föräldramöten om droger.\n"
+    )
+    assert result.commitments == [
+        "Polisen och kommunen lovar att arbeta för ett tryggt centrum.",
+        "Polisen och kommunen lovar att arbeta mot droger bland unga.",
+    ]
+    assert [a.text for a in result.activities] == [
+        "Polisen ska patrullera i centrum på kvällarna.",
+        "Kommunen ska ordna föräldramöten om droger.",
+    ]
+
+
+def test_a_list_introduced_as_the_following_promises_without_lovar(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Ödeshögs kommun och lokalpolisområdet lovar att arbeta för ett tryggt "
+        "Ödeshög.\n\n"
+        "Utifrån den målsättningen har följande medborgarlöften tagits fram:\n\n"
+        " • Synligt polisiärt arbete i centrum ska bedrivas.\n"
+        " • Riktade insatser vid skolorna ska genomföras.\n"
+    )
+    assert [(a.text, a.responsible) for a in result.activities] == [
+        ("Synligt polisiärt arbete i centrum ska bedrivas.", ["polisen", "kommunen"]),
+        ("Riktade insatser vid skolorna ska genomföras.", ["polisen", "kommunen"]),
+    ]
+
+
+def test_an_item_opening_with_its_purpose_names_its_party_after_ska(parse):
+    result = parse(
+        "Ödeshög – medborgarlöften\n\n"
+        "Medborgarlöfte Ödeshögs kommun 2024\n\n"
+        " • För att skapa trygghet och förebygga brott i centrum ska polisen "
+        "patrullera vid krogstängning.\n"
+        " • Polisen ska starta grannsamverkan efter önskemål.\n"
+    )
+    assert [a.responsible for a in result.activities] == [["polisen"], ["polisen"]]
+    assert result.commitments == []
+
+
+def test_a_longer_fronted_phrase_before_the_verb_and_its_subject(parse):
+    result = parse(
+        "Medborgarlöfte Ödeshög 2024\n\n"
+        "Det här ska göras\n\n"
+        "Polisen ska arbeta med trafikkontroller vid skolorna.\n\n"
+        "Utifrån förra årets problem med otrygghet på offentliga platser skall kommun "
+        "och polis genomföra trygghetsvandringar i centrum.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen", "kommunen"],
+    ]
