@@ -222,6 +222,10 @@ def main() -> None:
     _limit_time(header["seconds"])
     try:
         answer = _read(header, data)
+    except _TimeUp:
+        # The time ran out after the reading, while its result was written.
+        error = read_errors.too_slow(header["seconds"])
+        answer = {"error": {"code": error.code, "message": error.message}}
     except MemoryError:
         error = read_errors.too_much_memory(header["memory_mb"])
         answer = {"error": {"code": error.code, "message": error.message}}

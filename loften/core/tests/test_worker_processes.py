@@ -72,7 +72,7 @@ def test_an_import_whose_worker_is_killed_twice_fails_with_a_clear_message(
     (job,) = import_jobs_create(
         actor=people.editor,
         organisation=people.municipality,
-        files=[SimpleUploadedFile("slow.pdf", documents.pdf_of_ruled_tables(pages=6))],
+        files=[SimpleUploadedFile("slow.pdf", documents.pdf_of_ruled_tables(pages=20))],
     )
     database = SharedDatabase(tmp_path)
     for attempt in (1, 2):
@@ -103,7 +103,8 @@ def test_slow_and_oversized_documents_stop_while_another_import_finishes(
         actor=people.editor,
         organisation=people.municipality,
         files=[
-            SimpleUploadedFile("slow.pdf", documents.pdf_of_ruled_tables(pages=12)),
+            # Far more than 4 s of reading on any machine.
+            SimpleUploadedFile("slow.pdf", documents.pdf_of_ruled_tables(pages=40)),
             SimpleUploadedFile("bomb.docx", documents.docx_of_tiny_paragraphs()),
             SimpleUploadedFile(
                 "minne.docx", documents.docx_of_long_paragraphs(megabytes=150)

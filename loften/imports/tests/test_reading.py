@@ -23,7 +23,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def slow_pdf():
-    return documents.pdf_of_ruled_tables(pages=8)
+    return documents.pdf_of_ruled_tables(pages=12)
 
 
 def test_a_document_is_read_in_a_child_process(settings):
