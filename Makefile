@@ -41,12 +41,15 @@ run: $(VENV)/.installed-main | var
 	$(BIN)/loften serve $(HOST):$(PORT)
 
 # The tests marked `processes` start servers, workers and fresh databases, which
-# is slow; `make test` leaves them out and CI runs them (`make test-all`).
-test: $(VENV)/.installed-dev | var
-	$(BIN)/pytest -n auto --dist loadgroup -m "not processes" $(PYTEST_ARGS)
+# is slow; `make test` leaves them out, `make test MARKERS=` (what `make test-all`
+# and CI run) takes them too.
+MARKERS ?= not processes
 
-test-all: $(VENV)/.installed-dev | var
-	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+test: $(VENV)/.installed-dev | var
+	$(BIN)/pytest -n auto --dist loadgroup -m "$(MARKERS)" $(PYTEST_ARGS)
+
+test-all:
+	$(MAKE) test MARKERS=
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
