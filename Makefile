@@ -7,12 +7,13 @@ PORT ?= 8000
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-all test-fast lint fmt typecheck messages check-migrations lock bench clean
+.PHONY: help run serve test test-all test-fast coverage lint fmt typecheck messages check-migrations lock bench clean
 
 help:
 	@echo "make run    install, migrate, load example data and serve (with the worker) on http://$(HOST):$(PORT)"
 	@echo "make test   install test tools and run the test suite, without the tests that start processes"
 	@echo "make test-all   the whole test suite, with the tests that start processes (what CI runs)"
+	@echo "make coverage   the whole test suite with a coverage report"
 	@echo "make lint   ruff lint + format check;  make fmt   format the code"
 	@echo "make lock   recompute requirements/*.txt from pyproject.toml"
 
@@ -50,6 +51,11 @@ test: $(VENV)/.installed-dev | var
 
 test-all:
 	$(MAKE) test MARKERS=
+
+# `make test` with line coverage of loften/ (tests included), as a table;
+# `make coverage MARKERS=` takes the tests that start processes too.
+coverage:
+	$(MAKE) test PYTEST_ARGS="--cov --cov-report=term:skip-covered $(PYTEST_ARGS)"
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
