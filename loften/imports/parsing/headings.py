@@ -74,14 +74,15 @@ _INTRODUCES_LIST = re.compile(
     r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$"
     # "… lämnar följande löften till invånarna för 2019", no colon.
     r"|\bföljande\s+(?:aktiviteter|åtgärder|insatser|åtaganden|löften|"
-    r"medborgarlöften)\b[^.:;!?]{0,60}$",
+    r"medborgarlöften?)\b[^.:;!?]{0,60}$",
     re.IGNORECASE,
 )
 
 
 # "… har följande medborgarlöften tagits fram:", a list of promises named as such.
 _FOLLOWING_PROMISES = re.compile(
-    r"\bföljande\s+(?:medborgarlöften|löften|aktiviteter|åtaganden)\b[^.!?]{0,60}:\s*$",
+    r"\bföljande\s+(?:medborgarlöften?|löften?|aktiviteter|åtaganden)\b[^.!?]{0,60}:"
+    r"\s*$",
     re.IGNORECASE,
 )
 
@@ -97,6 +98,13 @@ def introduces_list(text: str) -> bool:
 _FOCUS_INTRO = re.compile(
     r"\b(?:fokusområden?|prioriterade\s+områden|insatsområden|områden|"
     r"inriktning(?:ar)?\s+på)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# How the work of the promise statement above is announced: "Detta ska ske
+# genom att:", "Det gör vi genom:", "Vilket ska uppnås genom följande:".
+_MEANS_INTRO = re.compile(
+    r"^(?:detta|det|det\s+här|vilket|så)\s+(?:\w+\s+){0,4}?genom(?:\s+att)?"
+    r"(?:\s+följande)?\s*:\s*$",
     re.IGNORECASE,
 )
 _PURPOSE_INTRO = re.compile(
@@ -140,16 +148,46 @@ class HeadingRules:
             and not is_outcome(text)
         ):
             # "Utifrån målsättningen har följande medborgarlöften tagits fram:":
-            # the items below are the promises, of the document's parties.
+            # the items below are the promises, of the document's parties, or
+            # of the parties the paragraph names ("Polisen och X kommun ska …
+            # I linje med detta utgår följande medborgarlöfte:").
+            parties = statement_parties(text)
+            if parties is not None:
+                self.draft.commitment_index = self.draft.add_commitment(text)
             self.reset_context()
+            self.draft.group = GroupHeading(parties, "promise") if parties else None
             self.section = "activities"
             return True
+        if not statements and _MEANS_INTRO.match(text.strip()):
+            return self.means_follow_statement()
         if not statements or read_group_heading(text.rstrip(":").strip()):
             return False
         parties = statement_parties(statements[-1])
         self.draft.commitment_index = self.draft.add_commitment(text)
         self.reset_context()
         self.draft.group = GroupHeading(parties, "promise") if parties else None
+        self.section = "activities"
+        return True
+
+    def means_follow_statement(self) -> bool:
+        """ "Detta ska ske genom att:" right below a promise statement: the items
+        are that statement's activities, of its parties."""
+        previous = self.blocks[self.index - 1] if self.index > 0 else None
+        if previous is None or previous.kind not in ("paragraph", "heading"):
+            return False
+        statement = next(
+            (s for s in reversed(sentences(previous.text)) if is_promise_sentence(s)),
+            None,
+        )
+        if statement is None:
+            return False
+        parties = statement_parties(statement)
+        index = self.draft.matching_commitment(statement)
+        if parties is None or index is None:
+            return False
+        self.reset_context()
+        self.draft.commitment_index = index
+        self.draft.group = GroupHeading(parties, "promise")
         self.section = "activities"
         return True
 

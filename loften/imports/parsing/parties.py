@@ -17,6 +17,7 @@ from .party_words import (
     LETTERS,
     LIST_SPLIT,
     MUNICIPALITY_NAMED,
+    POLICE_NAMED,
     apposition,
     classify_party,
     find_partners,
@@ -248,10 +249,10 @@ def _name_width(tokens: list[str], index: int) -> int:
 def _known_party_at(tokens: list[str], index: int) -> bool:
     if index >= len(tokens):
         return False
-    if index + 1 < len(tokens) and MUNICIPALITY_NAMED.match(
-        f"{tokens[index]} {tokens[index + 1]}"
-    ):
-        return True
+    if index + 1 < len(tokens):
+        pair = f"{tokens[index]} {tokens[index + 1]}"
+        if MUNICIPALITY_NAMED.match(pair) or POLICE_NAMED.match(pair):
+            return True
     return classify_party(tokens[index]) is not None
 
 
@@ -276,6 +277,8 @@ def _subject_at_start(sentence: str) -> Parties | None:
             pair = f"{token} {tokens[index + 1]}"
             if MUNICIPALITY_NAMED.match(pair):
                 kind, width = "kommunen", 2
+            elif POLICE_NAMED.match(pair) and token[:1].isupper():
+                kind, width = "polisen", 2
         if kind is None:
             kind = classify_party(token)
             # "Ökad polisiär närvaro": an adjective before the police word.
@@ -320,6 +323,14 @@ def _subject_at_start(sentence: str) -> Parties | None:
             # A name after the party word: "Räddningstjänsten Norra Hälsingland",
             # "LPO Mullsjö", "Fritidsgården Ungdomens hus".
             index += _name_width(tokens, index)
+            if (
+                kind == "polisen"
+                and index + 1 < len(tokens)
+                and tokens[index].lower() in ("i", "på")
+                and _is_name(tokens[index + 1])
+            ):
+                # "Polisen på Gotland", "Polisen i Skara": the police of a place.
+                index += 1 + _name_width(tokens, index + 1)
         after_link = False
         if index < len(tokens) and tokens[index].lower() in _LINKS:
             index += 1

@@ -22,6 +22,10 @@ MUNICIPALITY_NAMED = re.compile(
     rf"^(?:[A-ZÅÄÖ][{LETTERS}-]*kommuns?|[A-ZÅÄÖ][{LETTERS}-]*\s+(?:kommuns?|stads?|Stads?)"
     r"|Region\s+Gotlands?)$"
 )
+# The police area named before its police word: "Växjö lokalpolisområde".
+POLICE_NAMED = re.compile(
+    rf"^[A-ZÅÄÖ][{LETTERS}-]*\s+(?:lokal)?polisområde(?:s|t|ts)?$", re.IGNORECASE
+)
 # A department of the municipality: "Fritidsförvaltningen", "Socialnämnden",
 # "Kultur- och fritidsförvaltningen" (the social services keep their own name).
 _MUNICIPAL_DEPARTMENT = re.compile(
@@ -147,6 +151,8 @@ def classify_party(phrase: str) -> str | None:
     if not phrase:
         return None
     if _POLICE.match(phrase):
+        return "polisen"
+    if POLICE_NAMED.match(phrase) and phrase[:1].isupper():
         return "polisen"
     if _MUNICIPALITY_WORD.match(phrase) or MUNICIPALITY_NAMED.match(phrase):
         return "kommunen"

@@ -27,6 +27,7 @@ from .headings import (
 )
 from .municipalities import MunicipalityRef
 from .parties import (
+    GroupHeading,
     read_group_heading,
     read_subject,
     split_party_suffix,
@@ -88,6 +89,8 @@ _REPORT_STOP = frozenset(
 # What a party was to do, told afterwards: "skulle under 2018 genomföra", "avsåg
 # att arbeta" ("lovade" sentences are promise statements, read as such).
 _PAST_PROMISE = re.compile(r"\b(?:skulle|avsåg|åtog\s+sig)\b", re.IGNORECASE)
+# The fewest words of a list item that is a sentence of its own.
+_SENTENCE_ITEM_WORDS = 4
 # How far into a paragraph its first sentence is looked for.
 _FIRST_SENTENCE_CHARS = 400
 # "Rubrik – beskrivning": a focus area's name and what it means.
@@ -216,6 +219,7 @@ class _Walker(HeadingRules):
             block.level > 1
             and self.draft.current is not None
             and self.section in ("activities", "promised_list")
+            and self.under_item(block)
         ):
             # A sub-point adds to what is being said: the report of the current
             # period when there is one, else the activity itself.
@@ -275,6 +279,46 @@ class _Walker(HeadingRules):
         activity = self.new_activity(text)
         if self.section == "promised_list":
             self.promised.append(activity)
+
+    def statement_over_sentences(self, text: str) -> bool:
+        """ "X och Y kommun lovar att … genom att genomföra medborgardialoger …"
+        over items that are whole sentences ("• Medborgardialoger genomförs under
+        våren 2024."): the items are the statement's activities, of its parties."""
+        statement = next(
+            (s for s in reversed(sentences(text)) if is_promise_sentence(s)), None
+        )
+        if statement is None:
+            return False
+        parties = statement_parties(statement)
+        if parties is None:
+            return False
+        items = []
+        for block in self.blocks[self.index + 1 :]:
+            if block.kind != "list_item":
+                break
+            items.append(block.text)
+        if not items or not all(
+            ends_sentence(item) and len(item.split()) >= _SENTENCE_ITEM_WORDS
+            for item in items
+        ):
+            return False
+        self.intro_paragraph(text)
+        self.draft.clear_current()
+        self.pending.clear()
+        self.draft.commitment_index = self.draft.matching_commitment(statement)
+        self.draft.group = GroupHeading(parties, "promise")
+        self.section = "activities"
+        return True
+
+    def under_item(self, block: Block) -> bool:
+        """Whether an indented item stands under an item of the same list (a
+        sub-point), not as the first level of a list indented as a whole."""
+        for previous in reversed(self.blocks[: self.index]):
+            if previous.kind != "list_item":
+                return False
+            if previous.level < block.level:
+                return True
+        return False
 
     def promised_in_past(self, text: str) -> bool:
         """News-style follow-up: "Karlshamns kommun skulle under 2018 genomföra
@@ -348,6 +392,13 @@ class _Walker(HeadingRules):
             following is not None
             and following.kind == "list_item"
             and (self.list_intro(text) or self.promise_introduces_list(text))
+        ):
+            return
+        if (
+            following is not None
+            and following.kind == "list_item"
+            and self.section in ("intro", "commitments")
+            and self.statement_over_sentences(text)
         ):
             return
         if (

@@ -745,3 +745,79 @@ def test_a_longer_fronted_phrase_before_the_verb_and_its_subject(parse):
         ["polisen"],
         ["polisen", "kommunen"],
     ]
+
+
+# --- the work of a statement announced below it, and its parties -----------------
+
+
+def test_a_means_line_below_a_statement_lists_that_statements_activities(parse):
+    result = parse(
+        "Mullsjö – medborgarlöften\n"
+        "\n"
+        "Utifrån lägesbilden lovar Mullsjö lokalpolisområde och Mullsjö kommun att "
+        "arbeta mot otrygghet i centrum under 2025.\n"
+        "\n"
+        "Detta ska ske genom att:\n"
+        "\n"
+        "  • Ingripa mot ordningsstörningar och kontakta vårdnadshavare.\n"
+        "  • Ha en hög vuxennärvaro vid evenemang.\n"
+        "  • Genomföra minst tio trygghetsvandringar.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Ingripa mot ordningsstörningar och kontakta vårdnadshavare.",
+        "Ha en hög vuxennärvaro vid evenemang.",
+        "Genomföra minst tio trygghetsvandringar.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+    assert all(a.commitment == 0 for a in result.activities)
+
+
+def test_the_police_of_a_place_and_a_single_following_promise(parse):
+    result = parse(
+        "Medborgarlöfte 2025\n"
+        "Polisen i Mullsjö och Mullsjö kommun ska öka stödet till brottsutsatta. "
+        "I linje med detta utgår följande medborgarlöfte:\n"
+        "1. Under 2025 ska tre informationsinsatser genomföras.\n"
+        "2. Under 2025 ska fyra dialogmöten hållas med föräldrar.\n"
+    )
+    assert len(result.commitments) == 1
+    assert [a.text for a in result.activities] == [
+        "Under 2025 ska tre informationsinsatser genomföras.",
+        "Under 2025 ska fyra dialogmöten hållas med föräldrar.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+
+
+def test_a_list_indented_as_a_whole_is_not_a_list_of_sub_points(parse):
+    result = parse(
+        "Medborgarlöfte för ökad trygghet i Mullsjö 2025\n"
+        "\n"
+        "Mullsjö lokalpolisområde och Mullsjö kommun lovar i medborgarlöftet att:\n"
+        "\n"
+        "  1. Ingripa mot ungdomar som stör ordningen\n"
+        "  2. Ha en hög vuxennärvaro vid festivaler\n"
+        "  3. Öka vuxennärvaron i centrum\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Ingripa mot ungdomar som stör ordningen",
+        "Ha en hög vuxennärvaro vid festivaler",
+        "Öka vuxennärvaron i centrum",
+    ]
+
+
+def test_sentence_items_below_a_statement_are_its_activities(parse):
+    result = parse(
+        "Mullsjö – medborgarlöften\n"
+        "Lokalpolisområde Södra Vätterbygden och Mullsjö kommun lovar att i "
+        "samverkan arbeta för invånarnas inflytande genom medborgardialoger och "
+        "trygghetsvandringar.\n"
+        "  • Medborgardialoger genomförs under våren 2025.\n"
+        "  • Arbetet med trygghetsvandringar påbörjas under hösten 2025.\n"
+        "Samverkan mellan kommunen och polisen är en förutsättning för arbetet.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Medborgardialoger genomförs under våren 2025.",
+        "Arbetet med trygghetsvandringar påbörjas under hösten 2025.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+    assert len(result.commitments) == 1
