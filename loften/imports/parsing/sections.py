@@ -144,21 +144,28 @@ _PROMISE_VERB = re.compile(
     _I,
 )
 _PLAN_VERB = re.compile(
-    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
+    # "kommer områdespolisen, tillsammans med skolan, att …": subject after "kommer".
+    r"\b(?:ska|skall|kommer\s+(?:[^.;:!?]{1,80}?\s)?att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
     r"ansvarar\s+för|genomför|arbetar|"
     r"erbjuder|anordnar|arrangerar|deltar|fortsätter|verkar|samverkar|håller|bjuder|"
     r"bedriver|utför|patrullerar|besöker|stöttar|stödjer|informerar|utbildar|gör|"
     r"sätter\s+upp|rustar|ordnar|har\s+öppet)\b",
     _I,
 )
-_INFINITIVE_START = re.compile(
-    r"^(?:genomföra|arrangera|anordna|arbeta|utveckla|identifiera|öka|minska|skapa|"
+_WORK_INFINITIVES = (
+    r"(?:genomföra|arrangera|anordna|arbeta|utveckla|identifiera|öka|minska|skapa|"
     r"stärka|fortsätta|delta|erbjuda|hålla|ta\s+fram|informera|samverka|verka|"
     r"utbilda|stötta|bjuda|bedriva|inrätta|starta|förbättra|främja|planera|kartlägga|"
     r"sprida|förebygga|motverka|säkerställa|följa\s+upp|etablera|genomför|besöka|"
-    r"patrullera|medverka|bidra|ordna|införa|kontrollera)\b",
-    _I,
+    r"patrullera|medverka|bidra|ordna|införa|kontrollera)\b"
 )
+_INFINITIVE_START = re.compile(r"^" + _WORK_INFINITIVES, _I)
+# "… ska genomföra trygghetsvandringar … och verka för att …": a second piece of
+# work joined to the first.
+_JOINED_WORK = re.compile(r",?\s+(?:och|samt)\s+(?=" + _WORK_INFINITIVES + ")", _I)
+_PURPOSE_CLAUSE = re.compile(r"\b(?:för|i\s+syfte|genom|med\s+målet)\s+att\b", _I)
+# The fewest words of each piece when one sentence is split into two pieces of work.
+_JOINED_WORK_WORDS = 4
 
 
 _EFFECT_SOURCE = re.compile(
@@ -300,3 +307,27 @@ def plans_counted_work(text: str) -> bool:
         return False
     target = read_target(stripped)
     return target is not None and target.comparator == "at_least"
+
+
+def split_joined_work(text: str) -> list[str]:
+    """The pieces of work one prose sentence joins with "och"/"samt" before an
+    infinitive ("… ska genomföra trygghetsvandringar och verka för att handeln
+    minskar"), each a sentence of its own; the text alone when there are none."""
+    pieces: list[str] = []
+    start = 0
+    for match in _JOINED_WORK.finditer(text):
+        piece = text[start : match.start()].strip()
+        rest = text[match.end() :]
+        if (
+            len(piece.split()) < _JOINED_WORK_WORDS
+            or len(rest.split()) < _JOINED_WORK_WORDS
+            or _PURPOSE_CLAUSE.search(piece)
+        ):
+            # "… för att förebygga brott och öka tryggheten": one purpose.
+            continue
+        pieces.append(piece)
+        start = match.end()
+    if not pieces:
+        return [text]
+    pieces.append(text[start:].strip())
+    return [piece[:1].upper() + piece[1:] for piece in pieces]

@@ -33,6 +33,7 @@ from .parties import (
     split_party_suffix,
     statement_parties,
 )
+from .party_words import find_partners
 from .periods import find_periods
 from .readers import read_document
 from .result import Activity, NoteKind, ParseResult
@@ -96,6 +97,14 @@ _FIRST_SENTENCE_CHARS = 400
 # "Rubrik – beskrivning": a focus area's name and what it means.
 _HEAD_AND_DESCRIPTION = re.compile(
     r"^(?P<head>[^–:.]{2,60}?)\s+[–—-]\s+(?P<description>.+)$"
+)
+
+
+# "Narkotika, innebär att …", "Trafik – innebär att …": a focus area and its work.
+_MEANS_PARAGRAPH = re.compile(
+    r"^(?P<head>[^,.:;–—]{2,80}?)\s*[,–—:]\s*innebär\s+(?:det\s+)?att\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -388,6 +397,8 @@ class _Walker(HeadingRules):
             self.labelled(*label, following=following)
             return
         self.item_kind = None
+        if self.meaning_paragraph(text):
+            return
         if (
             following is not None
             and following.kind == "list_item"
@@ -470,6 +481,35 @@ class _Walker(HeadingRules):
             self.outcome(text)
             return
         self.activity_paragraph(block)
+
+    def meaning_paragraph(self, text: str) -> bool:
+        """ "Narkotikaproblematik, innebär att minst två riktade insatser genomförs
+        … Polisen kommer även att …": a focus area and what it means in practice.
+        The first sentence after "innebär att" is an activity, and so is every
+        later sentence that plans work of its own; the others add to the
+        activity before them."""
+        if self.section in ("situation", "time_frame", "followup_plan", "contact"):
+            return False
+        match = _MEANS_PARAGRAPH.match(text.strip())
+        if match is None or len(match.group("head").split()) > FOCUS_AREA_WORDS:
+            return False
+        parts = sentences(match.group("rest"))
+        if not parts:
+            return False
+        self.reset_context()
+        self.draft.group = None
+        self.draft.add_focus_area(match.group("head"))
+        self.section = "activities"
+        for number, sentence in enumerate(parts):
+            current = self.draft.current
+            if number == 0 or current is None or looks_like_activity(sentence):
+                self.draft.add_activity(sentence[:1].upper() + sentence[1:])
+                continue
+            current.notes.append(sentence)
+            for name in find_partners(sentence):
+                if name not in current.partners:
+                    current.partners.append(name)
+        return True
 
     def intro_paragraph(self, text: str) -> None:
         rest: list[str] = []

@@ -821,3 +821,76 @@ def test_sentence_items_below_a_statement_are_its_activities(parse):
     ]
     assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
     assert len(result.commitments) == 1
+
+
+def test_a_fronted_paragraph_with_its_subject_between_kommer_and_att(parse):
+    result = parse(
+        "Medborgarlöfte 2025\n"
+        "Det här ska göras\n"
+        "Under 2025 ska polisen genomföra trafikkontroller vid skolorna.\n"
+        "I linje med samverkansavtalet kommer områdespolisen, tillsammans med skola "
+        "och socialförvaltning, att fokusera på ungdomar i riskzon.\n"
+    )
+    assert len(result.activities) == 2
+    assert result.activities[1].responsible == ["polisen"]
+    assert "skolan" in result.activities[1].partners
+
+
+def test_focus_area_paragraphs_that_say_what_they_mean_in_practice(parse):
+    result = parse(
+        "Medborgarlöften Mullsjö 2025\n"
+        "Trafiksäkerhet, innebär att polis och kommun minst en gång per månad ska "
+        "kontrollera hastigheten vid skolorna. Minst fyra trafikinsatser ska också "
+        "genomföras under året.\n"
+        "Narkotika, innebär att minst två riktade insatser genomförs under året. "
+        "Detta i samverkan med socialtjänsten.\n"
+        "Mängdbrott, innebär att löpande utveckla grannsamverkan i kommunen.\n"
+    )
+    assert [(a.focus_area, a.text) for a in result.activities] == [
+        (
+            "Trafiksäkerhet",
+            "Polis och kommun minst en gång per månad ska kontrollera hastigheten "
+            "vid skolorna.",
+        ),
+        (
+            "Trafiksäkerhet",
+            "Minst fyra trafikinsatser ska också genomföras under året.",
+        ),
+        ("Narkotika", "Minst två riktade insatser genomförs under året."),
+        ("Mängdbrott", "Löpande utveckla grannsamverkan i kommunen."),
+    ]
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+    assert result.activities[2].notes == ["Detta i samverkan med socialtjänsten."]
+    assert "socialtjänsten" in result.activities[2].partners
+
+
+def test_prose_promises_joined_in_one_sentence_and_added_to_after_it(parse):
+    result = parse(
+        "Mullsjö kommun och polisen har skrivit ett medborgarlöfte\n"
+        "Idag signerades medborgarlöftet av Mullsjö kommun och polisen.\n"
+        "De löften som finns är att kommunen och polisen ska genomföra "
+        "trygghetsvandringar i centrum och verka för att langningen till unga "
+        "minskar. Man ska också verka för en säkrare trafikmiljö kring skolorna.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "De löften som finns är att kommunen och polisen ska genomföra "
+        "trygghetsvandringar i centrum",
+        "Verka för att langningen till unga minskar.",
+        "Man ska också verka för en säkrare trafikmiljö kring skolorna.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+
+
+def test_a_promise_to_work_for_an_aim_beside_concrete_promises_is_a_statement(parse):
+    result = parse(
+        "Uppföljning av medborgarlöftet 2024 i Mullsjö\n"
+        "I medborgarlöftet för 2024 lovade polisen att arbeta aktivt och i samverkan "
+        "för att förebygga brott och öka tryggheten i Mullsjö.\n"
+        "Polisen lovade att genomföra riktade trafikinsatser mot buskörning samt öka "
+        "närvaron runt skolorna i Mullsjö kommun.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen lovade att genomföra riktade trafikinsatser mot buskörning",
+        "Öka närvaron runt skolorna i Mullsjö kommun.",
+    ]
+    assert result.commitments[0].startswith("I medborgarlöftet för 2024 lovade")
