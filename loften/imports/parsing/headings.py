@@ -338,7 +338,8 @@ class HeadingRules:
         short = len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text)
         if short and (sounds_like_focus_area(text) or self.activities_follow()):
             self.draft.add_focus_area(text)
-            self.draft.group = None
+            if not self.right_below_group():
+                self.draft.group = None
             if self.section != "focus_list":
                 self.section = "activities"
             self.reset_context()
@@ -360,6 +361,14 @@ class HeadingRules:
             self.section = "intro"
             return
         self.draft.unplaced(text)
+
+    def right_below_group(self) -> bool:
+        """Whether the block above names the parties of what follows ("Under 2023
+        har kommunen och polisen genomfört följande:" over a focus-area heading)."""
+        if self.index == 0 or self.draft.group is None:
+            return False
+        above = self.blocks[self.index - 1]
+        return read_group_heading(above.text.strip().rstrip(":").strip()) is not None
 
     def activities_follow(self) -> bool:
         """Whether list items, a table or activity paragraphs follow the heading

@@ -77,7 +77,10 @@ _GROUP_DONE = re.compile(
     r"^(?:detta|det\s+här|så\s+här|här\s+är\s+vad|vad)\s+(?:har\s+)?(?P<who>.+?)\s+"
     r"(?:har\s+)?(?:gjort|genomfört|åstadkommit|arbetat|gjort\s+under\s+året)"
     r"(?:\s+(?:under|i)\s+(?:året|\d{4}|tertial\s*\d|\w+))?$"
-    r"|^(?:detta|det\s+här|så\s+här)\s+har\s+(?P<who2>.+?)\s+(?:gjort|genomfört)\b.*$",
+    r"|^(?:detta|det\s+här|så\s+här)\s+har\s+(?P<who2>.+?)\s+(?:gjort|genomfört)\b.*$"
+    # "Under 2023 har X kommun och polisen bland annat genomfört följande".
+    r"|^(?:under\s+(?:\d{4}|året)\s+)?har\s+(?P<who3>.+?)\s+(?:bland\s+annat\s+)?"
+    r"(?:gjort|genomfört|utfört)\s+följande(?:\s+(?:aktiviteter|insatser))?$",
     re.IGNORECASE,
 )
 _GROUP_PROMISE = re.compile(
@@ -452,7 +455,8 @@ def read_group_heading(text: str) -> GroupHeading | None:
         match = pattern.match(heading)
         if not match:
             continue
-        who = match.group("who") or match.group("who2")
+        groups = match.groupdict()
+        who = groups.get("who") or groups.get("who2") or groups.get("who3")
         if not who:
             continue
         if who.strip().lower() in ("vi", "vi gemensamt", "vi tillsammans"):

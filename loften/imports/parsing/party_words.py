@@ -114,6 +114,19 @@ _PARTNER_ANYWHERE = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+# Partners named by place or role ("skolan", "socialtjänsten"): written with a
+# capital inside a sentence ("funktion på Socialtjänsten") they name the
+# organisation, which takes part without a "tillsammans med".
+_PARTNER_CAPITALISED = re.compile(
+    r"(?<=[\w,;)] )(?:"
+    + "|".join(
+        f"(?P<p{i}>{pattern})"
+        for i, (pattern, _, needs_context) in enumerate(_PARTNERS)
+        if needs_context
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 # "… i samverkan med skolan och socialtjänsten": what follows names partners.
 _WITH_TRIGGER = re.compile(
     r"\b(?:tillsammans|samverkan|samverka|samverkar|samarbete|samarbeta|samarbetar|"
@@ -213,6 +226,11 @@ def find_partners(text: str) -> list[str]:
         name = partner_name(match.group(0))
         if name:
             found.append((match.start(), name))
+    for match in _PARTNER_CAPITALISED.finditer(text):
+        if match.group(0)[:1].isupper():
+            name = partner_name(match.group(0))
+            if name:
+                found.append((match.start(), name))
     for trigger in _WITH_TRIGGER.finditer(text):
         tail_start = trigger.end()
         end_match = _CLAUSE_END.search(text, tail_start)

@@ -245,6 +245,7 @@ class _Walker(HeadingRules):
             self.draft.current is not None
             and self.draft.followup_document
             and self.section == "activities"
+            and not self.draft.in_done_group()
             and is_outcome(text)
             and not self.clearly_planned(text)
             and self.listed_activity_reported(text) is None

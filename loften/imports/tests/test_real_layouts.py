@@ -894,3 +894,19 @@ def test_a_promise_to_work_for_an_aim_beside_concrete_promises_is_a_statement(pa
         "Öka närvaron runt skolorna i Mullsjö kommun.",
     ]
     assert result.commitments[0].startswith("I medborgarlöftet för 2024 lovade")
+
+
+def test_a_done_list_announced_for_the_year_over_a_focus_area_heading(parse):
+    result = parse(
+        "Uppföljning av medborgarlöfte 2024\n"
+        "Under 2024 har Mullsjö kommun och polisen bland annat genomfört följande:\n"
+        "Ungdomsproblematik\n"
+        " • Under året genomfördes narkotikasök med hund på två skolor.\n"
+        " • Kommunpolisen och RTMD har genomfört fyra informationsträffar.\n"
+        " • Fältning av funktion på Socialtjänsten har gjorts vid 11 tillfällen.\n"
+    )
+    assert [a.focus_area for a in result.activities] == ["Ungdomsproblematik"] * 3
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+    assert result.activities[1].partners == ["RTMD"]
+    assert "socialtjänsten" in result.activities[2].partners
+    assert all(a.followups[0].status == "done" for a in result.activities)
