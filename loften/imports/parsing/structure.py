@@ -33,7 +33,7 @@ from .parties import (
     split_party_suffix,
     statement_parties,
 )
-from .party_words import find_partners
+from .party_words import classify_party, find_partners
 from .periods import find_periods
 from .readers import read_document
 from .result import Activity, NoteKind, ParseResult
@@ -50,8 +50,8 @@ from .sections import (
 )
 from .status import read_status
 from .tables import parse_table
-from .targets import is_outcome
-from .text import ends_sentence, sentences, word_set
+from .targets import is_outcome, read_targets
+from .text import ends_sentence, one_line, sentences, word_set
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -106,6 +106,10 @@ _MEANS_PARAGRAPH = re.compile(
     r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# "Polis: …", "Kommunen: …": a party's part of the work, as a label.
+_OWNER_LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö]{2,20})\s*:\s*\S")
 
 
 class _TimeUp(Exception):
@@ -400,6 +404,8 @@ class _Walker(HeadingRules):
         self.item_kind = None
         if self.meaning_paragraph(text):
             return
+        if self.owner_labelled(text):
+            return
         if (
             following is not None
             and following.kind == "list_item"
@@ -482,6 +488,47 @@ class _Walker(HeadingRules):
             self.outcome(text)
             return
         self.activity_paragraph(block)
+
+    def owner_labelled(self, text: str) -> bool:
+        """ "Polis: Hundsök i skolan två gånger per år." below the item "Förebyggande
+        arbete i skolan": each party's part of the work is an activity of its
+        own, and the item above, which names no party, is their heading (kept as
+        a note on each)."""
+        if self.draft.followup_document or self.section not in (
+            "activities",
+            "promised_list",
+        ):
+            return False
+        match = _OWNER_LABEL.match(text.strip())
+        if match is None or classify_party(match.group("who")) not in (
+            "polisen",
+            "kommunen",
+        ):
+            return False
+        heading = self.item_heading()
+        if heading is None:
+            return False
+        activities = self.draft.result.activities
+        if activities and activities[-1].text == heading:
+            self.draft.drop_last_activity()
+        activity = self.draft.add_activity(text)
+        if heading not in activity.notes:
+            activity.notes.append(heading)
+        return True
+
+    def item_heading(self) -> str | None:
+        """The list item right above a run of owner-labelled lines, when it names
+        no party and no target of its own."""
+        for previous in reversed(self.blocks[: self.index]):
+            if previous.kind == "paragraph" and _OWNER_LABEL.match(previous.text):
+                continue
+            if previous.kind != "list_item" or _OWNER_LABEL.match(previous.text):
+                return None
+            text = one_line(previous.text)
+            if read_subject(text) or read_targets(text):
+                return None
+            return text
+        return None
 
     def meaning_paragraph(self, text: str) -> bool:
         """ "Narkotikaproblematik, innebär att minst två riktade insatser genomförs

@@ -910,3 +910,23 @@ def test_a_done_list_announced_for_the_year_over_a_focus_area_heading(parse):
     assert result.activities[1].partners == ["RTMD"]
     assert "socialtjänsten" in result.activities[2].partners
     assert all(a.followups[0].status == "done" for a in result.activities)
+
+
+def test_owner_labelled_lines_under_an_item_are_its_parties_activities(parse):
+    result = parse(
+        "Mullsjö – medborgarlöften\n"
+        "Lokalpolisområde Södra Vätterbygden och Mullsjö kommun lovar att gemensamt "
+        "arbeta för ökad trygghet genom nedan aktiviteter.\n"
+        "Narkotika\n"
+        " • Förebyggande arbete i skolan\n"
+        "  Polis: Hundsök i skolan två gånger per år.\n"
+        "  Kommun: Drogvaneundersökning genomförs och följs upp.\n"
+        " • Polis: Kontroll minst en gång per år.\n"
+    )
+    assert [(a.text, a.responsible) for a in result.activities] == [
+        ("Polis: Hundsök i skolan två gånger per år.", ["polisen"]),
+        ("Kommun: Drogvaneundersökning genomförs och följs upp.", ["kommunen"]),
+        ("Polis: Kontroll minst en gång per år.", ["polisen"]),
+    ]
+    assert result.activities[0].notes == ["Förebyggande arbete i skolan"]
+    assert result.activities[0].target.value == 2
