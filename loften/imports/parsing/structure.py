@@ -112,6 +112,12 @@ _MEANS_PARAGRAPH = re.compile(
 _OWNER_LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö]{2,20})\s*:\s*\S")
 
 
+# "Under 2020 har …", "Under året har …": what was done in the period.
+_PERIOD_REPORT = re.compile(
+    r"^under\s+(?:året|(?:hela\s+)?\d{4}|våren|hösten|sommaren)\s+har\b", re.IGNORECASE
+)
+
+
 class _TimeUp(Exception):
     """The walk passed its deadline."""
 
@@ -257,6 +263,17 @@ class _Walker(HeadingRules):
             # "• 37 ordningsförelägganden har utfärdats": what came of the
             # activity above, in a follow-up.
             self.draft.add_followup_text(self.draft.current, f"- {text}")
+            return
+        if (
+            self.draft.followup_document
+            and self.draft.current is None
+            and self.draft.result.activities
+            and not self.draft.in_done_group()
+            and _PERIOD_REPORT.match(text)
+        ):
+            # "• Under 2020 har ungefär 16 …" below the restated promises, in a
+            # section of its own: a report of the year, not another activity.
+            self.draft.note("summary", text)
             return
         section = self.section
         if section == "commitments" or (section == "intro" and block.strong):

@@ -930,3 +930,19 @@ def test_owner_labelled_lines_under_an_item_are_its_parties_activities(parse):
     ]
     assert result.activities[0].notes == ["Förebyggande arbete i skolan"]
     assert result.activities[0].target.value == 2
+
+
+def test_a_report_of_the_year_below_the_restated_promises_is_not_an_activity(parse):
+    result = parse(
+        "Uppföljning 2024 medborgarlöfte Mullsjö\n"
+        "I medborgarlöftet 2024 lovade vi från polisens sida att:\n"
+        "  • Genomföra trygghetsskapande patrullering i centrum.\n"
+        "  • Genomföra riktade insatser mot narkotika.\n"
+        "Trygghetsskapande insatser\n"
+        "  • Under 2024 har ungefär 16\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra trygghetsskapande patrullering i centrum.",
+        "Genomföra riktade insatser mot narkotika.",
+    ]
+    assert any(n.text == "Under 2024 har ungefär 16" for n in result.notes)
