@@ -935,10 +935,16 @@ def test_owner_labelled_lines_under_an_item_are_its_parties_activities(parse):
 def test_a_report_of_the_year_below_the_restated_promises_is_not_an_activity(parse):
     result = parse(
         "Uppföljning 2024 medborgarlöfte Mullsjö\n"
+        "\n"
         "I medborgarlöftet 2024 lovade vi från polisens sida att:\n"
+        "\n"
         "  • Genomföra trygghetsskapande patrullering i centrum.\n"
         "  • Genomföra riktade insatser mot narkotika.\n"
+        "\n"
         "Trygghetsskapande insatser\n"
+        "\n"
+        "Telefonmöten hålls varannan vecka där lägesbilden delas.\n"
+        "\n"
         "  • Under 2024 har ungefär 16\n"
     )
     assert [a.text for a in result.activities] == [
