@@ -114,7 +114,9 @@ _FOLLOWUP_PLAN = re.compile(
 )
 _CONTACT = re.compile(
     r"^(?:kontakt(?:a\s+oss)?|kontaktpersoner|kontaktuppgifter|frågor\??|"
-    r"mer\s+information|underskrifter|undertecknat|signaturer|undertecknare)\b",
+    r"mer\s+information|underskrifter|undertecknat|signaturer|undertecknare)\b"
+    # A contact line of its own: "Telefon: 010-56 57 421", "namn@kommun.se".
+    r"|^(?:telefon|tel|e-post|epost|e-mail|mejl|mobil)\s*:|^[\w.+-]+@[\w-]+\.[\w.]+$",
     _I,
 )
 _COMMUNICATION = re.compile(

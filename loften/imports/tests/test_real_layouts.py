@@ -952,3 +952,27 @@ def test_a_report_of_the_year_below_the_restated_promises_is_not_an_activity(par
         "Genomföra riktade insatser mot narkotika.",
     ]
     assert any(n.text == "Under 2024 har ungefär 16" for n in result.notes)
+
+
+def test_contact_lines_open_the_contact_block_and_hold_no_activity(parse):
+    result = parse(
+        "Mullsjö - medborgarlöften\n"
+        "\n"
+        "De aktiviteter som polisen och kommunen lovade att genomföra var bland "
+        "annat en ökad närvaro av polis vid stationen. Nu har löftet följts upp.\n"
+        "\n"
+        "Det har varit fler poliser som fotpatrullerat kring stationen.\n"
+        "\n"
+        "Har du synpunkter är du välkommen att höra av dig till:\n"
+        "\n"
+        "anna.andersson@polisen.se\n"
+        "\n"
+        "Telefon: 010-123 45 67\n"
+        "\n"
+        "  • Anna Andersson\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "De aktiviteter som polisen och kommunen lovade att genomföra var bland "
+        "annat en ökad närvaro av polis vid stationen."
+    ]
+    assert any(n.kind == "contact" for n in result.notes)
