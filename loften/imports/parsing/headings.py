@@ -128,6 +128,9 @@ class HeadingRules:
     outcome_index: int
     # What the items of the list being read are, when its introduction said so.
     item_kind: str | None
+    # The blocks being read list the work of the statement above ("Detta gör vi
+    # genom att:"), so a paragraph may name several pieces of it.
+    means_listed: bool = False
 
     def promise_introduces_list(self, text: str) -> bool:
         """ "Polisen, X kommun och HSB lovar:", "Lokalpolisområde X och Y kommun
@@ -189,6 +192,7 @@ class HeadingRules:
         self.draft.commitment_index = index
         self.draft.group = GroupHeading(parties, "promise")
         self.section = "activities"
+        self.means_listed = True
         return True
 
     def list_intro(self, text: str) -> bool:
@@ -211,6 +215,7 @@ class HeadingRules:
     def reset_context(self) -> None:
         self.draft.clear_current()
         self.pending.clear()
+        self.means_listed = False
 
     def period_heading(self) -> None:
         """A period heading starts a report: the party of a group heading above
@@ -269,6 +274,9 @@ class HeadingRules:
         ):
             # "Polisen och kommunen lovar att under 2019 – 2020:" over focus-area
             # headings with the activities under each.
+            return
+        if _MEANS_INTRO.match(raw.strip()) and self.means_follow_statement():
+            # "Detta gör vi genom att:" over the paragraph that tells the work.
             return
         label = read_label(raw)
         if label is not None and label[1]:

@@ -165,6 +165,11 @@ _INFINITIVE_START = re.compile(r"^" + _WORK_INFINITIVES, _I)
 # "… ska genomföra trygghetsvandringar … och verka för att …": a second piece of
 # work joined to the first.
 _JOINED_WORK = re.compile(r",?\s+(?:och|samt)\s+(?=" + _WORK_INFINITIVES + ")", _I)
+# In a list of work ("… arbetar för att förbättra miljön, ha ökad närvaro och
+# fortsätta samverkan"), a comma too joins the pieces, and short verbs count.
+_LISTED_WORK = re.compile(
+    r"(?:,|,?\s+(?:och|samt))\s+(?=" + _WORK_INFINITIVES + r"|(?:ha|ge|ta|få)\s)", _I
+)
 _PURPOSE_CLAUSE = re.compile(r"\b(?:för|i\s+syfte|genom|med\s+målet)\s+att\b", _I)
 # The fewest words of each piece when one sentence is split into two pieces of work.
 _JOINED_WORK_WORDS = 4
@@ -311,19 +316,22 @@ def plans_counted_work(text: str) -> bool:
     return target is not None and target.comparator == "at_least"
 
 
-def split_joined_work(text: str) -> list[str]:
+def split_joined_work(text: str, *, listed: bool = False) -> list[str]:
     """The pieces of work one prose sentence joins with "och"/"samt" before an
     infinitive ("… ska genomföra trygghetsvandringar och verka för att handeln
-    minskar"), each a sentence of its own; the text alone when there are none."""
+    minskar"), each a sentence of its own; the text alone when there are none.
+    With `listed` the sentence is known to list the work (it stands under "Detta
+    gör vi genom att:"), so commas join pieces too, also after "för att"."""
     pieces: list[str] = []
     start = 0
-    for match in _JOINED_WORK.finditer(text):
+    pattern = _LISTED_WORK if listed else _JOINED_WORK
+    for match in pattern.finditer(text):
         piece = text[start : match.start()].strip()
         rest = text[match.end() :]
         if (
             len(piece.split()) < _JOINED_WORK_WORDS
             or len(rest.split()) < _JOINED_WORK_WORDS
-            or _PURPOSE_CLAUSE.search(piece)
+            or (not listed and _PURPOSE_CLAUSE.search(piece))
         ):
             # "… för att förebygga brott och öka tryggheten": one purpose.
             continue

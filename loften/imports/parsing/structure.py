@@ -47,6 +47,7 @@ from .sections import (
     plans_counted_work,
     read_label,
     split_inline_report,
+    split_joined_work,
 )
 from .status import read_status
 from .tables import parse_table
@@ -116,6 +117,10 @@ _OWNER_LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö]{2,20})\s*:\s*\S")
 _PERIOD_REPORT = re.compile(
     r"^under\s+(?:året|(?:hela\s+)?\d{4}|våren|hösten|sommaren)\s+har\b", re.IGNORECASE
 )
+
+
+# A quotation in a news item: "…, säger Anna Andersson, kommunpolis."
+_QUOTED = re.compile(r",\s+säger\s+(?:[A-ZÅÄÖ]|han\b|hon\b)")
 
 
 class _TimeUp(Exception):
@@ -231,6 +236,13 @@ class _Walker(HeadingRules):
 
     def list_item(self, block: Block) -> None:
         text = block.text
+        if _QUOTED.search(text):
+            # "- Vi tar medborgarnas oro på allvar …, säger Kristina Holgersson":
+            # a news item's quotation, set as a dash item.
+            self.draft.note(
+                "summary" if self.draft.result.activities else "intro", text
+            )
+            return
         if self.item_kind is not None and block.level <= 1:
             self.listed_focus_or_purpose(text)
             return
@@ -626,7 +638,18 @@ class _Walker(HeadingRules):
         if current is not None and reads_as_followup and not looks_like_activity(text):
             self.draft.add_followup_text(current, text)
             return
+        if _QUOTED.search(text):
+            self.draft.note(
+                "summary" if self.draft.result.activities else "intro", text
+            )
+            return
         if looks_like_activity(text):
+            if self.means_listed and self.draft.followup_document is False:
+                # "Polis och kommun arbetar för att förbättra miljön, ha ökad
+                # närvaro och fortsätta samverkan" under "Detta gör vi genom att:".
+                for piece in split_joined_work(text, listed=True):
+                    self.draft.add_activity(piece)
+                return
             activity = self.new_activity(text)
             if self.section == "promised_list":
                 self.promised.append(activity)

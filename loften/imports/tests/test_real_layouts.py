@@ -976,3 +976,27 @@ def test_contact_lines_open_the_contact_block_and_hold_no_activity(parse):
         "annat en ökad närvaro av polis vid stationen."
     ]
     assert any(n.kind == "contact" for n in result.notes)
+
+
+def test_a_paragraph_under_a_means_heading_lists_several_pieces_of_work(parse):
+    result = parse(
+        "Mullsjö kommun och polisen undertecknade idag ett medborgarlöfte\n"
+        "\n"
+        "Mullsjö kommun och polisen lovar att tillsammans arbeta för att öka "
+        "tryggheten i Mullsjö centrum.\n"
+        "\n"
+        "Detta gör vi genom att:\n"
+        "Polis och kommun arbetar för att förbättra miljön vid resecentrum, ha ökad "
+        "polisiär närvaro på utvalda platser och fortsätta samverkan kring "
+        "drogfrågorna.\n"
+        "\n"
+        "- Vi tar invånarnas oro på allvar och ska samverka för ett tryggare "
+        "Mullsjö, säger Anna Andersson, lokalpolisområdeschef.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polis och kommun arbetar för att förbättra miljön vid resecentrum",
+        "Ha ökad polisiär närvaro på utvalda platser",
+        "Fortsätta samverkan kring drogfrågorna.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+    assert any("säger Anna Andersson" in n.text for n in result.notes)
