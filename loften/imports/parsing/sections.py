@@ -87,6 +87,7 @@ _FOCUS_WORDS = re.compile(
 _ACTIVITIES = re.compile(
     r"^(?:aktiviteter(?:na)?|aktivitet|åtgärder(?:na)?|insatser(?:na)?|"
     r"planerade\s+aktiviteter|så\s+här\s+(?:ska|kommer)\s+vi|det\s+här\s+(?:ska|gör)\s+vi|"
+    r"(?:det\s+här|detta)\s+ska\s+(?:göras|vi\s+göra)|"
     r"vad\s+ska\s+göras|följande\s+(?:aktiviteter|åtgärder|insatser)|"
     r"(?:uppföljning|redovisning)\s+av\s+(?:aktiviteter|åtgärder|insatser|arbetet))\b",
     _I,
@@ -142,6 +143,8 @@ _WE_WILL = re.compile(
 # "… lovar att …"; "X och Y lämnar följande löften till invånarna".
 _PROMISE_VERB = re.compile(
     r"\b(?:lovar|lovade|lovat|utlovar)\b"
+    # "För åren 2021-2022 lyder löftet:".
+    r"|\blyder\s+(?:medborgar)?löfte(?:t|na)\b"
     r"|\b(?:lämnar|ger|avger)\s+(?:följande|dessa|sina|nedanstående)\s+löften\b",
     _I,
 )

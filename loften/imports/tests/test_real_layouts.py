@@ -1000,3 +1000,22 @@ def test_a_paragraph_under_a_means_heading_lists_several_pieces_of_work(parse):
     ]
     assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
     assert any("säger Anna Andersson" in n.text for n in result.notes)
+
+
+def test_headings_that_announce_the_promise_or_its_work_name_no_focus_area(parse):
+    result = parse(
+        "Medborgarlöfte Mullsjö\n"
+        "\n"
+        "För åren 2025-2026 lyder löftet:\n"
+        "\n"
+        "  • Polisen ska öka närvaron i Mullsjö centrum.\n"
+        "\n"
+        "Det här ska göras\n"
+        "Under 2025 ska kommunen genomföra trygghetsvandringar i Mullsjö.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen ska öka närvaron i Mullsjö centrum.",
+        "Under 2025 ska kommunen genomföra trygghetsvandringar i Mullsjö.",
+    ]
+    assert result.focus_areas == []
+    assert result.commitments == ["För åren 2025-2026 lyder löftet:"]
