@@ -95,13 +95,16 @@ _GROUP_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_NOUN = re.compile(
-    r"^(?P<who>.+?)\s+(?:åtaganden|aktiviteter|insatser|löften|ansvar|del)$"
+    r"^(?P<who>.+?)\s+(?:åtaganden|aktiviteter|insatser|löften|ansvar|del)"
+    # "Polisens del i löftet för 2018".
+    r"(?:\s+i\s+(?:medborgar)?löfte(?:t|na)?(?:\s+(?:för|under)\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?)?$"
     r"|^(?:aktiviteter|åtaganden|insatser|ansvar)\s*[-–:]?\s*(?P<who2>.+)$",
     re.IGNORECASE,
 )
 _JOINT = re.compile(
     r"^(?:gemensamma|gemensamt|gemensam)\s+(?:aktiviteter|åtaganden|insatser|ansvar|"
-    r"löften)$|^(?:polisen|polis)\s+och\s+kommunen\s+gemensamt$",
+    r"löften)$|^(?:polisen|polis)\s+och\s+kommun(?:en)?\s+(?:gemensamt|tillsammans|"
+    r"i\s+samverkan)$",
     re.IGNORECASE,
 )
 

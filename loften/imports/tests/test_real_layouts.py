@@ -1019,3 +1019,27 @@ def test_headings_that_announce_the_promise_or_its_work_name_no_focus_area(parse
     ]
     assert result.focus_areas == []
     assert result.commitments == ["För åren 2025-2026 lyder löftet:"]
+
+
+def test_each_partys_part_of_the_promise_as_group_headings(parse):
+    result = parse(
+        "Medborgarlöfte Mullsjö 2025\n"
+        "\n"
+        "Polisens del i löftet för 2025\n"
+        "\n"
+        "  • Att genomföra fyra krogtillsyner under året.\n"
+        "\n"
+        "Polis och kommun i samverkan\n"
+        "\n"
+        "  • Tillsammans lovar vi att utföra två trygghetsvandringar.\n"
+        "\n"
+        "Kommunens del i löftet\n"
+        "\n"
+        "  • Att bjuda in medborgarna till en dialog om belysningen.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen", "kommunen"],
+        ["kommunen"],
+    ]
+    assert result.focus_areas == []
