@@ -39,7 +39,10 @@ _SITUATION = re.compile(
 _COMMITMENTS = re.compile(
     r"^(?:(?:lokala\s+)?medborgarlöfte(?:n|t|na)?|(?:vårt|våra|vår)\s+löften?|"
     r"löften?|löftet|löftena|(?:det\s+här|detta|så\s+här)\s+lovar\s+vi|vi\s+lovar|"
-    r"vad\s+lovar\s+vi)\b",
+    r"vad\s+lovar\s+vi)\b"
+    # "Bollnäs medborgarlöfte", "Gemensamt medborgarlöfte 2024": the promise itself.
+    r"|^[\w\s-]{0,40}\bmedborgarlöfte(?:t|n|na)?(?:\s+(?:för\s+)?\d{4}"
+    r"(?:\s*[-–]\s*\d{2,4})?)?$",
     _I,
 )
 _FOLLOWUP_HEADING = re.compile(

@@ -1043,3 +1043,20 @@ def test_each_partys_part_of_the_promise_as_group_headings(parse):
         ["kommunen"],
     ]
     assert result.focus_areas == []
+
+
+def test_a_heading_naming_the_promise_itself_is_no_focus_area(parse):
+    result = parse(
+        "Mullsjö kommun och polisen undertecknade idag ett medborgarlöfte\n"
+        "\n"
+        "Mullsjö medborgarlöfte\n"
+        "Mullsjö kommun och polisen lovar att öka tryggheten i centrum.\n"
+        "\n"
+        "Detta gör vi genom att:\n"
+        "\n"
+        "  • Genomföra trygghetsvandringar i centrum.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra trygghetsvandringar i centrum."
+    ]
+    assert result.focus_areas == []
