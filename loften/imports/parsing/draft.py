@@ -209,6 +209,13 @@ class Draft:
             self.preset_status.add(id(followup))
         return activity
 
+    def drop_last_activity(self) -> Activity:
+        """Take back the activity added last (it turned out to be a heading)."""
+        activity = self.result.activities.pop()
+        self.by_text.pop(_key(activity.text), None)
+        self.clear_current()
+        return activity
+
     def add_table_rows(self, table: ParsedTable) -> None:
         """Activities from a table with a header: one per merged row, with a
         follow-up per period column and the responsible, target and status

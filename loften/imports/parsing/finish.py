@@ -22,6 +22,7 @@ from .periods import (
 )
 from .quantities import read_quantities
 from .result import Municipality
+from .sections import split_joined_work
 from .status import read_status
 from .targets import is_outcome
 from .text import sentences
@@ -75,6 +76,20 @@ _STATEMENT_CHARS = 400
 _PROSE_PROMISE = re.compile(
     r"\b(?:lovade|lovat|utlovade|utlovat)\b"
     r"|\blöfte(?:t|na|n)?\b(?:\s+[\wåäö]+){0,4}?\s+(?:är|var|handlar\s+om)\s+att\b",
+    re.IGNORECASE,
+)
+# "Man ska också …", "Vi ska även …", "Polisen ska dessutom …": more of what was
+# promised, told after a promise sentence.
+_ALSO_PROMISED = re.compile(
+    r"^(?:\w+\s+){1,3}?(?:ska|skall|kommer\s+att)\s+(?:också|även|dessutom)\b",
+    re.IGNORECASE,
+)
+# What a promise is for rather than what is done: "lovade att arbeta aktivt och i
+# samverkan för att förebygga brott", "lovar att gemensamt arbeta för ökad trygghet".
+_AIM = re.compile(
+    r"\b(?:lovar|lovade|lovat)\s+(?:\w+\s+){0,3}?att\s+(?:(?:aktivt|gemensamt|"
+    r"tillsammans|i\s+samverkan|i\s+samarbete|och)\s+)*arbeta\s+(?:(?:aktivt|"
+    r"gemensamt|tillsammans|i\s+samverkan|i\s+samarbete|och)\s+)*för\b",
     re.IGNORECASE,
 )
 _ATT_CLAUSE = re.compile(r"\b(?:att|som)\s+", re.IGNORECASE)
@@ -253,29 +268,43 @@ def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
     result = draft.result
     if result.activities or not names_a_promise(blocks):
         return
-    texts = [
-        sentence
-        for block in blocks
-        if block.kind == "paragraph"
-        for sentence in sentences(block.text)
-        if len(sentence) <= _STATEMENT_CHARS
-        and not sentence.rstrip().endswith("?")
-        and _PROSE_PROMISE.search(sentence)
-    ]
+    # Each promise sentence, and whether it adds to the one told before it.
+    texts: list[tuple[str, bool]] = []
+    for block in blocks:
+        if block.kind != "paragraph":
+            continue
+        telling = False
+        for sentence in sentences(block.text):
+            usable = len(sentence) <= _STATEMENT_CHARS and not sentence.endswith("?")
+            # "… är att kommunen och polisen ska … Man ska också verka för …": a
+            # sentence that adds to the promise just told is one more promise.
+            also = telling and bool(_ALSO_PROMISED.match(sentence))
+            telling = usable and bool(_PROSE_PROMISE.search(sentence) or also)
+            if telling:
+                texts.append((sentence, also))
+    aims = [text for text, _also in texts if _AIM.search(text)]
+    if aims and len(aims) < len(texts):
+        # "… lovade Polisen att arbeta aktivt och i samverkan för att förebygga
+        # brott …" beside the concrete promises: the aim of them all.
+        for text in aims:
+            draft.add_commitment(text)
+        texts = [(text, also) for text, also in texts if text not in aims]
     if not texts:
         return
     draft.group = None
     draft.focus_area = None
     draft.commitment_index = None
     draft.period = None
-    for text in texts:
-        activity = draft.add_activity(text)
-        if activity.responsible:
-            continue
+    parties: Parties | None = None
+    for text, also in texts:
         # "De löften som finns inskrivna är att kommunen och polisen ska …": the
-        # subject of the clause after "att".
-        parties = _clause_parties(text)
-        if parties:
+        # subject of the clause after "att"; a sentence that adds to the promise
+        # before it and names no party is of that promise's parties.
+        parties = _clause_parties(text) or (parties if also else None)
+        for piece in split_joined_work(text):
+            activity = draft.add_activity(piece)
+            if activity.responsible or not parties:
+                continue
             activity.responsible = parties.ordered_responsible()
             for name in parties.partners:
                 if name not in activity.partners:

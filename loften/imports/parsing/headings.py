@@ -74,14 +74,15 @@ _INTRODUCES_LIST = re.compile(
     r"löften|medborgarlöften))?|genom(?:\s+att)?))\s*[.:]?\s*$"
     # "… lämnar följande löften till invånarna för 2019", no colon.
     r"|\bföljande\s+(?:aktiviteter|åtgärder|insatser|åtaganden|löften|"
-    r"medborgarlöften)\b[^.:;!?]{0,60}$",
+    r"medborgarlöften?)\b[^.:;!?]{0,60}$",
     re.IGNORECASE,
 )
 
 
 # "… har följande medborgarlöften tagits fram:", a list of promises named as such.
 _FOLLOWING_PROMISES = re.compile(
-    r"\bföljande\s+(?:medborgarlöften|löften|aktiviteter|åtaganden)\b[^.!?]{0,60}:\s*$",
+    r"\bföljande\s+(?:medborgarlöften?|löften?|aktiviteter|åtaganden)\b[^.!?]{0,60}:"
+    r"\s*$",
     re.IGNORECASE,
 )
 
@@ -97,6 +98,13 @@ def introduces_list(text: str) -> bool:
 _FOCUS_INTRO = re.compile(
     r"\b(?:fokusområden?|prioriterade\s+områden|insatsområden|områden|"
     r"inriktning(?:ar)?\s+på)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# How the work of the promise statement above is announced: "Detta ska ske
+# genom att:", "Det gör vi genom:", "Vilket ska uppnås genom följande:".
+_MEANS_INTRO = re.compile(
+    r"^(?:detta|det|det\s+här|vilket|så)\s+(?:\w+\s+){0,4}?genom(?:\s+att)?"
+    r"(?:\s+följande)?\s*:\s*$",
     re.IGNORECASE,
 )
 _PURPOSE_INTRO = re.compile(
@@ -120,6 +128,9 @@ class HeadingRules:
     outcome_index: int
     # What the items of the list being read are, when its introduction said so.
     item_kind: str | None
+    # The blocks being read list the work of the statement above ("Detta gör vi
+    # genom att:"), so a paragraph may name several pieces of it.
+    means_listed: bool = False
 
     def promise_introduces_list(self, text: str) -> bool:
         """ "Polisen, X kommun och HSB lovar:", "Lokalpolisområde X och Y kommun
@@ -140,10 +151,18 @@ class HeadingRules:
             and not is_outcome(text)
         ):
             # "Utifrån målsättningen har följande medborgarlöften tagits fram:":
-            # the items below are the promises, of the document's parties.
+            # the items below are the promises, of the document's parties, or
+            # of the parties the paragraph names ("Polisen och X kommun ska …
+            # I linje med detta utgår följande medborgarlöfte:").
+            parties = statement_parties(text)
+            if parties is not None:
+                self.draft.commitment_index = self.draft.add_commitment(text)
             self.reset_context()
+            self.draft.group = GroupHeading(parties, "promise") if parties else None
             self.section = "activities"
             return True
+        if not statements and _MEANS_INTRO.match(text.strip()):
+            return self.means_follow_statement()
         if not statements or read_group_heading(text.rstrip(":").strip()):
             return False
         parties = statement_parties(statements[-1])
@@ -151,6 +170,29 @@ class HeadingRules:
         self.reset_context()
         self.draft.group = GroupHeading(parties, "promise") if parties else None
         self.section = "activities"
+        return True
+
+    def means_follow_statement(self) -> bool:
+        """ "Detta ska ske genom att:" right below a promise statement: the items
+        are that statement's activities, of its parties."""
+        previous = self.blocks[self.index - 1] if self.index > 0 else None
+        if previous is None or previous.kind not in ("paragraph", "heading"):
+            return False
+        statement = next(
+            (s for s in reversed(sentences(previous.text)) if is_promise_sentence(s)),
+            None,
+        )
+        if statement is None:
+            return False
+        parties = statement_parties(statement)
+        index = self.draft.matching_commitment(statement)
+        if parties is None or index is None:
+            return False
+        self.reset_context()
+        self.draft.commitment_index = index
+        self.draft.group = GroupHeading(parties, "promise")
+        self.section = "activities"
+        self.means_listed = True
         return True
 
     def list_intro(self, text: str) -> bool:
@@ -173,6 +215,7 @@ class HeadingRules:
     def reset_context(self) -> None:
         self.draft.clear_current()
         self.pending.clear()
+        self.means_listed = False
 
     def period_heading(self) -> None:
         """A period heading starts a report: the party of a group heading above
@@ -231,6 +274,9 @@ class HeadingRules:
         ):
             # "Polisen och kommunen lovar att under 2019 – 2020:" over focus-area
             # headings with the activities under each.
+            return
+        if _MEANS_INTRO.match(raw.strip()) and self.means_follow_statement():
+            # "Detta gör vi genom att:" over the paragraph that tells the work.
             return
         label = read_label(raw)
         if label is not None and label[1]:
@@ -300,7 +346,8 @@ class HeadingRules:
         short = len(text.split()) <= FOCUS_AREA_WORDS and not ends_sentence(text)
         if short and (sounds_like_focus_area(text) or self.activities_follow()):
             self.draft.add_focus_area(text)
-            self.draft.group = None
+            if not self.right_below_group():
+                self.draft.group = None
             if self.section != "focus_list":
                 self.section = "activities"
             self.reset_context()
@@ -322,6 +369,14 @@ class HeadingRules:
             self.section = "intro"
             return
         self.draft.unplaced(text)
+
+    def right_below_group(self) -> bool:
+        """Whether the block above names the parties of what follows ("Under 2023
+        har kommunen och polisen genomfört följande:" over a focus-area heading)."""
+        if self.index == 0 or self.draft.group is None:
+            return False
+        above = self.blocks[self.index - 1]
+        return read_group_heading(above.text.strip().rstrip(":").strip()) is not None
 
     def activities_follow(self) -> bool:
         """Whether list items, a table or activity paragraphs follow the heading

@@ -55,10 +55,40 @@ def load_municipality_refs(path: str | Path) -> list[MunicipalityRef]:
         ]
 
 
+# The municipalities' seats whose name differs from the municipality's
+# (columns ort, kommunkod): "Nossebro" names Essunga.
+SEATS_CSV = (
+    Path(__file__).resolve().parents[2] / "geography" / "data" / "centralorter.csv"
+)
+# Seats that are also ordinary words; they count only inside a sentence.
+_COMMON_SEATS = frozenset({"Ed", "Handen", "Broby", "Hova", "Malung"})
+
+
+@lru_cache(maxsize=4)
+def municipality_seats(path: Path = SEATS_CSV) -> dict[str, str]:
+    """{seat: municipality code} for the seats named otherwise than their
+    municipality, read from the reference list; empty when it is missing."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return {
+                row["ort"].strip(): row["kommunkod"].strip()
+                for row in csv.DictReader(handle)
+                if row.get("ort") and row.get("kommunkod")
+            }
+    except OSError:
+        return {}
+
+
 class _Matcher:
     def __init__(self, refs: Sequence[MunicipalityRef]) -> None:
         self.refs = tuple(refs)
         self.by_form: dict[str, MunicipalityRef] = {}
+        self.seats: set[str] = set()
+        by_code = {ref.code: ref for ref in refs}
+        for seat, code in municipality_seats().items():
+            if code in by_code:
+                self.by_form[seat] = by_code[code]
+                self.seats.add(seat)
         for ref in refs:
             self.by_form[ref.name] = ref
             for alias in _ALIASES.get(ref.name, ()):
@@ -83,6 +113,17 @@ class _Matcher:
             if match.group("county"):
                 continue  # "Jönköpings län" is the county.
             strong = bool(match.group("suffix") or match.group("resident"))
+            if name in self.seats:
+                # "centrala Nossebro": the seat names its municipality in passing.
+                if match.group("suffix") or match.group("region"):
+                    continue
+                strong = False
+                if name in _COMMON_SEATS:
+                    before = text[: match.start()].rstrip()
+                    if not before or before[-1] in ".!?:•-–\n":
+                        continue
+                yield ref, strong, match.start()
+                continue
             if match.group("region"):
                 if ref.name != "Gotland":
                     continue  # "Region Jönköping" is the region.

@@ -17,6 +17,7 @@ from .party_words import (
     LETTERS,
     LIST_SPLIT,
     MUNICIPALITY_NAMED,
+    POLICE_NAMED,
     apposition,
     classify_party,
     find_partners,
@@ -76,7 +77,10 @@ _GROUP_DONE = re.compile(
     r"^(?:detta|det\s+här|så\s+här|här\s+är\s+vad|vad)\s+(?:har\s+)?(?P<who>.+?)\s+"
     r"(?:har\s+)?(?:gjort|genomfört|åstadkommit|arbetat|gjort\s+under\s+året)"
     r"(?:\s+(?:under|i)\s+(?:året|\d{4}|tertial\s*\d|\w+))?$"
-    r"|^(?:detta|det\s+här|så\s+här)\s+har\s+(?P<who2>.+?)\s+(?:gjort|genomfört)\b.*$",
+    r"|^(?:detta|det\s+här|så\s+här)\s+har\s+(?P<who2>.+?)\s+(?:gjort|genomfört)\b.*$"
+    # "Under 2023 har X kommun och polisen bland annat genomfört följande".
+    r"|^(?:under\s+(?:\d{4}|året)\s+)?har\s+(?P<who3>.+?)\s+(?:bland\s+annat\s+)?"
+    r"(?:gjort|genomfört|utfört)\s+följande(?:\s+(?:aktiviteter|insatser))?$",
     re.IGNORECASE,
 )
 _GROUP_PROMISE = re.compile(
@@ -91,13 +95,16 @@ _GROUP_PROMISE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_NOUN = re.compile(
-    r"^(?P<who>.+?)\s+(?:åtaganden|aktiviteter|insatser|löften|ansvar|del)$"
+    r"^(?P<who>.+?)\s+(?:åtaganden|aktiviteter|insatser|löften|ansvar|del)"
+    # "Polisens del i löftet för 2018".
+    r"(?:\s+i\s+(?:medborgar)?löfte(?:t|na)?(?:\s+(?:för|under)\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?)?$"
     r"|^(?:aktiviteter|åtaganden|insatser|ansvar)\s*[-–:]?\s*(?P<who2>.+)$",
     re.IGNORECASE,
 )
 _JOINT = re.compile(
     r"^(?:gemensamma|gemensamt|gemensam)\s+(?:aktiviteter|åtaganden|insatser|ansvar|"
-    r"löften)$|^(?:polisen|polis)\s+och\s+kommunen\s+gemensamt$",
+    r"löften)$|^(?:polisen|polis)\s+och\s+kommun(?:en)?\s+(?:gemensamt|tillsammans|"
+    r"i\s+samverkan)$",
     re.IGNORECASE,
 )
 
@@ -248,10 +255,10 @@ def _name_width(tokens: list[str], index: int) -> int:
 def _known_party_at(tokens: list[str], index: int) -> bool:
     if index >= len(tokens):
         return False
-    if index + 1 < len(tokens) and MUNICIPALITY_NAMED.match(
-        f"{tokens[index]} {tokens[index + 1]}"
-    ):
-        return True
+    if index + 1 < len(tokens):
+        pair = f"{tokens[index]} {tokens[index + 1]}"
+        if MUNICIPALITY_NAMED.match(pair) or POLICE_NAMED.match(pair):
+            return True
     return classify_party(tokens[index]) is not None
 
 
@@ -276,6 +283,8 @@ def _subject_at_start(sentence: str) -> Parties | None:
             pair = f"{token} {tokens[index + 1]}"
             if MUNICIPALITY_NAMED.match(pair):
                 kind, width = "kommunen", 2
+            elif POLICE_NAMED.match(pair) and token[:1].isupper():
+                kind, width = "polisen", 2
         if kind is None:
             kind = classify_party(token)
             # "Ökad polisiär närvaro": an adjective before the police word.
@@ -320,6 +329,14 @@ def _subject_at_start(sentence: str) -> Parties | None:
             # A name after the party word: "Räddningstjänsten Norra Hälsingland",
             # "LPO Mullsjö", "Fritidsgården Ungdomens hus".
             index += _name_width(tokens, index)
+            if (
+                kind == "polisen"
+                and index + 1 < len(tokens)
+                and tokens[index].lower() in ("i", "på")
+                and _is_name(tokens[index + 1])
+            ):
+                # "Polisen på Gotland", "Polisen i Skara": the police of a place.
+                index += 1 + _name_width(tokens, index + 1)
         after_link = False
         if index < len(tokens) and tokens[index].lower() in _LINKS:
             index += 1
@@ -441,7 +458,8 @@ def read_group_heading(text: str) -> GroupHeading | None:
         match = pattern.match(heading)
         if not match:
             continue
-        who = match.group("who") or match.group("who2")
+        groups = match.groupdict()
+        who = groups.get("who") or groups.get("who2") or groups.get("who3")
         if not who:
             continue
         if who.strip().lower() in ("vi", "vi gemensamt", "vi tillsammans"):

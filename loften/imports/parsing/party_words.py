@@ -22,6 +22,10 @@ MUNICIPALITY_NAMED = re.compile(
     rf"^(?:[A-ZÅÄÖ][{LETTERS}-]*kommuns?|[A-ZÅÄÖ][{LETTERS}-]*\s+(?:kommuns?|stads?|Stads?)"
     r"|Region\s+Gotlands?)$"
 )
+# The police area named before its police word: "Växjö lokalpolisområde".
+POLICE_NAMED = re.compile(
+    rf"^[A-ZÅÄÖ][{LETTERS}-]*\s+(?:lokal)?polisområde(?:s|t|ts)?$", re.IGNORECASE
+)
 # A department of the municipality: "Fritidsförvaltningen", "Socialnämnden",
 # "Kultur- och fritidsförvaltningen" (the social services keep their own name).
 _MUNICIPAL_DEPARTMENT = re.compile(
@@ -110,6 +114,19 @@ _PARTNER_ANYWHERE = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
+# Partners named by place or role ("skolan", "socialtjänsten"): written with a
+# capital inside a sentence ("funktion på Socialtjänsten") they name the
+# organisation, which takes part without a "tillsammans med".
+_PARTNER_CAPITALISED = re.compile(
+    r"(?<=[\w,;)] )(?:"
+    + "|".join(
+        f"(?P<p{i}>{pattern})"
+        for i, (pattern, _, needs_context) in enumerate(_PARTNERS)
+        if needs_context
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 # "… i samverkan med skolan och socialtjänsten": what follows names partners.
 _WITH_TRIGGER = re.compile(
     r"\b(?:tillsammans|samverkan|samverka|samverkar|samarbete|samarbeta|samarbetar|"
@@ -147,6 +164,8 @@ def classify_party(phrase: str) -> str | None:
     if not phrase:
         return None
     if _POLICE.match(phrase):
+        return "polisen"
+    if POLICE_NAMED.match(phrase) and phrase[:1].isupper():
         return "polisen"
     if _MUNICIPALITY_WORD.match(phrase) or MUNICIPALITY_NAMED.match(phrase):
         return "kommunen"
@@ -207,6 +226,11 @@ def find_partners(text: str) -> list[str]:
         name = partner_name(match.group(0))
         if name:
             found.append((match.start(), name))
+    for match in _PARTNER_CAPITALISED.finditer(text):
+        if match.group(0)[:1].isupper():
+            name = partner_name(match.group(0))
+            if name:
+                found.append((match.start(), name))
     for trigger in _WITH_TRIGGER.finditer(text):
         tail_start = trigger.end()
         end_match = _CLAUSE_END.search(text, tail_start)

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import Comparator, NumberMatch, read_numbers
+from .party_words import classify_party
 from .text import word_set
 
 _TOKEN = re.compile(r"\s*([A-Za-zÅÄÖåäöÉéÜü][\wÅÄÖåäöÉéÜü]*(?:-[\wÅÄÖåäö]+)*-?)")
@@ -218,12 +219,22 @@ _DOING = re.compile(
 )
 
 
+# "Polis: …", "Kommunen: …": the party a line belongs to, as a label.
+_OWNER_LABEL = re.compile(r"^\s*(\w+)\s*:\s*")
+
+
 def head_noun(text: str) -> str | None:
     """The noun an activity counts: after its verb ("genomför riktade kontroller"
     → "kontroller"), or its first word when it starts with one
     ("Trygghetsvandringar i Vrigstad" → "trygghetsvandringar"); None if unclear."""
+    label = _OWNER_LABEL.match(text)
+    if label is not None and classify_party(label.group(1)) is not None:
+        text = text[label.end() :]  # "Polis: Hundsök i skolan två gånger per år"
     doing = _DOING.search(text)
     position = doing.end() if doing else 0
+    first = _TOKEN.match(text, position)
+    if first and classify_party(first.group(1)) in ("polisen", "kommunen"):
+        return None  # "Polis och kommun … tre gånger per vecka": who, not what
     for _ in range(3):
         token = _TOKEN.match(text, position)
         if not token:

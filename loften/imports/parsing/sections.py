@@ -39,7 +39,10 @@ _SITUATION = re.compile(
 _COMMITMENTS = re.compile(
     r"^(?:(?:lokala\s+)?medborgarlöfte(?:n|t|na)?|(?:vårt|våra|vår)\s+löften?|"
     r"löften?|löftet|löftena|(?:det\s+här|detta|så\s+här)\s+lovar\s+vi|vi\s+lovar|"
-    r"vad\s+lovar\s+vi)\b",
+    r"vad\s+lovar\s+vi)\b"
+    # "Bollnäs medborgarlöfte", "Gemensamt medborgarlöfte 2024": the promise itself.
+    r"|^[\w\s-]{0,40}\bmedborgarlöfte(?:t|n|na)?(?:\s+(?:för\s+)?\d{4}"
+    r"(?:\s*[-–]\s*\d{2,4})?)?$",
     _I,
 )
 _FOLLOWUP_HEADING = re.compile(
@@ -87,6 +90,7 @@ _FOCUS_WORDS = re.compile(
 _ACTIVITIES = re.compile(
     r"^(?:aktiviteter(?:na)?|aktivitet|åtgärder(?:na)?|insatser(?:na)?|"
     r"planerade\s+aktiviteter|så\s+här\s+(?:ska|kommer)\s+vi|det\s+här\s+(?:ska|gör)\s+vi|"
+    r"(?:det\s+här|detta)\s+ska\s+(?:göras|vi\s+göra)|"
     r"vad\s+ska\s+göras|följande\s+(?:aktiviteter|åtgärder|insatser)|"
     r"(?:uppföljning|redovisning)\s+av\s+(?:aktiviteter|åtgärder|insatser|arbetet))\b",
     _I,
@@ -114,7 +118,9 @@ _FOLLOWUP_PLAN = re.compile(
 )
 _CONTACT = re.compile(
     r"^(?:kontakt(?:a\s+oss)?|kontaktpersoner|kontaktuppgifter|frågor\??|"
-    r"mer\s+information|underskrifter|undertecknat|signaturer|undertecknare)\b",
+    r"mer\s+information|underskrifter|undertecknat|signaturer|undertecknare)\b"
+    # A contact line of its own: "Telefon: 010-56 57 421", "namn@kommun.se".
+    r"|^(?:telefon|tel|e-post|epost|e-mail|mejl|mobil)\s*:|^[\w.+-]+@[\w-]+\.[\w.]+$",
     _I,
 )
 _COMMUNICATION = re.compile(
@@ -140,25 +146,39 @@ _WE_WILL = re.compile(
 # "… lovar att …"; "X och Y lämnar följande löften till invånarna".
 _PROMISE_VERB = re.compile(
     r"\b(?:lovar|lovade|lovat|utlovar)\b"
+    # "För åren 2021-2022 lyder löftet:".
+    r"|\blyder\s+(?:medborgar)?löfte(?:t|na)\b"
     r"|\b(?:lämnar|ger|avger)\s+(?:följande|dessa|sina|nedanstående)\s+löften\b",
     _I,
 )
 _PLAN_VERB = re.compile(
-    r"\b(?:ska|skall|kommer\s+att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
+    # "kommer områdespolisen, tillsammans med skolan, att …": subject after "kommer".
+    r"\b(?:ska|skall|kommer\s+(?:[^.;:!?]{1,80}?\s)?att|lovar|åtar\s+sig|förbinder\s+sig|avser\s+att|"
     r"ansvarar\s+för|genomför|arbetar|"
     r"erbjuder|anordnar|arrangerar|deltar|fortsätter|verkar|samverkar|håller|bjuder|"
     r"bedriver|utför|patrullerar|besöker|stöttar|stödjer|informerar|utbildar|gör|"
     r"sätter\s+upp|rustar|ordnar|har\s+öppet)\b",
     _I,
 )
-_INFINITIVE_START = re.compile(
-    r"^(?:genomföra|arrangera|anordna|arbeta|utveckla|identifiera|öka|minska|skapa|"
+_WORK_INFINITIVES = (
+    r"(?:genomföra|arrangera|anordna|arbeta|utveckla|identifiera|öka|minska|skapa|"
     r"stärka|fortsätta|delta|erbjuda|hålla|ta\s+fram|informera|samverka|verka|"
     r"utbilda|stötta|bjuda|bedriva|inrätta|starta|förbättra|främja|planera|kartlägga|"
     r"sprida|förebygga|motverka|säkerställa|följa\s+upp|etablera|genomför|besöka|"
-    r"patrullera|medverka|bidra|ordna|införa|kontrollera)\b",
-    _I,
+    r"patrullera|medverka|bidra|ordna|införa|kontrollera)\b"
 )
+_INFINITIVE_START = re.compile(r"^" + _WORK_INFINITIVES, _I)
+# "… ska genomföra trygghetsvandringar … och verka för att …": a second piece of
+# work joined to the first.
+_JOINED_WORK = re.compile(r",?\s+(?:och|samt)\s+(?=" + _WORK_INFINITIVES + ")", _I)
+# In a list of work ("… arbetar för att förbättra miljön, ha ökad närvaro och
+# fortsätta samverkan"), a comma too joins the pieces, and short verbs count.
+_LISTED_WORK = re.compile(
+    r"(?:,|,?\s+(?:och|samt))\s+(?=" + _WORK_INFINITIVES + r"|(?:ha|ge|ta|få)\s)", _I
+)
+_PURPOSE_CLAUSE = re.compile(r"\b(?:för|i\s+syfte|genom|med\s+målet)\s+att\b", _I)
+# The fewest words of each piece when one sentence is split into two pieces of work.
+_JOINED_WORK_WORDS = 4
 
 
 _EFFECT_SOURCE = re.compile(
@@ -300,3 +320,30 @@ def plans_counted_work(text: str) -> bool:
         return False
     target = read_target(stripped)
     return target is not None and target.comparator == "at_least"
+
+
+def split_joined_work(text: str, *, listed: bool = False) -> list[str]:
+    """The pieces of work one prose sentence joins with "och"/"samt" before an
+    infinitive ("… ska genomföra trygghetsvandringar och verka för att handeln
+    minskar"), each a sentence of its own; the text alone when there are none.
+    With `listed` the sentence is known to list the work (it stands under "Detta
+    gör vi genom att:"), so commas join pieces too, also after "för att"."""
+    pieces: list[str] = []
+    start = 0
+    pattern = _LISTED_WORK if listed else _JOINED_WORK
+    for match in pattern.finditer(text):
+        piece = text[start : match.start()].strip()
+        rest = text[match.end() :]
+        if (
+            len(piece.split()) < _JOINED_WORK_WORDS
+            or len(rest.split()) < _JOINED_WORK_WORDS
+            or (not listed and _PURPOSE_CLAUSE.search(piece))
+        ):
+            # "… för att förebygga brott och öka tryggheten": one purpose.
+            continue
+        pieces.append(piece)
+        start = match.end()
+    if not pieces:
+        return [text]
+    pieces.append(text[start:].strip())
+    return [piece[:1].upper() + piece[1:] for piece in pieces]

@@ -27,11 +27,13 @@ from .headings import (
 )
 from .municipalities import MunicipalityRef
 from .parties import (
+    GroupHeading,
     read_group_heading,
     read_subject,
     split_party_suffix,
     statement_parties,
 )
+from .party_words import classify_party, find_partners
 from .periods import find_periods
 from .readers import read_document
 from .result import Activity, NoteKind, ParseResult
@@ -45,11 +47,12 @@ from .sections import (
     plans_counted_work,
     read_label,
     split_inline_report,
+    split_joined_work,
 )
 from .status import read_status
 from .tables import parse_table
-from .targets import is_outcome
-from .text import ends_sentence, sentences, word_set
+from .targets import is_outcome, read_targets
+from .text import ends_sentence, one_line, sentences, word_set
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -88,12 +91,36 @@ _REPORT_STOP = frozenset(
 # What a party was to do, told afterwards: "skulle under 2018 genomföra", "avsåg
 # att arbeta" ("lovade" sentences are promise statements, read as such).
 _PAST_PROMISE = re.compile(r"\b(?:skulle|avsåg|åtog\s+sig)\b", re.IGNORECASE)
+# The fewest words of a list item that is a sentence of its own.
+_SENTENCE_ITEM_WORDS = 4
 # How far into a paragraph its first sentence is looked for.
 _FIRST_SENTENCE_CHARS = 400
 # "Rubrik – beskrivning": a focus area's name and what it means.
 _HEAD_AND_DESCRIPTION = re.compile(
     r"^(?P<head>[^–:.]{2,60}?)\s+[–—-]\s+(?P<description>.+)$"
 )
+
+
+# "Narkotika, innebär att …", "Trafik – innebär att …": a focus area and its work.
+_MEANS_PARAGRAPH = re.compile(
+    r"^(?P<head>[^,.:;–—]{2,80}?)\s*[,–—:]\s*innebär\s+(?:det\s+)?att\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+# "Polis: …", "Kommunen: …": a party's part of the work, as a label.
+_OWNER_LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö]{2,20})\s*:\s*\S")
+
+
+# "Under 2020 har …", "Under året har …": what was done in the period.
+_PERIOD_REPORT = re.compile(
+    r"^under\s+(?:året|(?:hela\s+)?\d{4}|våren|hösten|sommaren)\s+har\b", re.IGNORECASE
+)
+
+
+# A quotation in a news item: "…, säger Anna Andersson, kommunpolis."
+_QUOTED = re.compile(r",\s+säger\s+(?:[A-ZÅÄÖ]|han\b|hon\b)")
 
 
 class _TimeUp(Exception):
@@ -209,6 +236,13 @@ class _Walker(HeadingRules):
 
     def list_item(self, block: Block) -> None:
         text = block.text
+        if _QUOTED.search(text):
+            # "- Vi tar medborgarnas oro på allvar …, säger Kristina Holgersson":
+            # a news item's quotation, set as a dash item.
+            self.draft.note(
+                "summary" if self.draft.result.activities else "intro", text
+            )
+            return
         if self.item_kind is not None and block.level <= 1:
             self.listed_focus_or_purpose(text)
             return
@@ -216,6 +250,7 @@ class _Walker(HeadingRules):
             block.level > 1
             and self.draft.current is not None
             and self.section in ("activities", "promised_list")
+            and self.under_item(block)
         ):
             # A sub-point adds to what is being said: the report of the current
             # period when there is one, else the activity itself.
@@ -232,6 +267,7 @@ class _Walker(HeadingRules):
             self.draft.current is not None
             and self.draft.followup_document
             and self.section == "activities"
+            and not self.draft.in_done_group()
             and is_outcome(text)
             and not self.clearly_planned(text)
             and self.listed_activity_reported(text) is None
@@ -239,6 +275,17 @@ class _Walker(HeadingRules):
             # "• 37 ordningsförelägganden har utfärdats": what came of the
             # activity above, in a follow-up.
             self.draft.add_followup_text(self.draft.current, f"- {text}")
+            return
+        if (
+            self.draft.followup_document
+            and self.draft.current is None
+            and self.draft.result.activities
+            and not self.draft.in_done_group()
+            and _PERIOD_REPORT.match(text)
+        ):
+            # "• Under 2020 har ungefär 16 …" below the restated promises, in a
+            # section of its own: a report of the year, not another activity.
+            self.draft.note("summary", text)
             return
         section = self.section
         if section == "commitments" or (section == "intro" and block.strong):
@@ -275,6 +322,46 @@ class _Walker(HeadingRules):
         activity = self.new_activity(text)
         if self.section == "promised_list":
             self.promised.append(activity)
+
+    def statement_over_sentences(self, text: str) -> bool:
+        """ "X och Y kommun lovar att … genom att genomföra medborgardialoger …"
+        over items that are whole sentences ("• Medborgardialoger genomförs under
+        våren 2024."): the items are the statement's activities, of its parties."""
+        statement = next(
+            (s for s in reversed(sentences(text)) if is_promise_sentence(s)), None
+        )
+        if statement is None:
+            return False
+        parties = statement_parties(statement)
+        if parties is None:
+            return False
+        items = []
+        for block in self.blocks[self.index + 1 :]:
+            if block.kind != "list_item":
+                break
+            items.append(block.text)
+        if not items or not all(
+            ends_sentence(item) and len(item.split()) >= _SENTENCE_ITEM_WORDS
+            for item in items
+        ):
+            return False
+        self.intro_paragraph(text)
+        self.draft.clear_current()
+        self.pending.clear()
+        self.draft.commitment_index = self.draft.matching_commitment(statement)
+        self.draft.group = GroupHeading(parties, "promise")
+        self.section = "activities"
+        return True
+
+    def under_item(self, block: Block) -> bool:
+        """Whether an indented item stands under an item of the same list (a
+        sub-point), not as the first level of a list indented as a whole."""
+        for previous in reversed(self.blocks[: self.index]):
+            if previous.kind != "list_item":
+                return False
+            if previous.level < block.level:
+                return True
+        return False
 
     def promised_in_past(self, text: str) -> bool:
         """News-style follow-up: "Karlshamns kommun skulle under 2018 genomföra
@@ -344,10 +431,21 @@ class _Walker(HeadingRules):
             self.labelled(*label, following=following)
             return
         self.item_kind = None
+        if self.meaning_paragraph(text):
+            return
+        if self.owner_labelled(text):
+            return
         if (
             following is not None
             and following.kind == "list_item"
             and (self.list_intro(text) or self.promise_introduces_list(text))
+        ):
+            return
+        if (
+            following is not None
+            and following.kind == "list_item"
+            and self.section in ("intro", "commitments")
+            and self.statement_over_sentences(text)
         ):
             return
         if (
@@ -420,6 +518,76 @@ class _Walker(HeadingRules):
             return
         self.activity_paragraph(block)
 
+    def owner_labelled(self, text: str) -> bool:
+        """ "Polis: Hundsök i skolan två gånger per år." below the item "Förebyggande
+        arbete i skolan": each party's part of the work is an activity of its
+        own, and the item above, which names no party, is their heading (kept as
+        a note on each)."""
+        if self.draft.followup_document or self.section not in (
+            "activities",
+            "promised_list",
+        ):
+            return False
+        match = _OWNER_LABEL.match(text.strip())
+        if match is None or classify_party(match.group("who")) not in (
+            "polisen",
+            "kommunen",
+        ):
+            return False
+        heading = self.item_heading()
+        if heading is None:
+            return False
+        activities = self.draft.result.activities
+        if activities and activities[-1].text == heading:
+            self.draft.drop_last_activity()
+        activity = self.draft.add_activity(text)
+        if heading not in activity.notes:
+            activity.notes.append(heading)
+        return True
+
+    def item_heading(self) -> str | None:
+        """The list item right above a run of owner-labelled lines, when it names
+        no party and no target of its own."""
+        for previous in reversed(self.blocks[: self.index]):
+            if previous.kind == "paragraph" and _OWNER_LABEL.match(previous.text):
+                continue
+            if previous.kind != "list_item" or _OWNER_LABEL.match(previous.text):
+                return None
+            text = one_line(previous.text)
+            if read_subject(text) or read_targets(text):
+                return None
+            return text
+        return None
+
+    def meaning_paragraph(self, text: str) -> bool:
+        """ "Narkotikaproblematik, innebär att minst två riktade insatser genomförs
+        … Polisen kommer även att …": a focus area and what it means in practice.
+        The first sentence after "innebär att" is an activity, and so is every
+        later sentence that plans work of its own; the others add to the
+        activity before them."""
+        if self.section in ("situation", "time_frame", "followup_plan", "contact"):
+            return False
+        match = _MEANS_PARAGRAPH.match(text.strip())
+        if match is None or len(match.group("head").split()) > FOCUS_AREA_WORDS:
+            return False
+        parts = sentences(match.group("rest"))
+        if not parts:
+            return False
+        self.reset_context()
+        self.draft.group = None
+        self.draft.add_focus_area(match.group("head"))
+        self.section = "activities"
+        for number, sentence in enumerate(parts):
+            current = self.draft.current
+            if number == 0 or current is None or looks_like_activity(sentence):
+                self.draft.add_activity(sentence[:1].upper() + sentence[1:])
+                continue
+            current.notes.append(sentence)
+            for name in find_partners(sentence):
+                if name not in current.partners:
+                    current.partners.append(name)
+        return True
+
     def intro_paragraph(self, text: str) -> None:
         rest: list[str] = []
         for sentence in sentences(text):
@@ -470,7 +638,18 @@ class _Walker(HeadingRules):
         if current is not None and reads_as_followup and not looks_like_activity(text):
             self.draft.add_followup_text(current, text)
             return
+        if _QUOTED.search(text):
+            self.draft.note(
+                "summary" if self.draft.result.activities else "intro", text
+            )
+            return
         if looks_like_activity(text):
+            if self.means_listed and self.draft.followup_document is False:
+                # "Polis och kommun arbetar för att förbättra miljön, ha ökad
+                # närvaro och fortsätta samverkan" under "Detta gör vi genom att:".
+                for piece in split_joined_work(text, listed=True):
+                    self.draft.add_activity(piece)
+                return
             activity = self.new_activity(text)
             if self.section == "promised_list":
                 self.promised.append(activity)

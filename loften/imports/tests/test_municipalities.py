@@ -92,3 +92,40 @@ def test_reads_an_all_caps_title(refs, title, name):
 
 def test_an_all_caps_county_is_still_the_county(refs):
     assert found(refs, "BROTTSFÖREBYGGANDE ARBETE I JÖNKÖPINGS LÄN") is None
+
+
+def test_a_municipality_seat_of_another_name_names_its_municipality(refs):
+    assert (
+        found(
+            refs,
+            "Uppföljning av medborgarlöftet",
+            "Polisen har patrullerat i centrala Tanumshede.",
+            "Ett sök med hund gjordes på Tanumshede skola.",
+        )
+        == "Tanum"
+    )
+
+
+def test_a_seat_counts_less_than_the_municipality_named_outright(refs):
+    assert (
+        found(
+            refs,
+            "Medborgarlöfte Strömstad kommun 2025",
+            "Kontroller gjordes även i Tanumshede.",
+        )
+        == "Strömstad"
+    )
+
+
+def test_a_seat_that_is_an_ordinary_word_does_not_count_first_in_a_sentence(refs):
+    text = "Handen på hjärtat."
+    assert found(refs, "Uppföljning", text, text) is None
+
+
+def test_the_seats_reference_list_names_existing_municipalities():
+    from loften.imports.parsing.municipalities import municipality_seats
+
+    codes = {ref.code for ref in load_municipality_refs(KOMMUNER_CSV)}
+    seats = municipality_seats()
+    assert seats["Nossebro"] == "1445"
+    assert set(seats.values()) <= codes

@@ -283,3 +283,12 @@ def test_a_group_headings_party_stays_when_the_item_names_only_a_partner():
 def test_vehicle_inspectors_worked_with_are_partners():
     text = "Polisen skall arbeta med trafikkontroller i samverkan med bilinspektörer."
     assert find_partners(text) == ["bilinspektörer"]
+
+
+def test_a_partner_written_with_a_capital_inside_a_sentence_takes_part():
+    from loften.imports.parsing.party_words import find_partners
+
+    assert find_partners("Fältning av funktion på Socialtjänsten har gjorts.") == [
+        "socialtjänsten"
+    ]
+    assert find_partners("Fältning av funktion på socialtjänsten har gjorts.") == []

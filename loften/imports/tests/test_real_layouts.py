@@ -745,3 +745,318 @@ def test_a_longer_fronted_phrase_before_the_verb_and_its_subject(parse):
         ["polisen"],
         ["polisen", "kommunen"],
     ]
+
+
+# --- the work of a statement announced below it, and its parties -----------------
+
+
+def test_a_means_line_below_a_statement_lists_that_statements_activities(parse):
+    result = parse(
+        "Mullsjö – medborgarlöften\n"
+        "\n"
+        "Utifrån lägesbilden lovar Mullsjö lokalpolisområde och Mullsjö kommun att "
+        "arbeta mot otrygghet i centrum under 2025.\n"
+        "\n"
+        "Detta ska ske genom att:\n"
+        "\n"
+        "  • Ingripa mot ordningsstörningar och kontakta vårdnadshavare.\n"
+        "  • Ha en hög vuxennärvaro vid evenemang.\n"
+        "  • Genomföra minst tio trygghetsvandringar.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Ingripa mot ordningsstörningar och kontakta vårdnadshavare.",
+        "Ha en hög vuxennärvaro vid evenemang.",
+        "Genomföra minst tio trygghetsvandringar.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+    assert all(a.commitment == 0 for a in result.activities)
+
+
+def test_the_police_of_a_place_and_a_single_following_promise(parse):
+    result = parse(
+        "Medborgarlöfte 2025\n"
+        "Polisen i Mullsjö och Mullsjö kommun ska öka stödet till brottsutsatta. "
+        "I linje med detta utgår följande medborgarlöfte:\n"
+        "1. Under 2025 ska tre informationsinsatser genomföras.\n"
+        "2. Under 2025 ska fyra dialogmöten hållas med föräldrar.\n"
+    )
+    assert len(result.commitments) == 1
+    assert [a.text for a in result.activities] == [
+        "Under 2025 ska tre informationsinsatser genomföras.",
+        "Under 2025 ska fyra dialogmöten hållas med föräldrar.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+
+
+def test_a_list_indented_as_a_whole_is_not_a_list_of_sub_points(parse):
+    result = parse(
+        "Medborgarlöfte för ökad trygghet i Mullsjö 2025\n"
+        "\n"
+        "Mullsjö lokalpolisområde och Mullsjö kommun lovar i medborgarlöftet att:\n"
+        "\n"
+        "  1. Ingripa mot ungdomar som stör ordningen\n"
+        "  2. Ha en hög vuxennärvaro vid festivaler\n"
+        "  3. Öka vuxennärvaron i centrum\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Ingripa mot ungdomar som stör ordningen",
+        "Ha en hög vuxennärvaro vid festivaler",
+        "Öka vuxennärvaron i centrum",
+    ]
+
+
+def test_sentence_items_below_a_statement_are_its_activities(parse):
+    result = parse(
+        "Mullsjö – medborgarlöften\n"
+        "Lokalpolisområde Södra Vätterbygden och Mullsjö kommun lovar att i "
+        "samverkan arbeta för invånarnas inflytande genom medborgardialoger och "
+        "trygghetsvandringar.\n"
+        "  • Medborgardialoger genomförs under våren 2025.\n"
+        "  • Arbetet med trygghetsvandringar påbörjas under hösten 2025.\n"
+        "Samverkan mellan kommunen och polisen är en förutsättning för arbetet.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Medborgardialoger genomförs under våren 2025.",
+        "Arbetet med trygghetsvandringar påbörjas under hösten 2025.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+    assert len(result.commitments) == 1
+
+
+def test_a_fronted_paragraph_with_its_subject_between_kommer_and_att(parse):
+    result = parse(
+        "Medborgarlöfte 2025\n"
+        "Det här ska göras\n"
+        "Under 2025 ska polisen genomföra trafikkontroller vid skolorna.\n"
+        "I linje med samverkansavtalet kommer områdespolisen, tillsammans med skola "
+        "och socialförvaltning, att fokusera på ungdomar i riskzon.\n"
+    )
+    assert len(result.activities) == 2
+    assert result.activities[1].responsible == ["polisen"]
+    assert "skolan" in result.activities[1].partners
+
+
+def test_focus_area_paragraphs_that_say_what_they_mean_in_practice(parse):
+    result = parse(
+        "Medborgarlöften Mullsjö 2025\n"
+        "Trafiksäkerhet, innebär att polis och kommun minst en gång per månad ska "
+        "kontrollera hastigheten vid skolorna. Minst fyra trafikinsatser ska också "
+        "genomföras under året.\n"
+        "Narkotika, innebär att minst två riktade insatser genomförs under året. "
+        "Detta i samverkan med socialtjänsten.\n"
+        "Mängdbrott, innebär att löpande utveckla grannsamverkan i kommunen.\n"
+    )
+    assert [(a.focus_area, a.text) for a in result.activities] == [
+        (
+            "Trafiksäkerhet",
+            "Polis och kommun minst en gång per månad ska kontrollera hastigheten "
+            "vid skolorna.",
+        ),
+        (
+            "Trafiksäkerhet",
+            "Minst fyra trafikinsatser ska också genomföras under året.",
+        ),
+        ("Narkotika", "Minst två riktade insatser genomförs under året."),
+        ("Mängdbrott", "Löpande utveckla grannsamverkan i kommunen."),
+    ]
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+    assert result.activities[2].notes == ["Detta i samverkan med socialtjänsten."]
+    assert "socialtjänsten" in result.activities[2].partners
+
+
+def test_prose_promises_joined_in_one_sentence_and_added_to_after_it(parse):
+    result = parse(
+        "Mullsjö kommun och polisen har skrivit ett medborgarlöfte\n"
+        "Idag signerades medborgarlöftet av Mullsjö kommun och polisen.\n"
+        "De löften som finns är att kommunen och polisen ska genomföra "
+        "trygghetsvandringar i centrum och verka för att langningen till unga "
+        "minskar. Man ska också verka för en säkrare trafikmiljö kring skolorna.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "De löften som finns är att kommunen och polisen ska genomföra "
+        "trygghetsvandringar i centrum",
+        "Verka för att langningen till unga minskar.",
+        "Man ska också verka för en säkrare trafikmiljö kring skolorna.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+
+
+def test_a_promise_to_work_for_an_aim_beside_concrete_promises_is_a_statement(parse):
+    result = parse(
+        "Uppföljning av medborgarlöftet 2024 i Mullsjö\n"
+        "I medborgarlöftet för 2024 lovade polisen att arbeta aktivt och i samverkan "
+        "för att förebygga brott och öka tryggheten i Mullsjö.\n"
+        "Polisen lovade att genomföra riktade trafikinsatser mot buskörning samt öka "
+        "närvaron runt skolorna i Mullsjö kommun.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen lovade att genomföra riktade trafikinsatser mot buskörning",
+        "Öka närvaron runt skolorna i Mullsjö kommun.",
+    ]
+    assert result.commitments[0].startswith("I medborgarlöftet för 2024 lovade")
+
+
+def test_a_done_list_announced_for_the_year_over_a_focus_area_heading(parse):
+    result = parse(
+        "Uppföljning av medborgarlöfte 2024\n"
+        "Under 2024 har Mullsjö kommun och polisen bland annat genomfört följande:\n"
+        "Ungdomsproblematik\n"
+        " • Under året genomfördes narkotikasök med hund på två skolor.\n"
+        " • Kommunpolisen och RTMD har genomfört fyra informationsträffar.\n"
+        " • Fältning av funktion på Socialtjänsten har gjorts vid 11 tillfällen.\n"
+    )
+    assert [a.focus_area for a in result.activities] == ["Ungdomsproblematik"] * 3
+    assert result.activities[0].responsible == ["polisen", "kommunen"]
+    assert result.activities[1].partners == ["RTMD"]
+    assert "socialtjänsten" in result.activities[2].partners
+    assert all(a.followups[0].status == "done" for a in result.activities)
+
+
+def test_owner_labelled_lines_under_an_item_are_its_parties_activities(parse):
+    result = parse(
+        "Mullsjö – medborgarlöften\n"
+        "Lokalpolisområde Södra Vätterbygden och Mullsjö kommun lovar att gemensamt "
+        "arbeta för ökad trygghet genom nedan aktiviteter.\n"
+        "Narkotika\n"
+        " • Förebyggande arbete i skolan\n"
+        "  Polis: Hundsök i skolan två gånger per år.\n"
+        "  Kommun: Drogvaneundersökning genomförs och följs upp.\n"
+        " • Polis: Kontroll minst en gång per år.\n"
+    )
+    assert [(a.text, a.responsible) for a in result.activities] == [
+        ("Polis: Hundsök i skolan två gånger per år.", ["polisen"]),
+        ("Kommun: Drogvaneundersökning genomförs och följs upp.", ["kommunen"]),
+        ("Polis: Kontroll minst en gång per år.", ["polisen"]),
+    ]
+    assert result.activities[0].notes == ["Förebyggande arbete i skolan"]
+    assert result.activities[0].target.value == 2
+
+
+def test_a_report_of_the_year_below_the_restated_promises_is_not_an_activity(parse):
+    result = parse(
+        "Uppföljning 2024 medborgarlöfte Mullsjö\n"
+        "\n"
+        "I medborgarlöftet 2024 lovade vi från polisens sida att:\n"
+        "\n"
+        "  • Genomföra trygghetsskapande patrullering i centrum.\n"
+        "  • Genomföra riktade insatser mot narkotika.\n"
+        "\n"
+        "Trygghetsskapande insatser\n"
+        "\n"
+        "Telefonmöten hålls varannan vecka där lägesbilden delas.\n"
+        "\n"
+        "  • Under 2024 har ungefär 16\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra trygghetsskapande patrullering i centrum.",
+        "Genomföra riktade insatser mot narkotika.",
+    ]
+    assert any(n.text == "Under 2024 har ungefär 16" for n in result.notes)
+
+
+def test_contact_lines_open_the_contact_block_and_hold_no_activity(parse):
+    result = parse(
+        "Mullsjö - medborgarlöften\n"
+        "\n"
+        "De aktiviteter som polisen och kommunen lovade att genomföra var bland "
+        "annat en ökad närvaro av polis vid stationen. Nu har löftet följts upp.\n"
+        "\n"
+        "Det har varit fler poliser som fotpatrullerat kring stationen.\n"
+        "\n"
+        "Har du synpunkter är du välkommen att höra av dig till:\n"
+        "\n"
+        "anna.andersson@polisen.se\n"
+        "\n"
+        "Telefon: 010-123 45 67\n"
+        "\n"
+        "  • Anna Andersson\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "De aktiviteter som polisen och kommunen lovade att genomföra var bland "
+        "annat en ökad närvaro av polis vid stationen."
+    ]
+    assert any(n.kind == "contact" for n in result.notes)
+
+
+def test_a_paragraph_under_a_means_heading_lists_several_pieces_of_work(parse):
+    result = parse(
+        "Mullsjö kommun och polisen undertecknade idag ett medborgarlöfte\n"
+        "\n"
+        "Mullsjö kommun och polisen lovar att tillsammans arbeta för att öka "
+        "tryggheten i Mullsjö centrum.\n"
+        "\n"
+        "Detta gör vi genom att:\n"
+        "Polis och kommun arbetar för att förbättra miljön vid resecentrum, ha ökad "
+        "polisiär närvaro på utvalda platser och fortsätta samverkan kring "
+        "drogfrågorna.\n"
+        "\n"
+        "- Vi tar invånarnas oro på allvar och ska samverka för ett tryggare "
+        "Mullsjö, säger Anna Andersson, lokalpolisområdeschef.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polis och kommun arbetar för att förbättra miljön vid resecentrum",
+        "Ha ökad polisiär närvaro på utvalda platser",
+        "Fortsätta samverkan kring drogfrågorna.",
+    ]
+    assert all(a.responsible == ["polisen", "kommunen"] for a in result.activities)
+    assert any("säger Anna Andersson" in n.text for n in result.notes)
+
+
+def test_headings_that_announce_the_promise_or_its_work_name_no_focus_area(parse):
+    result = parse(
+        "Medborgarlöfte Mullsjö\n"
+        "\n"
+        "För åren 2025-2026 lyder löftet:\n"
+        "\n"
+        "  • Polisen ska öka närvaron i Mullsjö centrum.\n"
+        "\n"
+        "Det här ska göras\n"
+        "Under 2025 ska kommunen genomföra trygghetsvandringar i Mullsjö.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Polisen ska öka närvaron i Mullsjö centrum.",
+        "Under 2025 ska kommunen genomföra trygghetsvandringar i Mullsjö.",
+    ]
+    assert result.focus_areas == []
+    assert result.commitments == ["För åren 2025-2026 lyder löftet:"]
+
+
+def test_each_partys_part_of_the_promise_as_group_headings(parse):
+    result = parse(
+        "Medborgarlöfte Mullsjö 2025\n"
+        "\n"
+        "Polisens del i löftet för 2025\n"
+        "\n"
+        "  • Att genomföra fyra krogtillsyner under året.\n"
+        "\n"
+        "Polis och kommun i samverkan\n"
+        "\n"
+        "  • Tillsammans lovar vi att utföra två trygghetsvandringar.\n"
+        "\n"
+        "Kommunens del i löftet\n"
+        "\n"
+        "  • Att bjuda in medborgarna till en dialog om belysningen.\n"
+    )
+    assert [a.responsible for a in result.activities] == [
+        ["polisen"],
+        ["polisen", "kommunen"],
+        ["kommunen"],
+    ]
+    assert result.focus_areas == []
+
+
+def test_a_heading_naming_the_promise_itself_is_no_focus_area(parse):
+    result = parse(
+        "Mullsjö kommun och polisen undertecknade idag ett medborgarlöfte\n"
+        "\n"
+        "Mullsjö medborgarlöfte\n"
+        "Mullsjö kommun och polisen lovar att öka tryggheten i centrum.\n"
+        "\n"
+        "Detta gör vi genom att:\n"
+        "\n"
+        "  • Genomföra trygghetsvandringar i centrum.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "Genomföra trygghetsvandringar i centrum."
+    ]
+    assert result.focus_areas == []

@@ -265,3 +265,12 @@ def test_round_estimates_are_approximate_targets(text, value):
         "trygghetsvandringar",
         True,
     )
+
+
+def test_a_rate_after_an_owner_label_or_a_party_subject_counts_no_party():
+    from loften.imports.parsing.targets import read_targets
+
+    labelled = read_targets("Polis: Hundsök i skolan två gånger per år.")[0]
+    assert (labelled.value, labelled.unit, labelled.per) == (2, "hundsök", "år")
+    subject = read_targets("Polis och kommun ska i snitt tre gånger per vecka synas.")
+    assert subject[0].unit == "gånger"
