@@ -169,33 +169,32 @@ class VersionSitemap(_QuerysetSitemap):
         )
 
 
-class ChangesSitemap(_PublicSitemap):
+class ChangesSitemap(_QuerysetSitemap):
     """Every version's page of what changed, the newest included."""
 
     changefreq = "yearly"
 
     def items(self):
-        def build():
-            slugs = dict(PublishedPromise.objects.values_list("id", "slug"))
-            return [
-                {"slug": slugs[promise_id], "number": number, "at": published_at}
-                for promise_id, number, published_at in PromiseVersion.objects.filter(
-                    promise_id__in=list(slugs)
-                )
-                .order_by("promise_id", "number")
-                .values_list("promise_id", "number", "published_at")
-            ]
-
-        return public_cached("sitemap-changes", build=build)
+        # Read a page at a time, like the versions: the index needs only the
+        # count and the latest date.
+        published = PublishedPromise.objects.all()
+        return (
+            PromiseVersion.objects.filter(promise_id__in=published.values("id"))
+            .annotate(
+                slug=Subquery(
+                    published.filter(pk=OuterRef("promise_id")).values("slug")
+                ),
+                lastmod=F("published_at"),
+            )
+            .order_by("promise_id", "number")
+            .values("slug", "number", "lastmod")
+        )
 
     def location(self, item):
         return reverse(
             "public:promise_changes",
             kwargs={"slug": item["slug"], "number": item["number"]},
         )
-
-    def lastmod(self, item):
-        return item["at"]
 
 
 SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {

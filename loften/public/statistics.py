@@ -84,22 +84,11 @@ def latest_figures(
     activities: QuerySet[PublishedActivity],
 ) -> QuerySet[PublishedFollowUp]:
     """For each activity and year, the follow-up with the latest figure against the
-    target (see the module's definition of "met")."""
-    later = PublishedFollowUp.objects.filter(
-        activity=OuterRef("activity"),
-        period__year=OuterRef("period__year"),
-        target_met__isnull=False,
-    ).filter(
-        Q(period__end_date__gt=OuterRef("period__end_date"))
-        # A whole year (number 0) ends with its last tertial but sums it up.
-        | Q(
-            period__end_date=OuterRef("period__end_date"),
-            period__number__lt=OuterRef("period__number"),
-        )
-    )
+    target (see the module's definition of "met"), marked when the read model is
+    built (`PublishedFollowUp.latest_in_year`)."""
     return PublishedFollowUp.objects.filter(
-        activity__in=activities.values("pk"), target_met__isnull=False
-    ).filter(~Exists(later))
+        activity__in=activities.values("pk"), latest_in_year=True
+    )
 
 
 def _met_counts():

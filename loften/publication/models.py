@@ -456,12 +456,24 @@ class PublishedFollowUp(models.Model):
             "Whether no later period adds to the figure compared with the target."
         ),
     )
+    # Whether this is the activity's latest figure against its target in the
+    # period's year, the one the national figures count (public/statistics.py):
+    # worked out when the read model is built, so that the overview need not
+    # compare every follow-up with every other of its year.
+    latest_in_year = models.BooleanField(_("latest figure of the year"), default=False)
     updated_at = models.DateTimeField(_("updated"), db_index=True)
 
     class Meta:
         verbose_name = _("published follow-up")
         verbose_name_plural = _("published follow-ups")
         ordering = ["period__start_date", "id"]
+        indexes = [
+            models.Index(
+                fields=["activity", "period"],
+                condition=models.Q(latest_in_year=True),
+                name="published_followup_latest",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.period}"
