@@ -67,11 +67,15 @@ def promises_matching(filters: PromiseFilters) -> QuerySet[PublishedPromise]:
         matching = matching.filter(municipalities__county__code=filters.county)
     if filters.focus_area:
         matching = matching.filter(activities__focus_area__slug=filters.focus_area)
+    if not (filters.region or filters.county or filters.focus_area):
+        return matching  # no join that could repeat a promise
     # The joins above can repeat a promise; the subquery cannot.
     return PublishedPromise.objects.filter(pk__in=matching.values("pk"))
 
 
 def activities_matching(filters: PromiseFilters) -> QuerySet[PublishedActivity]:
+    if filters == PromiseFilters():
+        return PublishedActivity.objects.all()
     activities = PublishedActivity.objects.filter(
         promise__in=promises_matching(filters).values("pk")
     )
@@ -86,15 +90,18 @@ def latest_figures(
     """For each activity and year, the follow-up with the latest figure against the
     target (see the module's definition of "met"), marked when the read model is
     built (`PublishedFollowUp.latest_in_year`)."""
-    return PublishedFollowUp.objects.filter(
-        activity__in=activities.values("pk"), latest_in_year=True
-    )
+    figures = PublishedFollowUp.objects.filter(latest_in_year=True)
+    if activities.query.where:
+        figures = figures.filter(activity__in=activities.values("pk"))
+    return figures
 
 
-def _met_counts():
+def _met_counts(*, distinct: bool = False):
+    # There is one latest figure per activity and year, so rows repeat an
+    # activity only when grouped through a promise's several municipalities.
     return {
-        "measured": Count("activity", distinct=True),
-        "met": Count("activity", distinct=True, filter=MET_FOR_GOOD),
+        "measured": Count("activity", distinct=distinct),
+        "met": Count("activity", distinct=distinct, filter=MET_FOR_GOOD),
     }
 
 
@@ -199,7 +206,7 @@ def overview(filters: PromiseFilters) -> Overview:
     met_rows = {
         row["region"]: TargetsMet(row["measured"], row["met"])
         for row in in_year.values(region=F(f"activity__promise__{REGION}")).annotate(
-            **_met_counts()
+            **_met_counts(distinct=True)
         )
     }
     regions = PoliceRegion.objects.order_by("name")
