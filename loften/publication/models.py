@@ -469,7 +469,7 @@ class PublishedFollowUp(models.Model):
         ordering = ["period__start_date", "id"]
         indexes = [
             models.Index(
-                fields=["activity", "period"],
+                fields=["period", "activity"],
                 condition=models.Q(latest_in_year=True),
                 name="published_followup_latest",
             )

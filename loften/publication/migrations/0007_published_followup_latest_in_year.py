@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             model_name="publishedfollowup",
             index=models.Index(
                 condition=models.Q(("latest_in_year", True)),
-                fields=["activity", "period"],
+                fields=["period", "activity"],
                 name="published_followup_latest",
             ),
         ),
