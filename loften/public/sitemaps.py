@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from loften.core.cache import public_cached
 from loften.geography.models import Municipality
-from loften.publication.models import PromiseVersion, PublishedPromise
+from loften.publication.models import PublishedPromise
 
 from . import selectors
 
@@ -150,7 +150,7 @@ class VersionSitemap(_QuerysetSitemap):
         # latest); the slug is read only for the rows of the page asked for.
         published = PublishedPromise.objects.all()
         return (
-            PromiseVersion.objects.filter(promise_id__in=published.values("id"))
+            selectors.versions_of_published()
             .exclude(pk__in=published.values("version_id"))
             .annotate(
                 slug=Subquery(
@@ -179,7 +179,7 @@ class ChangesSitemap(_QuerysetSitemap):
         # count and the latest date.
         published = PublishedPromise.objects.all()
         return (
-            PromiseVersion.objects.filter(promise_id__in=published.values("id"))
+            selectors.versions_of_published()
             .annotate(
                 slug=Subquery(
                     published.filter(pk=OuterRef("promise_id")).values("slug")

@@ -219,6 +219,19 @@ class PromiseVersion(models.Model):
         verbose_name_plural = _("published versions")
         ordering = ["promise", "-number"]
         get_latest_by = "number"
+        # The newest versions (start page, feeds) and the sitemap's dates are
+        # read from these alone: on SQLite every column after the snapshot sits
+        # behind it, so reading them from the table means reading the snapshot.
+        indexes = [
+            models.Index(
+                fields=["published_at", "id", "promise"],
+                name="promise_version_by_date",
+            ),
+            models.Index(
+                fields=["kind", "published_at", "id", "promise"],
+                name="promise_version_kind_by_date",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["promise", "number"],
