@@ -1,0 +1,26 @@
+"""The migration that marks each activity's latest figure of a year on the
+published follow-ups already there, by the rule the overview used before."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from loften.publication.models import PublishedFollowUp
+from loften.testing.record import follow_up, promise_with_published_tertial
+
+pytestmark = pytest.mark.django_db
+
+migration = importlib.import_module(
+    "loften.publication.migrations.0007_published_followup_latest_in_year"
+)
+
+
+def test_existing_rows_are_marked_as_the_read_model_marks_them():
+    record = promise_with_published_tertial()
+    follow_up(record, record.tertials[1], 20)
+    built = dict(PublishedFollowUp.objects.values_list("pk", "latest_in_year"))
+    assert sum(built.values()) == 1  # the second tertial's figure
+    PublishedFollowUp.objects.update(latest_in_year=False)
+    migration.mark_latest_in_year(apps, None)
+    assert dict(PublishedFollowUp.objects.values_list("pk", "latest_in_year")) == built
