@@ -26,10 +26,6 @@ from loften.publication.models import (
 )
 
 REGION = "municipalities__county__police_region__slug"
-# The database form of loften.followups.progress.met_for_good.
-MET_FOR_GOOD = Q(target_met=True) & (
-    Q(target_final=True) | Q(activity__target_comparator="at_least")
-)
 
 
 @dataclass(frozen=True)
@@ -114,7 +110,8 @@ def _met_counts(*, distinct: bool = False):
     # activity only when grouped through a promise's several municipalities.
     return {
         "measured": Count("activity", distinct=distinct),
-        "met": Count("activity", distinct=distinct, filter=MET_FOR_GOOD),
+        # loften.followups.progress.met_for_good, stored with the read model.
+        "met": Count("activity", distinct=distinct, filter=Q(met_for_good=True)),
     }
 
 

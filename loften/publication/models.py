@@ -474,6 +474,10 @@ class PublishedFollowUp(models.Model):
     # worked out when the read model is built, so that the overview need not
     # compare every follow-up with every other of its year.
     latest_in_year = models.BooleanField(_("latest figure of the year"), default=False)
+    # Whether the figure counts as the target met for good
+    # (loften.followups.progress.met_for_good, with the activity's comparator),
+    # so that the national figures count it from this table alone.
+    met_for_good = models.BooleanField(_("target met for good"), default=False)
     updated_at = models.DateTimeField(_("updated"), db_index=True)
 
     class Meta:
@@ -482,7 +486,7 @@ class PublishedFollowUp(models.Model):
         ordering = ["period__start_date", "id"]
         indexes = [
             models.Index(
-                fields=["period", "activity"],
+                fields=["period", "activity", "met_for_good"],
                 condition=models.Q(latest_in_year=True),
                 name="published_followup_latest",
             )

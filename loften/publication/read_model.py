@@ -18,6 +18,7 @@ from loften.followups.progress import (
     PeriodRef,
     achieved_towards_target,
     figure_is_final,
+    met_for_good,
     target_met,
 )
 
@@ -48,9 +49,14 @@ def _stamps(
 def _row_values(row) -> dict[str, Any]:
     values = {}
     for field in row._meta.concrete_fields:
-        # latest_in_year is worked out from the other rows: a later figure
-        # does not change this one.
-        if field.attname in {"updated_at", "version_id", "latest_in_year"}:
+        # latest_in_year and met_for_good are worked out from other rows: a
+        # later figure or the activity's comparator does not change this one.
+        if field.attname in {
+            "updated_at",
+            "version_id",
+            "latest_in_year",
+            "met_for_good",
+        }:
             continue
         value = getattr(row, field.attname)
         if isinstance(value, Decimal):
@@ -305,6 +311,9 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
                 hours=None if f["hours"] is None else Decimal(f["hours"]),
                 target_met=met,
                 target_final=final,
+                met_for_good=met_for_good(
+                    (activity["target"] or {}).get("comparator", ""), met, bool(final)
+                ),
                 running_total=achieved,
                 target_value_then=target["value"] if target else None,
             )

@@ -1,5 +1,6 @@
 """The migration that marks each activity's latest figure of a year on the
-published follow-ups already there, by the rule the overview used before."""
+published follow-ups already there, and whether each counts as met for good, by
+the rules the overview used before."""
 
 import importlib
 
@@ -19,8 +20,12 @@ migration = importlib.import_module(
 def test_existing_rows_are_marked_as_the_read_model_marks_them():
     record = promise_with_published_tertial()
     follow_up(record, record.tertials[1], 20)
-    built = dict(PublishedFollowUp.objects.values_list("pk", "latest_in_year"))
-    assert sum(built.values()) == 1  # the second tertial's figure
-    PublishedFollowUp.objects.update(latest_in_year=False)
+    fields = ("latest_in_year", "met_for_good")
+    built = {row["pk"]: row for row in PublishedFollowUp.objects.values("pk", *fields)}
+    # The second tertial's figure is the year's latest.
+    assert sum(row["latest_in_year"] for row in built.values()) == 1
+    PublishedFollowUp.objects.update(latest_in_year=False, met_for_good=False)
     migration.mark_latest_in_year(apps, None)
-    assert dict(PublishedFollowUp.objects.values_list("pk", "latest_in_year")) == built
+    assert {
+        row["pk"]: row for row in PublishedFollowUp.objects.values("pk", *fields)
+    } == built
