@@ -3,10 +3,13 @@ bench/http_bench.py sent through Django's WSGI handler in production mode with a
 Redis of its own, without gunicorn and wrk, so that the figure is the
 application's own work and does not depend on other load on the machine.
 
-    .venv/bin/python -m bench.page_profile --database URL [--uncached]
+    .venv/bin/python -m bench.page_profile [--database URL] [--uncached]
         [--requests 500] [--only PATH] [--profile FILE]
 
-The database must hold generated data (`loften generate_benchmark_data`). With
+The database must hold generated data (`loften generate_benchmark_data`); by
+default it is the SQLite file bench/http_bench.py generates, and without one
+there is nothing to measure (it says so and ends). It writes nothing to
+docs/benchmarks.md: it is for comparing a change, before and after. With
 the public cache on (the default) each page is asked for once to store it and
 then REQUESTS times from the cache; with --uncached every request builds the
 page (REQUESTS // 25 times, at least 5). --profile writes cProfile's statistics
@@ -102,12 +105,20 @@ def _measure(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", required=True)
+    parser.add_argument(
+        "--database",
+        default=f"sqlite:///{ROOT / 'var' / 'bench' / 'national-10.sqlite3'}",
+    )
     parser.add_argument("--uncached", action="store_true")
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--only", default="")
     parser.add_argument("--profile", default="")
     args = parser.parse_args()
+    if args.database.startswith("sqlite:///"):
+        path = Path(args.database.removeprefix("sqlite:///"))
+        if not path.exists():
+            print(f"No generated data at {path}: run bench.http_bench first.")
+            return
     with tempfile.TemporaryDirectory(prefix="loften-page-profile-") as folder:
         work = Path(folder)
         with _redis(work) as redis_url:
