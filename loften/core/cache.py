@@ -36,6 +36,16 @@ def _generation() -> int:
     return generation
 
 
+def public_generation_and(key: str) -> tuple[int, object]:
+    """The public cache's generation and the value stored under `key` (or None),
+    asked for together: one round trip to a shared cache such as Redis."""
+    found = cache.get_many([_GENERATION_KEY, key])
+    generation = found.get(_GENERATION_KEY)
+    if generation is None:
+        generation = _generation()
+    return generation, found.get(key)
+
+
 def public_cache_key(name: str, *parts: object, language: str | None = None) -> str:
     """The cache key of one piece of public data in `language` (by default the
     current one)."""

@@ -3,16 +3,20 @@
 A view marked with `@public_page` is stored after it answered an anonymous GET;
 the next anonymous GET of the same address in the same language (and the same
 `HX-Request` header, for pages that answer htmx with a fragment) is answered
-from the cache without running the view. Keys carry the public cache's
-generation (`core/cache.py`), so a publication, or a change of the reference
-data the pages show, makes every stored page stale at once.
+from the cache without running the view. Each stored page holds the public
+cache's generation (`core/cache.py`) it was made in, and is served only while
+that is still the generation, so a publication, or a change of the reference
+data the pages show, makes every stored page stale at once. The generation and
+the page are fetched together, in one round trip to the shared cache.
 
 Never cached or served from the cache: a request that carries a session cookie
 (a signed-in editor, or anyone who logged in before), one that carries queued
 messages, anything but GET and HEAD, a response other than 200, one that sets a
-cookie of its own, and every view not marked. Pages hold the visitor's CSRF
-token (the language switcher and htmx send it): it is stored as a marker and
-each visitor gets a token of their own in its place, as Django would render it.
+cookie of its own, and every view not marked. A page with a form holds the
+visitor's CSRF token: it is stored as a marker and each visitor gets a token of
+their own in its place, as Django would render it; a page without one (the
+language switcher is made of links, and htmx sends a token only for signed-in
+users) is served as stored, without any CSRF work.
 
 The middleware sits early in MIDDLEWARE, right after the security headers and
 the static files: a cached answer skips sessions, language, authentication,
@@ -20,9 +24,11 @@ messages and the Content-Security-Policy, whose headers are stored with the page
 (all but cookies), and gets its CSRF cookie from Django's own CSRF middleware.
 """
 
+import hashlib
 import re
 from collections.abc import Callable
 from functools import wraps
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,7 +41,7 @@ from django.middleware.csrf import (
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
-from .cache import PUBLIC_CACHE_SECONDS, public_cache_key
+from .cache import PUBLIC_CACHE_SECONDS, public_generation_and
 
 _MARK = "_loften_public_page"
 _TOKEN_MARKER = b"\x00csrf-token\x00"
@@ -43,6 +49,16 @@ _TOKEN_MARKER = b"\x00csrf-token\x00"
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 # Headers not stored with the page: set again for each answer.
 _LEFT_OUT_HEADERS = {"content-length", "x-page-cache"}
+
+
+class _Stored(NamedTuple):
+    """A page as stored, with the generation it belongs to."""
+
+    generation: int
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    has_token: bool
 
 
 def public_page(view: Callable) -> Callable:
@@ -74,14 +90,16 @@ def _key(request: HttpRequest) -> str:
     # The language is the address's (i18n_patterns, without a prefix for the
     # default language), as LocaleMiddleware decides it, which has not run yet.
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    return public_cache_key(
-        "page",
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-        request.headers.get("HX-Request", ""),
-        language=language,
+    raw = "\x1f".join(
+        (
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+        )
     )
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"public-page:{language}:{digest}"
 
 
 class PublicPageCacheMiddleware:
@@ -92,12 +110,16 @@ class PublicPageCacheMiddleware:
         if not (_enabled() and _cacheable_request(request)):
             return self.get_response(request)
         key = _key(request)
-        stored = cache.get(key)
-        if stored is not None:
+        generation, stored = public_generation_and(key)
+        if stored is not None and stored.generation == generation:
             return self._answer(request, stored)
+        # Stored under the generation read before the page was made: a
+        # publication meanwhile leaves it stale, never a stale page current.
         response = self.get_response(request)
         if self._storable(request, response):
-            cache.set(key, self._stored(request, response), PUBLIC_CACHE_SECONDS)
+            cache.set(
+                key, self._stored(request, response, generation), PUBLIC_CACHE_SECONDS
+            )
         return response
 
     @staticmethod
@@ -114,7 +136,7 @@ class PublicPageCacheMiddleware:
         )
 
     @staticmethod
-    def _stored(request: HttpRequest, response: HttpResponse) -> tuple:
+    def _stored(request: HttpRequest, response: HttpResponse, generation: int):
         content = response.content
         secret = request.META.get("CSRF_COOKIE")
         if secret:
@@ -128,27 +150,31 @@ class PublicPageCacheMiddleware:
                 )
 
             content = _TOKEN.sub(marker, content)
-        headers = [
-            (name, value)
+        # The page differs for a visitor with a session, who never gets it.
+        patch_vary_headers(response, ["Cookie"])
+        headers = {
+            name: value
             for name, value in response.items()
             if name.lower() not in _LEFT_OUT_HEADERS
-        ]
-        return (response.status_code, headers, content)
+        }
+        return _Stored(
+            generation=generation,
+            status=response.status_code,
+            headers=headers,
+            content=content,
+            has_token=_TOKEN_MARKER in content,
+        )
 
     @staticmethod
-    def _answer(request: HttpRequest, stored: tuple) -> HttpResponse:
-        status, headers, content = stored
+    def _answer(request: HttpRequest, stored: _Stored) -> HttpResponse:
+        content = stored.content
         csrf = None
-        if _TOKEN_MARKER in content:
+        if stored.has_token:
             csrf = CsrfViewMiddleware(_no_view)
             csrf.process_request(request)  # the visitor's CSRF cookie, if any
             content = content.replace(_TOKEN_MARKER, get_token(request).encode())
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
+        response = HttpResponse(content, status=stored.status, headers=stored.headers)
         response["Content-Length"] = str(len(content))
-        # The page differs for a visitor with a session, who never gets it.
-        patch_vary_headers(response, ["Cookie"])
         response["X-Page-Cache"] = "hit"
         if csrf is not None:
             csrf.process_response(request, response)  # sets the cookie if new

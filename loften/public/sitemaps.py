@@ -8,13 +8,18 @@ promise page itself). The promises and their versions are read a page at a time
 from the database, so no answer grows with the number of promises.
 """
 
+import functools
+from urllib.parse import quote
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import F, Max, OuterRef, Subquery
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import get_language, override
 
 from loften.core.cache import public_cached
 from loften.geography.models import Municipality
-from loften.publication.models import PromiseVersion, PublishedPromise
+from loften.publication.models import PublishedPromise
 
 from . import selectors
 
@@ -52,6 +57,31 @@ class _PublicSitemap(Sitemap):
     alternates = True
     x_default = True
     limit = LIMIT
+
+
+_SLUG = "sitemap-slug-placeholder"
+_NUMBER = 987654321
+
+
+@functools.cache
+def _address_pattern(name: str, language: str, numbered: bool, prefix: str) -> str:
+    with override(language):
+        kwargs = {"slug": _SLUG, "number": _NUMBER} if numbered else {"slug": _SLUG}
+        return reverse(name, kwargs=kwargs)
+
+
+def _address(name: str, *, slug: str, number: int | None = None) -> str:
+    """`reverse(name, kwargs=…)` in the active language, for a page of a section
+    that names thousands of addresses: the address is reversed once per name
+    and language, and the slug (quoted as `reverse` quotes it) and number put in
+    its place."""
+    pattern = _address_pattern(
+        name, get_language(), number is not None, get_script_prefix()
+    )
+    address = pattern.replace(_SLUG, quote(slug, safe=RFC3986_SUBDELIMS + "/~:@"))
+    if number is not None:
+        address = address.replace(str(_NUMBER), str(number))
+    return address
 
 
 class _QuerysetSitemap(_PublicSitemap):
@@ -137,7 +167,7 @@ class PromiseSitemap(_QuerysetSitemap):
         )
 
     def location(self, item):
-        return reverse("public:promise", kwargs={"slug": item["slug"]})
+        return _address("public:promise", slug=item["slug"])
 
 
 class VersionSitemap(_QuerysetSitemap):
@@ -150,7 +180,7 @@ class VersionSitemap(_QuerysetSitemap):
         # latest); the slug is read only for the rows of the page asked for.
         published = PublishedPromise.objects.all()
         return (
-            PromiseVersion.objects.filter(promise_id__in=published.values("id"))
+            selectors.versions_of_published()
             .exclude(pk__in=published.values("version_id"))
             .annotate(
                 slug=Subquery(
@@ -163,39 +193,36 @@ class VersionSitemap(_QuerysetSitemap):
         )
 
     def location(self, item):
-        return reverse(
-            "public:promise_version",
-            kwargs={"slug": item["slug"], "number": item["number"]},
+        return _address(
+            "public:promise_version", slug=item["slug"], number=item["number"]
         )
 
 
-class ChangesSitemap(_PublicSitemap):
+class ChangesSitemap(_QuerysetSitemap):
     """Every version's page of what changed, the newest included."""
 
     changefreq = "yearly"
 
     def items(self):
-        def build():
-            slugs = dict(PublishedPromise.objects.values_list("id", "slug"))
-            return [
-                {"slug": slugs[promise_id], "number": number, "at": published_at}
-                for promise_id, number, published_at in PromiseVersion.objects.filter(
-                    promise_id__in=list(slugs)
-                )
-                .order_by("promise_id", "number")
-                .values_list("promise_id", "number", "published_at")
-            ]
-
-        return public_cached("sitemap-changes", build=build)
-
-    def location(self, item):
-        return reverse(
-            "public:promise_changes",
-            kwargs={"slug": item["slug"], "number": item["number"]},
+        # Read a page at a time, like the versions: the index needs only the
+        # count and the latest date.
+        published = PublishedPromise.objects.all()
+        return (
+            selectors.versions_of_published()
+            .annotate(
+                slug=Subquery(
+                    published.filter(pk=OuterRef("promise_id")).values("slug")
+                ),
+                lastmod=F("published_at"),
+            )
+            .order_by("promise_id", "number")
+            .values("slug", "number", "lastmod")
         )
 
-    def lastmod(self, item):
-        return item["at"]
+    def location(self, item):
+        return _address(
+            "public:promise_changes", slug=item["slug"], number=item["number"]
+        )
 
 
 SITEMAPS: dict[str, type[Sitemap] | Sitemap] = {

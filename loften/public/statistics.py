@@ -26,10 +26,6 @@ from loften.publication.models import (
 )
 
 REGION = "municipalities__county__police_region__slug"
-# The database form of loften.followups.progress.met_for_good.
-MET_FOR_GOOD = Q(target_met=True) & (
-    Q(target_final=True) | Q(activity__target_comparator="at_least")
-)
 
 
 @dataclass(frozen=True)
@@ -67,11 +63,15 @@ def promises_matching(filters: PromiseFilters) -> QuerySet[PublishedPromise]:
         matching = matching.filter(municipalities__county__code=filters.county)
     if filters.focus_area:
         matching = matching.filter(activities__focus_area__slug=filters.focus_area)
+    if not (filters.region or filters.county or filters.focus_area):
+        return matching  # no join that could repeat a promise
     # The joins above can repeat a promise; the subquery cannot.
     return PublishedPromise.objects.filter(pk__in=matching.values("pk"))
 
 
 def activities_matching(filters: PromiseFilters) -> QuerySet[PublishedActivity]:
+    if filters == PromiseFilters():
+        return PublishedActivity.objects.all()
     activities = PublishedActivity.objects.filter(
         promise__in=promises_matching(filters).values("pk")
     )
@@ -84,28 +84,34 @@ def latest_figures(
     activities: QuerySet[PublishedActivity],
 ) -> QuerySet[PublishedFollowUp]:
     """For each activity and year, the follow-up with the latest figure against the
-    target (see the module's definition of "met")."""
-    later = PublishedFollowUp.objects.filter(
-        activity=OuterRef("activity"),
-        period__year=OuterRef("period__year"),
-        target_met__isnull=False,
-    ).filter(
-        Q(period__end_date__gt=OuterRef("period__end_date"))
-        # A whole year (number 0) ends with its last tertial but sums it up.
-        | Q(
-            period__end_date=OuterRef("period__end_date"),
-            period__number__lt=OuterRef("period__number"),
+    target (see the module's definition of "met"), marked when the read model is
+    built (`PublishedFollowUp.latest_in_year`)."""
+    figures = PublishedFollowUp.objects.filter(latest_in_year=True)
+    if activities.query.where:
+        figures = figures.filter(activity__in=activities.values("pk"))
+    return figures
+
+
+def _figures(filters: PromiseFilters) -> QuerySet[PublishedFollowUp]:
+    """`latest_figures(activities_matching(filters))`, through the activity that
+    the counts join anyway rather than a list of every activity."""
+    figures = PublishedFollowUp.objects.filter(latest_in_year=True)
+    if filters != PromiseFilters():
+        figures = figures.filter(
+            activity__promise__in=promises_matching(filters).values("pk")
         )
-    )
-    return PublishedFollowUp.objects.filter(
-        activity__in=activities.values("pk"), target_met__isnull=False
-    ).filter(~Exists(later))
+    if filters.focus_area:
+        figures = figures.filter(activity__focus_area__slug=filters.focus_area)
+    return figures
 
 
-def _met_counts():
+def _met_counts(*, distinct: bool = False):
+    # There is one latest figure per activity and year, so rows repeat an
+    # activity only when grouped through a promise's several municipalities.
     return {
-        "measured": Count("activity", distinct=True),
-        "met": Count("activity", distinct=True, filter=MET_FOR_GOOD),
+        "measured": Count("activity", distinct=distinct),
+        # loften.followups.progress.met_for_good, stored with the read model.
+        "met": Count("activity", distinct=distinct, filter=Q(met_for_good=True)),
     }
 
 
@@ -180,7 +186,7 @@ def overview(filters: PromiseFilters) -> Overview:
         raise ValueError("The overview is for one year.")
     promises = promises_matching(filters)
     activities = activities_matching(filters)
-    in_year = latest_figures(activities).filter(period__year=filters.year)
+    in_year = _figures(filters).filter(period__year=filters.year)
 
     places = Municipality.objects.all()
     if filters.region:
@@ -210,7 +216,7 @@ def overview(filters: PromiseFilters) -> Overview:
     met_rows = {
         row["region"]: TargetsMet(row["measured"], row["met"])
         for row in in_year.values(region=F(f"activity__promise__{REGION}")).annotate(
-            **_met_counts()
+            **_met_counts(distinct=True)
         )
     }
     regions = PoliceRegion.objects.order_by("name")
@@ -265,7 +271,7 @@ def overview(filters: PromiseFilters) -> Overview:
         .order_by("-promises", "-activities", "focus_area__name")
     )
 
-    every_year = activities_matching(
+    every_year = _figures(
         PromiseFilters(region=filters.region, focus_area=filters.focus_area)
     )
     year_rows = tuple(
@@ -274,8 +280,7 @@ def overview(filters: PromiseFilters) -> Overview:
             targets=TargetsMet(row["measured"], row["met"]),
             query=filters.query(ar=row["period__year"]),
         )
-        for row in latest_figures(every_year)
-        .values("period__year")
+        for row in every_year.values("period__year")
         .annotate(**_met_counts())
         .order_by("-period__year")
     )

@@ -219,6 +219,19 @@ class PromiseVersion(models.Model):
         verbose_name_plural = _("published versions")
         ordering = ["promise", "-number"]
         get_latest_by = "number"
+        # The newest versions (start page, feeds) and the sitemap's dates are
+        # read from these alone: on SQLite every column after the snapshot sits
+        # behind it, so reading them from the table means reading the snapshot.
+        indexes = [
+            models.Index(
+                fields=["published_at", "id", "promise"],
+                name="promise_version_by_date",
+            ),
+            models.Index(
+                fields=["kind", "published_at", "id", "promise"],
+                name="promise_version_kind_by_date",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["promise", "number"],
@@ -456,12 +469,28 @@ class PublishedFollowUp(models.Model):
             "Whether no later period adds to the figure compared with the target."
         ),
     )
+    # Whether this is the activity's latest figure against its target in the
+    # period's year, the one the national figures count (public/statistics.py):
+    # worked out when the read model is built, so that the overview need not
+    # compare every follow-up with every other of its year.
+    latest_in_year = models.BooleanField(_("latest figure of the year"), default=False)
+    # Whether the figure counts as the target met for good
+    # (loften.followups.progress.met_for_good, with the activity's comparator),
+    # so that the national figures count it from this table alone.
+    met_for_good = models.BooleanField(_("target met for good"), default=False)
     updated_at = models.DateTimeField(_("updated"), db_index=True)
 
     class Meta:
         verbose_name = _("published follow-up")
         verbose_name_plural = _("published follow-ups")
         ordering = ["period__start_date", "id"]
+        indexes = [
+            models.Index(
+                fields=["period", "activity", "met_for_good"],
+                condition=models.Q(latest_in_year=True),
+                name="published_followup_latest",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity} – {self.period}"

@@ -13,10 +13,12 @@ from typing import Any
 
 from django.db import transaction
 
+from loften.followups.periods import PeriodKey
 from loften.followups.progress import (
     PeriodRef,
     achieved_towards_target,
     figure_is_final,
+    met_for_good,
     target_met,
 )
 
@@ -47,7 +49,14 @@ def _stamps(
 def _row_values(row) -> dict[str, Any]:
     values = {}
     for field in row._meta.concrete_fields:
-        if field.attname in {"updated_at", "version_id"}:
+        # latest_in_year and met_for_good are worked out from other rows: a
+        # later figure or the activity's comparator does not change this one.
+        if field.attname in {
+            "updated_at",
+            "version_id",
+            "latest_in_year",
+            "met_for_good",
+        }:
             continue
         value = getattr(row, field.attname)
         if isinstance(value, Decimal):
@@ -302,8 +311,32 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
                 hours=None if f["hours"] is None else Decimal(f["hours"]),
                 target_met=met,
                 target_final=final,
+                met_for_good=met_for_good(
+                    (activity["target"] or {}).get("comparator", ""), met, bool(final)
+                ),
                 running_total=achieved,
                 target_value_then=target["value"] if target else None,
             )
         )
+    _mark_latest_in_year(rows, by_id)
     return rows
+
+
+def _mark_latest_in_year(rows: list, periods: dict[int, PeriodRef]) -> None:
+    """Mark each activity's latest figure against its target in each year: the
+    one of the period that ends last, and of a year and its last tertial or
+    quarter, which end together, the year's (it sums the year up)."""
+
+    def order(row) -> tuple:
+        ref = periods[row.period_id]
+        return (PeriodKey(ref.year, ref.kind, ref.number).end_date, -ref.number)
+
+    latest: dict[tuple[int, int], Any] = {}
+    for row in rows:
+        if row.target_met is None:
+            continue
+        key = (row.activity_id, periods[row.period_id].year)
+        if key not in latest or order(row) > order(latest[key]):
+            latest[key] = row
+    for row in latest.values():
+        row.latest_in_year = True

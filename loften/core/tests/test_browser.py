@@ -19,7 +19,7 @@ def test_the_language_switch_works_without_javascript(live_server, chromium):
     context = chromium.new_context(java_script_enabled=False, locale="sv-SE")
     tab = context.new_page()
     tab.goto(live_server.url + "/")
-    tab.get_by_role("button", name="English").click()
+    tab.get_by_role("link", name="English").click()
     expect(tab.locator("html")).to_have_attribute("lang", "en")
     expect(tab.locator("h1")).to_contain_text("Citizen promises")
     context.close()

@@ -4,10 +4,12 @@ CSRF token of the visitor's own, per language, and stale after a publication."""
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token
 from django.test.utils import CaptureQueriesContext
 
+from loften.core.cache import public_cache_invalidate
 from loften.followups.services import followup_save
 from loften.testing.factories import status, tertial
 from loften.testing.public import published_promise
@@ -128,3 +130,56 @@ def test_the_cache_can_be_switched_off(client, published, settings):
         again = client.get(_page(published))
     assert "X-Page-Cache" not in again
     assert len(captured) > 0
+
+
+def _cache_calls(monkeypatch) -> list[str]:
+    """The calls made to the cache from outside it, recorded from now on."""
+    backend = caches["default"]
+    calls: list[str] = []
+    depth = [0]
+    for name in ("get", "get_many", "set", "add", "incr", "delete"):
+        original = getattr(backend, name)
+
+        def recorded(*args, _original=original, _name=name, **kwargs):
+            if not depth[0]:
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, recorded)
+    return calls
+
+
+def test_a_hit_asks_the_cache_once_for_the_generation_and_the_page(
+    client, published, monkeypatch
+):
+    client.get(_page(published))
+    calls = _cache_calls(monkeypatch)
+    assert client.get(_page(published))["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+
+
+def test_a_page_stored_before_the_generation_changed_is_made_again(client, published):
+    client.get("/oversikt/")
+    assert client.get("/oversikt/")["X-Page-Cache"] == "hit"
+    public_cache_invalidate()
+    assert "X-Page-Cache" not in client.get("/oversikt/")
+    assert client.get("/oversikt/")["X-Page-Cache"] == "hit"
+
+
+def test_a_page_without_a_form_is_served_as_stored_without_a_csrf_cookie(
+    client, published
+):
+    from django.test import Client
+
+    client.get("/oversikt/")
+    first, second = Client(), Client()
+    one = first.get("/oversikt/")
+    other = second.get("/oversikt/")
+    assert one["X-Page-Cache"] == other["X-Page-Cache"] == "hit"
+    assert one.content == other.content
+    assert "csrfmiddlewaretoken" not in one.content.decode()
+    assert "csrftoken" not in first.cookies

@@ -150,3 +150,16 @@ def test_the_500_page_falls_back_to_plain_html_if_its_template_fails(rf, monkeyp
     response = views.server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Ett fel uppstod" in response.content.decode()
+
+
+def test_the_language_switch_links_to_the_same_page_in_the_other_language(client):
+    swedish = client.get("/tillganglighet/?fran=x").content.decode()
+    assert 'href="/en/tillganglighet/?fran=x" hreflang="en"' in swedish
+    english = client.get("/en/tillganglighet/").content.decode()
+    assert 'href="/tillganglighet/" hreflang="sv"' in english
+
+
+def test_only_signed_in_users_pages_carry_a_token_for_htmx(client, django_user_model):
+    assert "X-CSRFToken" not in client.get("/tillganglighet/").content.decode()
+    client.force_login(django_user_model.objects.create_user("ed@example.se", "pw"))
+    assert "X-CSRFToken" in client.get("/tillganglighet/").content.decode()

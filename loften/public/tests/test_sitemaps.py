@@ -6,7 +6,10 @@ from urllib.parse import unquote
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.translation import override
 
+from loften.public.sitemaps import _address
 from loften.testing.public import (
     published_promise,
     sitemap_documents,
@@ -106,3 +109,18 @@ def test_the_index_names_sections_and_each_section_comes_in_pages(client, monkey
             f"/lofte/{slug}/version/{number}/",
             f"/en/lofte/{slug}/version/{number}/",
         ]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    "slug", ["genererad-nässjö-2026", "malmö-stad-trygghet", "a b&c'(d)+é~:@"]
+)
+def test_section_addresses_are_those_reverse_gives(language, slug):
+    with override(language):
+        assert _address("public:promise", slug=slug) == reverse(
+            "public:promise", kwargs={"slug": slug}
+        )
+        for name in ("public:promise_version", "public:promise_changes"):
+            assert _address(name, slug=slug, number=12) == reverse(
+                name, kwargs={"slug": slug, "number": 12}
+            )
