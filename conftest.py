@@ -121,6 +121,28 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def shared_server(chromium, django_db_setup, django_db_blocker):
+    """A live server for browser tests that read data a module built once, inside a
+    transaction: unlike `live_server`, it serves through the test thread's own
+    connection (the one Django hands out once Playwright's event loop runs), so it
+    sees that open transaction, and what a test writes through it is rolled back
+    with the test. Tests using it take `db`, not `transactional_db`."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_site(shared_server, db):
+    """`shared_server` for one test, with its host allowed."""
+    with shared_server._live_server_modified_settings:
+        yield shared_server
+
+
 @pytest.fixture
 def page(chromium):
     """A fresh browser tab (its own cookies) in Swedish."""
