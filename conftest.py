@@ -28,8 +28,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # Real hashing is slow on purpose; tests only need it to be correct.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from loften.testing.reference import FAST_PASSWORD_HASHERS
+
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,11 @@ from importlib import import_module
 
 from django.apps import apps
 from django.db import transaction
+from django.test import override_settings
+
+# Real hashing is slow on purpose; tests only need it to be correct. Every test
+# hashes with these (conftest.py), module data too, so that its passwords check.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 DATA_MIGRATIONS = (
     ("loften.geography.migrations.0002_load_reference_geography", "load"),
@@ -33,7 +38,11 @@ def module_data(django_db_blocker) -> Iterator[None]:  # type: ignore[no-untyped
     """The database for data a module builds once for all its tests: a
     transaction rolled back after them, with the reference rows present even when
     a test that committed ran before on the same worker and emptied the tables."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
+        transaction.atomic(),
+    ):
         reference_data_ensure()
         yield
         transaction.set_rollback(True)
