@@ -128,7 +128,7 @@ def shared_server(chromium, django_db_setup, django_db_blocker):
     transaction: unlike `live_server`, it serves through the test thread's own
     connection (the one Django hands out once Playwright's event loop runs), so it
     sees that open transaction, and what a test writes through it is rolled back
-    with the test. Tests using it take `db`, not `transactional_db`."""
+    with the test. Only on in-memory SQLite, the one connection threads share."""
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
@@ -138,10 +138,19 @@ def shared_server(chromium, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def shared_site(shared_server, db):
-    """`shared_server` for one test, with its host allowed."""
-    with shared_server._live_server_modified_settings:
-        yield shared_server
+def shared_site(request):
+    """A live server for one browser test of module data (see
+    `loften.testing.browser.shares_test_connection`): `shared_server` on SQLite,
+    `live_server` on PostgreSQL, where the test commits its own data."""
+    from loften.testing.browser import shares_test_connection
+
+    if shares_test_connection():
+        request.getfixturevalue("db")
+        server = request.getfixturevalue("shared_server")
+    else:
+        server = request.getfixturevalue("live_server")
+    with server._live_server_modified_settings:
+        yield server
 
 
 @pytest.fixture

@@ -12,11 +12,14 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from loften.examples.loader import example_data_load
-from loften.testing.reference import module_data
+from loften.testing.browser import shares_test_connection
+from loften.testing.reference import module_data, reference_data_ensure
 
 # The example data is loaded once for the module, in a transaction rolled back
-# after it; each test runs in its own transaction on top (see `shared_server`).
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+# after it, and each test runs in its own transaction on top; on PostgreSQL each
+# test loads and commits it (see `shares_test_connection`).
+SHARED = shares_test_connection()
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=not SHARED)]
 
 # Extra pages that the sitemap does not list: the required start, search,
 # overview, statement and login pages, and the states forms and lists can be in.
@@ -39,15 +42,27 @@ EXTRA_PATHS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def _example_data(shared_server, django_db_blocker):
-    with module_data(django_db_blocker), translation.override("sv"):
+def _example_data_load() -> None:
+    with translation.override("sv"):
         example_data_load(today=datetime.date(2026, 11, 22))
+
+
+@pytest.fixture(scope="module")
+def _module_example(request, django_db_blocker):
+    if not SHARED:
+        yield
+        return
+    request.getfixturevalue("shared_server")
+    with module_data(django_db_blocker):
+        _example_data_load()
         yield
 
 
 @pytest.fixture
-def example_site(_example_data, shared_site):
+def example_site(_module_example, shared_site):
+    if not SHARED:
+        reference_data_ensure()
+        _example_data_load()
     return shared_site
 
 
