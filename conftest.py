@@ -28,8 +28,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # Real hashing is slow on purpose; tests only need it to be correct.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from loften.testing.reference import FAST_PASSWORD_HASHERS
+
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -119,6 +120,37 @@ def chromium():
 
         yield CheckedBrowser(browser)
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def shared_server(chromium, django_db_setup, django_db_blocker):
+    """A live server for browser tests that read data a module built once, inside a
+    transaction: unlike `live_server`, it serves through the test thread's own
+    connection (the one Django hands out once Playwright's event loop runs), so it
+    sees that open transaction, and what a test writes through it is rolled back
+    with the test. Only on in-memory SQLite, the one connection threads share."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_site(request):
+    """A live server for one browser test of module data (see
+    `loften.testing.browser.shares_test_connection`): `shared_server` on SQLite,
+    `live_server` on PostgreSQL, where the test commits its own data."""
+    from loften.testing.browser import shares_test_connection
+
+    if shares_test_connection():
+        request.getfixturevalue("db")
+        server = request.getfixturevalue("shared_server")
+    else:
+        server = request.getfixturevalue("live_server")
+    with server._live_server_modified_settings:
+        yield server
 
 
 @pytest.fixture

@@ -31,6 +31,17 @@ class CheckedBrowser:
         return getattr(self._browser, name)
 
 
+def shares_test_connection() -> bool:
+    """Whether a live server can serve through the tests' own database connection
+    and so see data of a transaction not committed: on SQLite, whose test database
+    is in memory. A module can then build its data once for all its browser tests
+    (`module_data`, `shared_site`); on PostgreSQL the server has a connection of
+    its own, and each test commits the data it needs (transaction=True)."""
+    from django.db import connection
+
+    return connection.vendor == "sqlite"
+
+
 def log_in(tab, base_url: str, user: User, password: str = factories.PASSWORD) -> None:
     """Sign `user` in through the login form and wait until the form is left."""
     tab.goto(base_url + "/konto/logga-in/")

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils import translation
 
 from loften.core.models import AuditEntry, User
 from loften.examples.content import EXAMPLE_PASSWORD
@@ -11,10 +12,25 @@ from loften.followups.models import ActivityEvent, FollowUp
 from loften.organisations.models import Membership
 from loften.promises.models import Indicator, Promise
 from loften.publication.models import PublishedFollowUp
+from loften.testing.reference import module_data
 
-pytestmark = pytest.mark.django_db
+# The tests that only read share one example built for the module; the others
+# load their own, each in its own transaction.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("example_loader")]
 
 TODAY = datetime.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def _module_example(django_db_setup, django_db_blocker):
+    with module_data(django_db_blocker), translation.override("sv"):
+        example_data_load(today=TODAY)
+        yield
+
+
+@pytest.fixture
+def example(_module_example, db) -> None:
+    """The example as loaded on TODAY, for a test that only reads it."""
 
 
 def _counts() -> dict[str, int]:
@@ -94,14 +110,14 @@ def test_indicator_values_are_for_the_years_before_the_promise_and_labelled():
     ]
 
 
-def test_this_years_safety_survey_result_is_there_in_the_autumn():
-    example_data_load(today=TODAY)
+def test_this_years_safety_survey_result_is_there_in_the_autumn(example):
     years = [year for year, _note in _values("exempel-nassjo-2026", "Andel boende")]
     assert years == [2023, 2024, 2025, 2026]
 
 
-def test_the_example_has_two_municipalities_their_police_area_and_published_tertials():
-    example_data_load(today=TODAY)
+def test_the_example_has_two_municipalities_their_police_area_and_published_tertials(
+    example,
+):
     current = Promise.objects.get(slug="exempel-nassjo-2026")
     assert current.police_area.name == "Lokalpolisområde Höglandet"
     assert 5 <= current.activities.count() <= 10
@@ -124,8 +140,7 @@ def test_the_example_has_two_municipalities_their_police_area_and_published_tert
     )
 
 
-def test_followup_quantities_are_the_sums_of_the_log():
-    example_data_load(today=TODAY)
+def test_followup_quantities_are_the_sums_of_the_log(example):
     for followup in FollowUp.objects.filter(
         quantity__isnull=False, period__kind="tertial"
     ):
@@ -137,8 +152,7 @@ def test_followup_quantities_are_the_sums_of_the_log():
         assert followup.quantity == logged
 
 
-def test_example_logins_work(client):
-    example_data_load(today=TODAY)
+def test_example_logins_work(client, example):
     for username in ("admin", "kommun.redaktor", "polis.redaktor"):
         assert client.login(username=username, password=EXAMPLE_PASSWORD), username
     assert User.objects.get(username="admin").is_superuser

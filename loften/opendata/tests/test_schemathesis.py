@@ -22,6 +22,9 @@ from loften.examples.loader import example_data_load
 # schema is loaded here and the data by the fixtures below.)
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
+# Every operation reads the example data the module loads: on one worker, once.
+pytestmark = pytest.mark.xdist_group("api_schema")
+
 
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection():

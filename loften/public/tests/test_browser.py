@@ -8,12 +8,18 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
 from playwright.sync_api import expect
 
 from loften.examples.loader import example_data_load
-from loften.testing.reference import reference_data_ensure
+from loften.testing.browser import shares_test_connection
+from loften.testing.reference import module_data, reference_data_ensure
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The example data is loaded once for the module, in a transaction rolled back
+# after it, and each test runs in its own transaction on top; on PostgreSQL each
+# test loads and commits it (see `shares_test_connection`).
+SHARED = shares_test_connection()
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=not SHARED)]
 
 # Extra pages that the sitemap does not list: the required start, search,
 # overview, statement and login pages, and the states forms and lists can be in.
@@ -36,11 +42,28 @@ EXTRA_PATHS = [
 ]
 
 
+def _example_data_load() -> None:
+    with translation.override("sv"):
+        example_data_load(today=datetime.date(2026, 11, 22))
+
+
+@pytest.fixture(scope="module")
+def _module_example(request, django_db_blocker):
+    if not SHARED:
+        yield
+        return
+    request.getfixturevalue("shared_server")
+    with module_data(django_db_blocker):
+        _example_data_load()
+        yield
+
+
 @pytest.fixture
-def example_site(live_server):
-    reference_data_ensure()
-    example_data_load(today=datetime.date(2026, 11, 22))
-    return live_server
+def example_site(_module_example, shared_site):
+    if not SHARED:
+        reference_data_ensure()
+        _example_data_load()
+    return shared_site
 
 
 def _sitemap_paths(page, base: str, address: str = "/sitemap.xml") -> list[str]:
@@ -65,30 +88,57 @@ def _report(url, results) -> list[str]:
     return lines
 
 
-def test_every_public_page_passes_axe_in_swedish_and_english(example_site, page):
-    base = example_site.url
-    paths = _sitemap_paths(page, base)
-    assert len(paths) > 60  # both languages of every page
-    assert "/en/" in paths
-    everything = list(paths)
+def _public_paths(page, base: str) -> list[str]:
+    """Every page of the sitemap and the extra paths, in both languages."""
+    everything = _sitemap_paths(page, base)
     for path in EXTRA_PATHS:
         everything += [path, "/en" + path]
-    axe = Axe()
-    # The checker itself works: a page with a known fault fails.
+    return list(dict.fromkeys(everything))
+
+
+def test_the_sitemap_lists_every_page_in_swedish_and_english(example_site, page):
+    paths = _sitemap_paths(page, example_site.url)
+    assert len(paths) > 60  # both languages of every page
+    assert "/en/" in paths
+
+
+def test_the_accessibility_checker_fails_a_page_with_a_known_fault(page):
     page.set_content('<html><body><img src="x.png"></body></html>')
-    assert axe.run(page).violations_count > 0
+    assert Axe().run(page).violations_count > 0
+
+
+# The pages are checked in a few shares per language, so that parallel test
+# workers can take them side by side; together the shares cover every page.
+AXE_SHARES = 5
+
+
+@pytest.mark.parametrize("share", range(AXE_SHARES))
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_public_page_passes_axe_in_swedish_and_english(
+    example_site, page, language, share
+):
+    base = example_site.url
+    paths = [
+        path
+        for path in _public_paths(page, base)
+        if path.startswith("/en/") == (language == "en")
+    ]
+    assert len(paths) > 2 * AXE_SHARES, paths
+    axe = Axe()
     problems: list[str] = []
-    for path in dict.fromkeys(everything):
+    for path in paths[share::AXE_SHARES]:
         response = page.goto(base + path)
         assert response.status == 200, path
         problems += _report(unquote(path), axe.run(page))
-    # Forms in their error state.
-    for prefix in ("", "/en"):
-        page.goto(base + prefix + "/tillganglighet/rapportera-problem/")
-        page.get_by_role("button").last.click()
-        expect(page.locator(".error-summary")).to_be_visible()
-        problems += _report(prefix + " report form with errors", axe.run(page))
     assert problems == []
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_report_form_with_errors_passes_axe(example_site, page, prefix):
+    page.goto(example_site.url + prefix + "/tillganglighet/rapportera-problem/")
+    page.get_by_role("button").last.click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert _report(prefix + " report form with errors", Axe().run(page)) == []
 
 
 def _focus_is_visible(page) -> bool:

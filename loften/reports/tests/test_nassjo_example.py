@@ -44,6 +44,11 @@ from loften.testing.pages import (
 )
 from loften.testing.reference import module_data
 
+# Every test reads the one example the module builds: they run together on one
+# worker (a database test each, so that the fixture is built once, not again for
+# the tests that need no database).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("nassjo_example")]
+
 TODAY = datetime.date(2026, 12, 5)
 NOW = datetime.datetime(2026, 12, 5, 9, 0, tzinfo=datetime.UTC)
 REFERENCES = Path(__file__).parent / "references"

@@ -21,6 +21,9 @@ from loften.reports.renderers import render
 from loften.reports.renderers.spreadsheet import csv_value, excel_csv_value
 from loften.testing.reports import snapshot_example
 
+# The PDF that many tests read is made once for the module: on one worker.
+pytestmark = pytest.mark.xdist_group("report_renderers")
+
 NOW = datetime.datetime(2027, 1, 20, 9, 30, tzinfo=datetime.UTC)
 T2, YEAR = 102, 104
 

@@ -10,6 +10,9 @@ from loften.search.selectors import (
 )
 from loften.search.text import query_terms
 
+# The tests read one corpus built for the module: on one worker it is built once.
+pytestmark = pytest.mark.xdist_group("search_selectors")
+
 
 def _search(query: str, **filters) -> list:
     return list(

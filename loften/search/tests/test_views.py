@@ -1,11 +1,15 @@
 """The search page: form, filters, one hit per promise with highlighted snippets."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from loften.geography.models import Municipality
 from loften.search import views
 from loften.testing.public import published_promise
+
+# The tests read one corpus built for the module: on one worker it is built once.
+pytestmark = pytest.mark.xdist_group("search_views")
 
 
 def _html(client, params):
