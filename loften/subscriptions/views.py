@@ -32,6 +32,12 @@ def _followed(form: SubscriptionForm):
     return None, None
 
 
+# Without a CSRF token, so that the public pages that carry this form are the
+# same for every visitor and served from the page cache as stored: a request
+# made from another site can do no more than anyone can with the form itself
+# (one confirmation e-mail to the address given, nothing followed until its
+# link is confirmed, and the per-address limit of the public forms).
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """Ask for e-mail about a municipality (?kommun=slug) or a promise

@@ -42,12 +42,13 @@ def test_an_anonymous_visitor_gets_the_stored_page_without_a_query(client, publi
     assert "Cookie" in again["Vary"]
 
 
+@pytest.mark.urls("loften.core.tests.urls_with_form")
 def test_each_visitor_gets_a_csrf_token_of_their_own(client, published):
     from django.test import Client
 
-    client.get(_page(published))
+    client.get("/sida-med-formular/")
     other = Client()
-    response = other.get(_page(published))
+    response = other.get("/sida-med-formular/")
     assert response["X-Page-Cache"] == "hit"
     token = TOKEN.search(response.content.decode()).group(1)
     secret = other.cookies["csrftoken"].value
@@ -182,4 +183,25 @@ def test_a_page_without_a_form_is_served_as_stored_without_a_csrf_cookie(
     assert one["X-Page-Cache"] == other["X-Page-Cache"] == "hit"
     assert one.content == other.content
     assert "csrfmiddlewaretoken" not in one.content.decode()
+    assert "csrftoken" not in first.cookies
+
+
+@pytest.mark.parametrize("page", ["promise", "municipality"])
+def test_a_page_with_the_subscription_form_is_served_as_stored_too(
+    client, published, page
+):
+    from django.test import Client
+
+    path = (
+        _page(published)
+        if page == "promise"
+        else f"/kommun/{published.promise.municipalities.first().slug}/"
+    )
+    client.get(path)
+    first, second = Client(), Client()
+    one = first.get(path)
+    other = second.get(path)
+    assert one["X-Page-Cache"] == other["X-Page-Cache"] == "hit"
+    assert 'action="/prenumerera/' in one.content.decode()
+    assert one.content == other.content
     assert "csrftoken" not in first.cookies

@@ -100,6 +100,23 @@ def test_a_mail_program_unsubscribes_with_one_post_without_a_csrf_token(parties)
     assert not Subscription.objects.exists()
 
 
+def test_the_form_on_a_cached_public_page_needs_no_csrf_token(
+    parties, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    publish_plan(parties)
+    strict = Client(enforce_csrf_checks=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = strict.post(
+            reverse("subscriptions:subscribe"),
+            {"email": ADDRESS, "lofte": parties.promise.slug},
+        )
+    assert response.status_code == 302
+    assert not Subscription.objects.get(email=ADDRESS).is_confirmed
+    assert len(mail.outbox) == 1  # only the confirmation
+
+
 def test_asking_again_while_confirmed_sends_nothing(
     client, parties, django_capture_on_commit_callbacks
 ):
