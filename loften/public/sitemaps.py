@@ -23,8 +23,10 @@ from loften.publication.models import PublishedPromise
 
 from . import selectors
 
-# Addresses on one page of a section (an item in two languages is two).
-LIMIT = 500
+# Addresses on one page of a section (an item in two languages is two): small
+# enough that a page is made well within 100 ms at national scale
+# (docs/benchmarks.md), and the index has a line per page.
+LIMIT = 200
 
 
 class _PerLanguage:
