@@ -29,6 +29,20 @@ from . import selectors
 LIMIT = 200
 
 
+def _version_rows(versions):
+    """Slug, number and date of each version, in the order of the promise and
+    the number; the slug is read only for the rows of the page asked for."""
+    published = PublishedPromise.objects.all()
+    return (
+        versions.annotate(
+            slug=Subquery(published.filter(pk=OuterRef("promise_id")).values("slug")),
+            lastmod=F("published_at"),
+        )
+        .order_by("promise_id", "number")
+        .values("slug", "number", "lastmod")
+    )
+
+
 class _PerLanguage:
     """(item, language) for each item of a queryset and each language, read a
     slice at a time: what Django's i18n sitemap makes of its items as a list."""
@@ -179,19 +193,11 @@ class VersionSitemap(_QuerysetSitemap):
 
     def items(self):
         # Every version of a published promise but the one it shows now (its
-        # latest); the slug is read only for the rows of the page asked for.
-        published = PublishedPromise.objects.all()
-        return (
-            selectors.versions_of_published()
-            .exclude(pk__in=published.values("version_id"))
-            .annotate(
-                slug=Subquery(
-                    published.filter(pk=OuterRef("promise_id")).values("slug")
-                ),
-                lastmod=F("published_at"),
+        # latest).
+        return _version_rows(
+            selectors.versions_of_published().exclude(
+                pk__in=PublishedPromise.objects.values("version_id")
             )
-            .order_by("promise_id", "number")
-            .values("slug", "number", "lastmod")
         )
 
     def location(self, item):
@@ -208,18 +214,7 @@ class ChangesSitemap(_QuerysetSitemap):
     def items(self):
         # Read a page at a time, like the versions: the index needs only the
         # count and the latest date.
-        published = PublishedPromise.objects.all()
-        return (
-            selectors.versions_of_published()
-            .annotate(
-                slug=Subquery(
-                    published.filter(pk=OuterRef("promise_id")).values("slug")
-                ),
-                lastmod=F("published_at"),
-            )
-            .order_by("promise_id", "number")
-            .values("slug", "number", "lastmod")
-        )
+        return _version_rows(selectors.versions_of_published())
 
     def location(self, item):
         return _address(
