@@ -312,7 +312,7 @@ def _followup_rows(data: dict[str, Any], activities: dict[int, dict]) -> list:
                 target_met=met,
                 target_final=final,
                 met_for_good=met_for_good(
-                    (activity["target"] or {}).get("comparator", ""), met, bool(final)
+                    target["comparator"] if target else "", met, bool(final)
                 ),
                 running_total=achieved,
                 target_value_then=target["value"] if target else None,
