@@ -203,13 +203,29 @@ def _read(header: dict[str, Any], data: bytes) -> dict[str, Any]:
     }
 
 
+def _setup_for_reading() -> None:
+    """What the parser needs of Django, and no more: the settings, and the
+    translations of this app and of Django itself. The parser is pure, so the
+    child loads no models and no other app: it starts in less than half the
+    time."""
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.utils.log import configure_logging
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+    settings.LOCALE_PATHS = [
+        *settings.LOCALE_PATHS,
+        str(Path(__file__).resolve().parent / "locale"),
+    ]
+    apps.populate([])
+
+
 def main() -> None:
     """The child: read the header line and the document from standard input,
     write the answer as JSON to standard output."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    django.setup()
+    _setup_for_reading()
     # Everything the readers need is loaded before the limits start counting.
     from .parsing import read_and_parse  # noqa: F401
     from .parsing.readers import docx_reader, pdf_reader  # noqa: F401

@@ -36,6 +36,26 @@ def test_a_document_is_read_in_a_child_process(settings):
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime > before
 
 
+def test_the_child_answers_what_the_parser_gives_with_its_swedish_warnings():
+    """The child loads only the settings and the translations; its answer is
+    the parser's own, warnings in Swedish included."""
+    from django.utils import translation
+
+    from loften.imports.parsing import read_and_parse
+    from loften.imports.reading import blocks_as_data
+
+    text = (
+        "Medborgarlöfte Ydre 2024\n\nPolisen och kommunen lovar att öka tryggheten.\n"
+    )
+    document = read_in_child(text.encode(), filename="ydre.txt", municipalities=[])
+    with translation.override("sv"):
+        parsed = read_and_parse(text.encode(), filename="ydre.txt", municipalities=[])
+    assert document["result"] == parsed.result.to_dict()
+    assert document["blocks"] == blocks_as_data(parsed.blocks)
+    warnings = document["result"]["warnings"]
+    assert any(message.startswith("Inga aktiviteter hittades") for message in warnings)
+
+
 def test_a_word_file_of_tiny_paragraphs_is_refused_before_it_is_parsed():
     bomb = documents.docx_of_tiny_paragraphs()
     assert len(bomb) < 150_000
