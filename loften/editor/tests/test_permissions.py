@@ -14,6 +14,8 @@ from loften.promises.services import activities as activity_services
 from loften.promises.services import indicators as indicator_services
 from loften.promises.services import parts as part_services
 from loften.testing import factories
+from loften.testing.reference import module_data
+from loften.testing.workflow import promise_with_parties
 
 pytestmark = pytest.mark.django_db
 
@@ -253,17 +255,28 @@ def test_every_editor_url_is_in_the_table():
     assert {p.name for p in urlpatterns} == {view[0] for view in VIEWS}
 
 
+@pytest.fixture(scope="module")
+def _built_once(django_db_setup, django_db_blocker):
+    """The promise with one of each part and a user of each role, built once for
+    the module; each request's changes are rolled back after its test."""
+    with module_data(django_db_blocker):
+        parties = promise_with_parties()
+        world = _world(parties) | {"period": T1}
+        yield world, {role: _user(role, parties) for role in ROLES}
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(
     ("name", "method", "arguments", "data", "expected"),
     VIEWS,
     ids=[f"{view[0]}-{view[1]}" for view in VIEWS],
 )
-def test_who_gets_what(client, parties, role, name, method, arguments, data, expected):
-    world = _world(parties)
-    world["period"] = T1
+def test_who_gets_what(
+    client, db, _built_once, role, name, method, arguments, data, expected
+):
+    world, users = _built_once
     url = reverse(f"editor:{name}", args=[world[a] for a in arguments])
-    user = _user(role, parties)
+    user = users[role]
     if user is not None:
         client.force_login(user)
     response = getattr(client, method)(url, data)
