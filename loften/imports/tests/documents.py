@@ -195,8 +195,8 @@ def scanned_pdf() -> bytes:
 
 
 def zip_without_word_document() -> bytes:
-    """A zip archive that is not a Word document."""
+    """A zip archive that is not a Word document; the same bytes every time."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("hello.txt", "hej")
+        archive.writestr(zipfile.ZipInfo("hello.txt", (2026, 1, 1, 0, 0, 0)), "hej")
     return buffer.getvalue()

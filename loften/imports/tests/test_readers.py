@@ -382,6 +382,8 @@ def test_a_pdf_saved_with_a_txt_name_is_read_as_a_pdf(sala_pdf):
         ),
         (b"kod,namn\n1,2\n", "tabell.xlsx", "unsupported_type"),
     ],
+    # Named by file and code: every test worker must collect the same names.
+    ids=lambda value: "" if isinstance(value, bytes) else value,
 )
 def test_unreadable_files_give_a_read_error_with_a_code(data, filename, code):
     with pytest.raises(ReadError) as caught:
