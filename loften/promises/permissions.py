@@ -11,18 +11,18 @@ from loften.core.models import User
 from loften.organisations.models import Membership, Organisation
 
 from .models import Promise
-from .selectors import promise_party_organisations
+from .selectors import promise_party_condition, promise_party_organisations
 
 
 def promise_role(*, user: User | None, promise: Promise) -> str | None:
     """The highest role `user` holds in any party to `promise`, or None."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
-    parties = promise_party_organisations(promise=promise)
     roles = set(
-        Membership.objects.filter(user=user, organisation__in=parties).values_list(
-            "role", flat=True
-        )
+        Membership.objects.filter(
+            promise_party_condition(promise=promise, path="organisation__"),
+            user=user,
+        ).values_list("role", flat=True)
     )
     for role in reversed(Membership.ROLE_ORDER):
         if role in roles:

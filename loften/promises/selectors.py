@@ -11,21 +11,41 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from loften.core.models import User
 from loften.organisations.models import Membership, Organisation
-from loften.organisations.selectors import (
-    organisation_list_for_user,
-    organisations_for_places,
-)
+from loften.organisations.selectors import organisation_list_for_user
 
 from .models import Activity, FocusArea, Promise
+
+
+def promise_party_condition(*, promise: Promise, path: str = "") -> Q:
+    """The organisations that are party to the promise (its municipalities' and
+    its police area's) as a condition on `path`, an organisation or a relation to
+    one ("organisation__"), so that a read of them or of their members is one
+    query."""
+    municipality_ids = Promise.municipalities.through.objects.filter(
+        promise_id=promise.pk
+    ).values("municipality_id")
+    condition = Q(
+        **{
+            f"{path}kind": Organisation.Kind.MUNICIPALITY,
+            f"{path}municipality_id__in": municipality_ids,
+        }
+    )
+    if promise.police_area_id is not None:
+        condition |= Q(
+            **{
+                f"{path}kind": Organisation.Kind.POLICE_AREA,
+                f"{path}police_area_id": promise.police_area_id,
+            }
+        )
+    return condition
 
 
 def promise_party_organisations(*, promise: Promise) -> list[Organisation]:
     """The organisations that are party to the promise: its municipalities' and its
     police area's. Their approvers approve it jointly."""
-    municipality_ids = [m.pk for m in promise.municipalities.all()]
     return list(
-        organisations_for_places(
-            municipality_ids=municipality_ids, police_area_id=promise.police_area_id
+        Organisation.objects.filter(promise_party_condition(promise=promise)).order_by(
+            "kind", "name"
         )
     )
 
