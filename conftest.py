@@ -10,6 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Speed belongs in the benchmarks (bench/), not in tests: a property test must
+# not fail because a busy machine ran one example slowly.
+hypothesis_settings.register_profile("loften", deadline=None)
+hypothesis_settings.load_profile("loften")
 
 REPOSITORY = Path(__file__).resolve().parent
 CORPUS_DIR = Path(
