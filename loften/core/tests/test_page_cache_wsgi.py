@@ -2,7 +2,9 @@
 same byte for byte as Django's answer, and everything else left to Django."""
 
 import io
+import os
 import urllib.parse
+import uuid
 
 import pytest
 from django.core.cache import caches
@@ -21,6 +23,7 @@ from loften.testing.workflow import publish_period
 pytestmark = pytest.mark.django_db
 
 TEXT = "Fem trygghetsvandringar gjordes under andra tertialen."
+REDIS_URL = os.environ.get("LOFTEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
 
 
 class Site:
@@ -63,6 +66,29 @@ def site(settings):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Redis as the cache, as in production, under keys of this test's own."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis at {REDIS_URL} ({error}); set LOFTEN_TEST_REDIS_URL")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 @pytest.fixture
@@ -152,6 +178,20 @@ def test_a_hit_is_the_same_byte_for_byte_as_djangos_answer(site, published):
         assert made[0] == status
         assert made[2] == body
         assert sorted(made[1]) == sorted(h for h in headers if h[0] != "X-Page-Cache")
+
+
+def test_with_redis_a_hit_is_djangos_answer_and_a_publication_makes_it_stale(
+    redis_cache, site, published
+):
+    path = _promise_page(published)
+    made = site.get(path)
+    assert site.served_by_layer(path)
+    hit = site.get(path)
+    assert hit == site.get_from_django(path)
+    assert hit[2] == made[2]
+    public_cache_invalidate()
+    assert not site.served_by_layer(path)
+    assert site.served_by_layer(path)
 
 
 def test_a_head_request_and_a_conditional_one_are_answered_as_django_answers(
