@@ -11,25 +11,25 @@ the page are fetched together, in one round trip to the shared cache.
 
 Never cached or served from the cache: a request that carries a session cookie
 (a signed-in editor, or anyone who logged in before), one that carries queued
-messages, anything but GET and HEAD, a response other than 200, one that sets a
-cookie of its own, and every view not marked. A page with a form holds the
-visitor's CSRF token: it is stored as a marker and each visitor gets a token of
-their own in its place, as Django would render it; a page without one (the
-language switcher is made of links, and htmx sends a token only for signed-in
-users) is served as stored, without any CSRF work.
+messages, anything but GET and HEAD, a static file (WhiteNoise's), a response
+other than 200, one that sets a cookie of its own, and every view not marked. A
+page with a form holds the visitor's CSRF token: it is stored as a marker and
+each visitor gets a token of their own in its place, as Django would render it;
+a page without one (the language switcher is made of links, and htmx sends a
+token only for signed-in users) is served as stored, without any CSRF work.
 
-A hit is answered twice over as cheaply as Django could. The middleware is the
-first in MIDDLEWARE, so a page is stored with every header Django's middleware
-gives it (the security headers, the Content-Security-Policy, X-Frame-Options,
-Vary, Content-Language; all but cookies), and a hit inside Django skips all of
-them. In front of Django, `PublicPageCacheApplication` wraps the WSGI
-application (config/wsgi.py, which gunicorn and runserver load): it makes the
-same key from the same rules, asks the cache the same once, and answers a current
-page without a token straight from the stored status, headers and body, before
-Django's request, middleware and signals; the answer is the same, byte for byte,
-as the middleware's. Anything else (a miss, a stale page, a page with a token,
-a request the rules leave out, a Host Django refuses, a cache that fails) goes
-on to Django with what was read, so the middleware does not ask the cache again.
+A hit is answered in one of two places. The middleware is the first in
+MIDDLEWARE, so a page is stored with every header Django's middleware gives it
+(the security headers, the Content-Security-Policy, X-Frame-Options, Vary,
+Content-Language; all but cookies), and a hit inside Django skips all of them.
+In front of Django, `PublicPageCacheApplication` wraps the WSGI application
+(config/wsgi.py, which gunicorn and runserver load): it makes the same key from
+the same rules, asks the cache the same once, and answers a current page without
+a token straight from the stored status, headers and body, before Django's
+request, middleware and signals; the answer is the same, byte for byte, as the
+middleware's. Anything else (a miss, a stale page, a page with a token, a
+request the rules leave out, a Host Django refuses, a cache that fails) goes on
+to Django with what was read, so the middleware does not ask the cache again.
 Conditional requests are answered as Django answers them: no public page has a
 validator of its own to compare (the feeds' Last-Modified is informative), so
 they get the whole page.
