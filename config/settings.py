@@ -151,10 +151,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Whole public pages for visitors without a session; the middleware below
-    # runs for a page only when it is made (loften/core/page_cache.py).
+    # Whole public pages for visitors without a session, stored with the headers
+    # of all the middleware below, which runs for a page only when it is made
+    # (loften/core/page_cache.py; config/wsgi.py answers most hits before Django).
     "loften.core.page_cache.PublicPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,7 +168,10 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # Serves the collected static files; in development runserver does it.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

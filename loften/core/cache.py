@@ -15,9 +15,11 @@ import hashlib
 import time
 from collections.abc import Callable
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -39,11 +41,34 @@ def _generation() -> int:
 def public_generation_and(key: str) -> tuple[int, object]:
     """The public cache's generation and the value stored under `key` (or None),
     asked for together: one round trip to a shared cache such as Redis."""
-    found = cache.get_many([_GENERATION_KEY, key])
+    found = _get_many([_GENERATION_KEY, key])
     generation = found.get(_GENERATION_KEY)
     if generation is None:
         generation = _generation()
     return generation, found.get(key)
+
+
+# Django's Redis backend makes a client for each call and checks every key for
+# characters memcached refuses; a hit of the page cache is cheaper with a client
+# kept for each backend (there is one for each thread) and keys of its own.
+_redis_clients: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _get_many(keys: list[str]) -> dict[str, object]:
+    """What `cache.get_many(keys)` answers."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        return backend.get_many(keys)
+    client = _redis_clients.get(backend)
+    if client is None:
+        client = _redis_clients[backend] = backend._cache.get_client()
+    values = client.mget([backend.make_key(key) for key in keys])
+    loads = backend._cache._serializer.loads
+    return {
+        key: loads(value)
+        for key, value in zip(keys, values, strict=True)
+        if value is not None
+    }
 
 
 def public_cache_key(name: str, *parts: object, language: str | None = None) -> str:
