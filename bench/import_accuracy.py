@@ -72,6 +72,7 @@ class Outcome:
     file: str
     failures: dict[str, str] = field(default_factory=dict)
     year_in_text: bool = True
+    year_in_address: bool = False
 
     @property
     def right(self) -> bool:
@@ -169,8 +170,15 @@ def check(path: Path, entry: dict, refs) -> Outcome:
     year = entry.get("year")
     if year is not None:
         outcome.year_in_text = str(year) in data.decode("utf-8", errors="replace")
+        outcome.year_in_address = str(year) in (entry.get("url") or "")
     try:
-        result = parse_document(data, filename=path.name, municipalities=refs)
+        # The address is given as a user importing a web page gives it.
+        result = parse_document(
+            data,
+            filename=path.name,
+            municipalities=refs,
+            source_url=entry.get("url") or None,
+        )
     except ReadError as error:
         outcome.failures["read"] = f"refused: {error.code}"
         return outcome
@@ -180,7 +188,11 @@ def check(path: Path, entry: dict, refs) -> Outcome:
             f"{got!r}, annotated {entry['municipality']!r}"
         )
     if year is not None and year not in result.years:
-        note = "" if outcome.year_in_text else " (the year is not in the text)"
+        note = (
+            ""
+            if outcome.year_in_text or outcome.year_in_address
+            else " (the year is in neither the text nor the source address)"
+        )
         outcome.failures["year"] = f"{result.years}, annotated {year}{note}"
     wanted = entry["n_activities"]
     got = len(result.activities)

@@ -18,6 +18,7 @@ from .periods import (
     find_periods,
     find_years,
     read_duration,
+    year_of_address,
     years_of_dates,
 )
 from .quantities import read_quantities
@@ -414,6 +415,20 @@ def _finish_years(draft: Draft, blocks: Sequence[Block]) -> None:
             duration = read_duration(text)
             if duration:
                 years.update(range(start, start + duration))
+    if not years and result.source_url:
+        # A page's address often carries its publication date ("…/arkiv/
+        # 2020-04-29-medborgarlofte-…"); a year in the text always wins.
+        from_address = year_of_address(result.source_url)
+        if from_address is not None:
+            years = {from_address}
+            draft.warn(
+                _(
+                    "The year %(year)s is taken from the source address “%(text)s”;"
+                    " check it."
+                )
+                % {"year": from_address, "text": "%(text)s"},
+                result.source_url,
+            )
     result.years = sorted(years)
     if not result.years:
         draft.warn(_("No year for the promise was found; enter it by hand."))

@@ -123,6 +123,8 @@ class ParseResult:
     periods: list[PeriodCode] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     other_municipalities: list[Municipality] = field(default_factory=list)
+    # The address the document was published at, when the importer was told it.
+    source_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data in the documented JSON form."""
@@ -146,6 +148,8 @@ class ParseResult:
             data["other_municipalities"] = [
                 m.to_dict() for m in self.other_municipalities
             ]
+        if self.source_url:
+            data["source_url"] = self.source_url
         return data
 
     def to_json(self) -> str:

@@ -137,11 +137,13 @@ class _Walker(HeadingRules):
         cite_lines: bool,
         deadline: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        source_url: str | None = None,
     ) -> None:
         self.blocks = blocks
         self.deadline = deadline
         self.clock = clock
         self.draft = Draft(filename, refs, cite_lines=cite_lines)
+        self.draft.result.source_url = source_url or None
         self.index = 0
         self.section: Section = "intro"
         self.promised: list[Activity] = []
@@ -687,13 +689,22 @@ def parse_blocks(
     filename: str,
     municipalities: Sequence[MunicipalityRef],
     cite_lines: bool = False,
+    source_url: str | None = None,
 ) -> ParseResult:
     """Find the promise structure in blocks from any reader. Never raises.
 
     With `cite_lines`, warnings about unplaced text name the block's line
     (meaningful for plain text, where `Block.line` is the line in the file).
+    `source_url` is the address the document was published at: when the text
+    names no year, a date or year in it is the promise year (with a warning).
     """
-    return _Walker(list(blocks), filename, municipalities, cite_lines=cite_lines).run()
+    return _Walker(
+        list(blocks),
+        filename,
+        municipalities,
+        cite_lines=cite_lines,
+        source_url=source_url,
+    ).run()
 
 
 @dataclass(slots=True)
@@ -714,13 +725,15 @@ def read_and_parse(
     max_bytes: int = MAX_BYTES,
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    source_url: str | None = None,
 ) -> ParsedDocument:
     """Read and parse one document, keeping the blocks for showing the source.
 
     Raises ReadError (and nothing else) when the file is too large, empty,
     binary, damaged, encrypted, of an unknown type, or shows no promise
     statements or activities; with `time_limit` (seconds, measured by
-    `clock`), also when reading and parsing take longer than that.
+    `clock`), also when reading and parsing take longer than that. `source_url`
+    is the document's web address, as for `parse_blocks`.
     """
     started = clock()
     if len(data) > max_bytes:
@@ -738,6 +751,7 @@ def read_and_parse(
         cite_lines=reading.file_type == "txt",
         deadline=deadline,
         clock=clock,
+        source_url=source_url,
     )
     try:
         result = walker.run()
@@ -762,6 +776,7 @@ def parse_document(
     municipalities: Sequence[MunicipalityRef],
     max_bytes: int = MAX_BYTES,
     time_limit: float | None = None,
+    source_url: str | None = None,
 ) -> ParseResult:
     """Read and parse one document; see `read_and_parse` for the errors it raises."""
     return read_and_parse(
@@ -770,4 +785,5 @@ def parse_document(
         municipalities=municipalities,
         max_bytes=max_bytes,
         time_limit=time_limit,
+        source_url=source_url,
     ).result
