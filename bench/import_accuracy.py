@@ -138,6 +138,10 @@ def target_found(phrase: str, activities) -> bool:
             continue
         if number is None or float(target.value) == number:
             return True
+        # "Minst tolv trafikinsatser … varav fyra vid skolor": a share of the
+        # target is a target as written.
+        if any(float(part.value) == number for part in target.parts):
+            return True
         if target.per and number == 1:
             return True
     return False
@@ -148,6 +152,9 @@ def found_parties(result) -> set[str]:
     for activity in result.activities:
         found.update(party for party in activity.responsible if party != "annan")
         found.update(activity.partners)
+    # Who makes the promise as the document names them ("Höörs kommun och
+    # Polisen lämnar följande löften"), beside each activity's own parties.
+    found.update(result.parties)
     if not result.activities:
         for statement in result.commitments:
             found.update(expected_parties(statement))

@@ -35,6 +35,7 @@ from .parties import (
 )
 from .party_words import classify_party, find_partners
 from .periods import find_periods
+from .prose import QUOTED
 from .readers import read_document
 from .result import Activity, NoteKind, ParseResult
 from .sections import (
@@ -117,10 +118,6 @@ _OWNER_LABEL = re.compile(r"^(?P<who>[A-ZÅÄÖ][\wåäö]{2,20})\s*:\s*\S")
 _PERIOD_REPORT = re.compile(
     r"^under\s+(?:året|(?:hela\s+)?\d{4}|våren|hösten|sommaren)\s+har\b", re.IGNORECASE
 )
-
-
-# A quotation in a news item: "…, säger Anna Andersson, kommunpolis."
-_QUOTED = re.compile(r",\s+säger\s+(?:[A-ZÅÄÖ]|han\b|hon\b)")
 
 
 class _TimeUp(Exception):
@@ -238,7 +235,7 @@ class _Walker(HeadingRules):
 
     def list_item(self, block: Block) -> None:
         text = block.text
-        if _QUOTED.search(text):
+        if QUOTED.search(text):
             # "- Vi tar medborgarnas oro på allvar …, säger Kristina Holgersson":
             # a news item's quotation, set as a dash item.
             self.draft.note(
@@ -640,7 +637,7 @@ class _Walker(HeadingRules):
         if current is not None and reads_as_followup and not looks_like_activity(text):
             self.draft.add_followup_text(current, text)
             return
-        if _QUOTED.search(text):
+        if QUOTED.search(text):
             self.draft.note(
                 "summary" if self.draft.result.activities else "intro", text
             )
