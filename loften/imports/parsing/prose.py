@@ -154,6 +154,10 @@ def reported_work(draft: Draft, blocks: Sequence[Block]) -> None:
     ):
         # Promises listed as items: reports belong to them, not beside them.
         return
+    if any(text.rstrip().endswith(":") for text in result.commitments):
+        # "… genom följande aktiviteter:" over a list the page does not hold
+        # (cut short): the reports are about that list.
+        return
     draft.group = None
     draft.focus_area = None
     draft.commitment_index = None
