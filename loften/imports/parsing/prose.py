@@ -124,7 +124,7 @@ def promise_parties(draft: Draft, blocks: Sequence[Block]) -> list[str]:
             for name in parties.partners:
                 found.add_partner(name)
     for block in blocks:
-        if block.kind not in ("heading", "paragraph"):
+        if block.kind not in ("heading", "paragraph") or not _JOINT.search(block.text):
             continue
         for sentence in sentences(block.text):
             if len(sentence) > _LONGEST_SENTENCE or not _ABOUT_PROMISE.search(sentence):
