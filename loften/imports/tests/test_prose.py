@@ -169,20 +169,27 @@ def test_the_pieces_a_sentence_names_after_var_bland_annat_are_split():
         "och klotterborttagning i centrum."
     ) == ["Trygghetsvandringar", "Ny belysning", "Klotterborttagning i centrum"]
     # "och" inside one piece does not split it.
-    assert named_work(
-        "De aktiviteter som polisen lovade var ökad synlighet och närvaro i centrum."
-    ) == []
+    assert (
+        named_work(
+            "De aktiviteter som polisen lovade var ökad synlighet och närvaro "
+            "i centrum."
+        )
+        == []
+    )
 
 
-FOLLOWUP_OF_PROSE = """\
-Alingsås - medborgarlöften
-
-Polisen och kommunen gick samman om ett medborgarlöfte för 2021. Nu har det följts upp.
-
-De aktiviteter som polisen och kommunen lovade att genomföra gemensamt var bland annat en ökad närvaro av polis vid stationen i kombination med fler nattvandrare.
-
-Närvaron av polis vid stationen har ökat under kvällarna. Nattvandrare har funnits på plats varje helg. Det har också genomförts trygghetsvandringar kring stationen. De ledde till ny belysning. Kommunen arbetar också med kameraövervakning vid stationen.
-"""
+FOLLOWUP_OF_PROSE = (
+    "Alingsås - medborgarlöften\n\n"
+    "Polisen och kommunen gick samman om ett medborgarlöfte för 2021. Nu har det "
+    "följts upp.\n\n"
+    "De aktiviteter som polisen och kommunen lovade att genomföra gemensamt var "
+    "bland annat en ökad närvaro av polis vid stationen i kombination med fler "
+    "nattvandrare.\n\n"
+    "Närvaron av polis vid stationen har ökat under kvällarna. Nattvandrare har "
+    "funnits på plats varje helg. Det har också genomförts trygghetsvandringar "
+    "kring stationen. De ledde till ny belysning. Kommunen arbetar också med "
+    "kameraövervakning vid stationen.\n"
+)
 
 
 def test_a_follow_up_of_named_pieces_reports_on_each_and_adds_more_work(parse):
@@ -221,7 +228,8 @@ def test_work_a_party_reports_in_a_news_item_is_its_activity(parse):
         "Löftet 2024\n\n"
         "Under 2024 kommer Polisen och Alingsås kommun att fokusera på narkotika.\n\n"
         "Sammanfattning för 2023\n\n"
-        "Polisen har 2023 arbetat aktivt med besök i skolor och fordonspatrullering.\n\n"
+        "Polisen har 2023 arbetat aktivt med besök i skolor och "
+        "fordonspatrullering.\n\n"
         "Ett stort arbete har gjorts från både kommun och polis med ökad närvaro på "
         "stan, säger Eva Ek, kommunpolis.\n\n"
         "Skadegörelsen har ökat under sommaren.\n"

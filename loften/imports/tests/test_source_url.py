@@ -104,9 +104,8 @@ def test_a_source_address_belongs_to_one_file(client, people):
     client.force_login(people.editor)
     response = upload(client, people, ADDRESS, "a.txt", "b.txt")
     assert response.status_code == 200
-    assert (
-        "En källadress hör till ett dokument: ladda upp den filen för sig."
-        in page(response)
+    assert "En källadress hör till ett dokument: ladda upp den filen för sig." in page(
+        response
     )
     assert not ImportJob.objects.exists()
 
@@ -145,9 +144,7 @@ def test_the_command_keeps_the_source_address_on_the_import(people, news_file):
     assert job.promise.start_date.year == 2021
 
 
-def test_the_command_refuses_a_bad_source_address_or_several_files(
-    news_file, tmp_path
-):
+def test_the_command_refuses_a_bad_source_address_or_several_files(news_file, tmp_path):
     with pytest.raises(CommandError, match="med http:// eller https://"):
         run("--dry-run", "--source-url", "javascript:alert(1)", news_file)
     other = tmp_path / "annan.txt"
