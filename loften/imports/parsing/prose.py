@@ -193,7 +193,17 @@ def reported_work(draft: Draft, blocks: Sequence[Block]) -> None:
     result.notes = kept
 
 
+# Background, not a report of the promise's work: "Polisen och kommunen har sedan
+# 2016 arbetat med medborgarlöften", "… har arbetat i samverkan i många år".
+_BACKGROUND = re.compile(
+    r"\bsedan\b|medborgarl[öo]fte|samverkansavtal|överenskommelse|\bi\s+många\s+år\b",
+    re.IGNORECASE,
+)
+
+
 def _reporting_parties(sentence: str) -> Parties | None:
+    if _BACKGROUND.search(sentence):
+        return None
     agent = _BY_AGENT.search(sentence)
     if agent:
         parties = parties_from_list(agent.group("who"), accept_unknown=False)

@@ -246,6 +246,19 @@ def test_work_a_party_reports_in_a_news_item_is_its_activity(parse):
     assert result.years == [2023, 2024]
 
 
+def test_background_on_the_cooperation_is_not_reported_work(parse):
+    result = parse(
+        "Polisen och kommunen följer upp medborgarlöftet 2023\n\n"
+        "Polisen och kommunen har sedan 2016 arbetat med medborgarlöften.\n\n"
+        "Kommunen har arbetat med medborgarlöftet i flera år.\n\n"
+        "För att minska klottret har kommunen påbörjat snabbare sanering.\n"
+    )
+    assert [a.text for a in result.activities] == [
+        "För att minska klottret har kommunen påbörjat snabbare sanering."
+    ]
+    assert result.years == [2023]
+
+
 def test_reports_on_listed_promises_add_no_activities(parse):
     result = parse(
         "Medborgarlöfte Alingsås 2023\n"
