@@ -17,6 +17,7 @@ from .draft import Draft
 from .parties import Parties, parties_from_list, statement_parties
 from .party_words import classify_party
 from .periods import find_years
+from .result import Activity, Note
 from .text import sentences
 
 # A quotation in a news item: "…, säger Anna Andersson, kommunpolis."
@@ -162,7 +163,7 @@ def reported_work(draft: Draft, blocks: Sequence[Block]) -> None:
     draft.focus_area = None
     draft.commitment_index = None
     draft.period = None
-    kept = []
+    kept: list[Note] = []
     for note in result.notes:
         if note.kind not in ("intro", "summary"):
             kept.append(note)
@@ -248,7 +249,7 @@ def told_work(
     tells more work ("Kommunen arbetar också med kameraövervakning", "Det har
     också genomförts trygghetsvandringar") is an activity of its own."""
     some_only = bool(_SOME_OF.search(statement))
-    activities = []
+    activities: list[Activity] = []
     for piece in pieces:
         activity = draft.add_activity(piece)
         _give_parties(activity, parties)
@@ -270,7 +271,7 @@ def told_work(
     draft.clear_current()
 
 
-def _give_parties(activity, parties: Parties | None) -> None:  # type: ignore[no-untyped-def]
+def _give_parties(activity: Activity, parties: Parties | None) -> None:
     if activity.responsible or parties is None:
         return
     activity.responsible = parties.ordered_responsible()
@@ -279,11 +280,12 @@ def _give_parties(activity, parties: Parties | None) -> None:  # type: ignore[no
             activity.partners.append(name)
 
 
-def _sharing_words(sentence: str, activities):  # type: ignore[no-untyped-def]
+def _sharing_words(sentence: str, activities: Sequence[Activity]) -> Activity | None:
     """The activity that shares the most content-word stems with the sentence,
     or None when none shares any."""
     stems = {word[:_STEM] for word in _CONTENT_WORD.findall(sentence.lower())}
-    best, best_count = None, 0
+    best: Activity | None = None
+    best_count = 0
     for activity in activities:
         own = {word[:_STEM] for word in _CONTENT_WORD.findall(activity.text.lower())}
         count = len(stems & own)
