@@ -22,7 +22,7 @@ class ImportJobAdmin(ReadOnlyModelAdmin):
         "promise",
     )
     list_filter = ("status", "file_type")
-    search_fields = ("original_name", "sha256", "organisation__name")
+    search_fields = ("original_name", "source_url", "sha256", "organisation__name")
     date_hierarchy = "created_at"
     list_select_related = ("organisation", "uploaded_by", "promise")
     # The parse result and the source text are shown on the import's own page,

@@ -25,7 +25,7 @@ from loften.promises.rules import activity_problems
 
 from . import mapping
 from .drafts import ActivityDraft, FollowUpDraft, PromiseDraft
-from .models import ImportJob
+from .models import SOURCE_URL_MAX_LENGTH, ImportJob
 from .parsing.text import excerpt
 from .selectors import (
     active_focus_areas,
@@ -33,7 +33,12 @@ from .selectors import (
     municipality_choices,
     police_area_choices,
 )
-from .services import MAX_FILES_PER_UPLOAD, check_upload
+from .services import (
+    MAX_FILES_PER_UPLOAD,
+    check_upload,
+    one_document_per_address,
+    source_url_clean,
+)
 
 ACCEPTED_TYPES = ".txt,.html,.htm,.pdf,.docx"
 # What becomes of a note the document makes on an activity.
@@ -97,6 +102,25 @@ class UploadForm(forms.Form):
         ),
         error_messages={"required": _("Choose at least one file.")},
     )
+    source_url = forms.URLField(
+        label=_("Source address (optional)"),
+        required=False,
+        max_length=SOURCE_URL_MAX_LENGTH,
+        assume_scheme="https",
+        help_text=_(
+            "The web address the document was published at, for one file. When "
+            "the text names no year, a date or year in the address is used."
+        ),
+        error_messages={
+            "invalid": _(
+                "Enter the web address the document was published at, starting "
+                "with http:// or https://."
+            ),
+            "max_length": _(
+                "The source address may be at most %(limit_value)s characters long."
+            ),
+        },
+    )
 
     def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +146,17 @@ class UploadForm(forms.Form):
         if problems:
             raise ValidationError(problems)
         return files
+
+    def clean_source_url(self):
+        value = self.cleaned_data["source_url"]
+        return source_url_clean(value) if value else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        files = cleaned.get("files") or []
+        if cleaned.get("source_url") and len(files) > 1:
+            self.add_error("source_url", one_document_per_address())
+        return cleaned
 
 
 # --- Review --------------------------------------------------------------------------

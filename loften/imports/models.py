@@ -2,6 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +19,17 @@ def source_upload_to(instance: "ImportJob", filename: str) -> str:
     if not extension[1:].isalnum() or len(extension) > 8:
         extension = ""
     return f"imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+# The longest source address kept; longer ones are refused, not cut.
+SOURCE_URL_MAX_LENGTH = 500
+source_url_validator = URLValidator(
+    schemes=["http", "https"],
+    message=_(
+        "Enter the web address the document was published at, starting with "
+        "http:// or https://."
+    ),
+)
 
 
 class ImportJob(models.Model):
@@ -63,6 +75,16 @@ class ImportJob(models.Model):
         _("source file"), upload_to=source_upload_to, max_length=200, blank=True
     )
     original_name = models.CharField(_("file name"), max_length=255)
+    source_url = models.URLField(
+        _("source address"),
+        max_length=SOURCE_URL_MAX_LENGTH,
+        blank=True,
+        validators=[source_url_validator],
+        help_text=_(
+            "The web address the document was published at, if known. When the "
+            "text names no year, a date or year in the address is used."
+        ),
+    )
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     file_type = models.CharField(

@@ -49,9 +49,11 @@ def read_in_child(
     *,
     filename: str,
     municipalities: Sequence[MunicipalityRef],
+    source_url: str = "",
 ) -> dict[str, Any]:
     """Read and parse `data` in a child process; returns {"file_type", "result",
     "blocks"} (the parse result and the blocks as stored on an import).
+    `source_url` is the address the document was published at, if known.
 
     Raises ReadError for a document that cannot be read, is too slow or needs
     too much memory; RuntimeError for a fault of the child itself.
@@ -59,6 +61,7 @@ def read_in_child(
     seconds = settings.IMPORT_PARSE_SECONDS
     header = {
         "filename": filename,
+        "source_url": source_url,
         "max_bytes": settings.IMPORT_MAX_BYTES,
         "seconds": seconds,
         "memory_mb": settings.IMPORT_MEMORY_MB,
@@ -185,6 +188,7 @@ def _read(header: dict[str, Any], data: bytes) -> dict[str, Any]:
             ],
             max_bytes=header["max_bytes"],
             time_limit=seconds,
+            source_url=header.get("source_url") or None,
         )
     except ReadError as error:
         return {"error": {"code": error.code, "message": error.message}}

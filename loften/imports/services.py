@@ -40,7 +40,7 @@ from loften.promises.services.promise import promise_create
 
 from . import mapping
 from .drafts import PromiseDraft
-from .models import ImportJob
+from .models import SOURCE_URL_MAX_LENGTH, ImportJob, source_url_validator
 from .parsing import ParsedDocument, ReadError
 from .parsing import errors as read_errors
 from .permissions import can_import_for, can_review_import_job
@@ -93,11 +93,37 @@ def check_upload(*, name: str, size: int) -> None:
 
 
 @transaction.atomic
+def one_document_per_address() -> str:
+    return _("A source address belongs to one document: upload that file on its own.")
+
+
+def source_url_clean(value: str | None) -> str:
+    """The web address a document was published at, stripped and checked (http
+    or https, at most SOURCE_URL_MAX_LENGTH characters); "" when none is given.
+    Raises ValidationError with a message for the editor."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if len(value) > SOURCE_URL_MAX_LENGTH:
+        raise ValidationError(
+            _("The source address may be at most %(count)s characters long.")
+            % {"count": SOURCE_URL_MAX_LENGTH},
+            code="max_length",
+        )
+    source_url_validator(value)
+    return value
+
+
 def import_jobs_create(
-    *, actor: User, organisation: Organisation, files: Sequence[File]
+    *,
+    actor: User,
+    organisation: Organisation,
+    files: Sequence[File],
+    source_url: str = "",
 ) -> list[ImportJob]:
     """Store uploaded documents as imports for `organisation` and queue them to
-    be read. All files are stored, or none."""
+    be read. All files are stored, or none. `source_url`, the address the
+    document was published at, belongs to a single document."""
     if not can_import_for(user=actor, organisation=organisation):
         raise PermissionDenied(
             _("You may only import documents for an organisation you edit for.")
@@ -111,6 +137,9 @@ def import_jobs_create(
         )
     for upload in files:
         check_upload(name=_file_name(upload.name or ""), size=upload.size)
+    source_url = source_url_clean(source_url)
+    if source_url and len(files) > 1:
+        raise ValidationError(one_document_per_address(), code="one_document")
     from .tasks import process_import_job
 
     jobs: list[ImportJob] = []
@@ -122,6 +151,7 @@ def import_jobs_create(
                 uploaded_by=actor,
                 organisation=organisation,
                 original_name=name,
+                source_url=source_url,
                 size=upload.size,
                 sha256=_sha256(upload),
             )
@@ -132,7 +162,7 @@ def import_jobs_create(
                 actor=actor,
                 action="import.upload",
                 obj=job,
-                changes={"file": [None, name], "size": [None, job.size]},
+                changes=_upload_changes(job),
             )
             # Later files of one upload wait behind a single file someone else
             # uploads meanwhile, so one large upload does not hold up everyone.
@@ -145,6 +175,16 @@ def import_jobs_create(
             storage.delete(name)
         raise
     return jobs
+
+
+def _upload_changes(job: ImportJob) -> dict[str, list]:
+    changes: dict[str, list] = {
+        "file": [None, job.original_name],
+        "size": [None, job.size],
+    }
+    if job.source_url:
+        changes["source_url"] = [None, job.source_url]
+    return changes
 
 
 def import_job_process(*, job_id: int) -> ImportJob | None:
@@ -162,7 +202,10 @@ def import_job_process(*, job_id: int) -> ImportJob | None:
         with job.source.open("rb") as handle:
             data = handle.read()
         document = read_in_child(
-            data, filename=job.original_name, municipalities=municipality_refs()
+            data,
+            filename=job.original_name,
+            municipalities=municipality_refs(),
+            source_url=job.source_url,
         )
     except ReadError as error:
         return _fail(job, code=error.code, message=error.message, keep_file=False)
@@ -482,11 +525,14 @@ def import_document_save_draft(
     parsed: ParsedDocument,
     municipality: Municipality | None = None,
     year: int | None = None,
+    source_url: str = "",
 ) -> SavedDraft:
     """Keep a document read on the command line as an accepted import and create
     its draft from the parse alone, for editors to review in the web interface.
 
-    `municipality` and `year` are used when the document names none. Activities
+    `municipality` and `year` are used when the document names none;
+    `source_url`, the address the document was published at, is kept on the
+    import (the parse should have been given it too). Activities
     that name no responsible party are given to both the police and the
     municipality, which the draft's hints say.
     """
@@ -537,6 +583,7 @@ def import_document_save_draft(
     job = ImportJob(
         organisation=organisation,
         original_name=_file_name(filename),
+        source_url=source_url_clean(source_url),
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         file_type=parsed.file_type,
@@ -551,7 +598,7 @@ def import_document_save_draft(
             actor=actor,
             action="import.upload",
             obj=job,
-            changes={"file": [None, job.original_name], "size": [None, job.size]},
+            changes=_upload_changes(job),
         )
         promise = import_job_accept(job=job, actor=actor, data=draft)
     except BaseException:

@@ -56,6 +56,7 @@ def import_start(request):
                     actor=request.user,
                     organisation=form.cleaned_data["organisation"],
                     files=form.cleaned_data["files"],
+                    source_url=form.cleaned_data["source_url"],
                 )
             except ValidationError as error:
                 form.add_error("files", error)

@@ -198,6 +198,16 @@ class Draft:
         )
         if activity.target is not None:
             self.check_rate(activity.target, clean_text)
+            for part in activity.target.parts:
+                # A target holds one number; the share stays in the text.
+                self.warn(
+                    _(
+                        "The target of “%(text)s” has a share, “%(part)s”, that "
+                        "a target cannot hold; it stays in the activity's text."
+                    )
+                    % {"text": "%(text)s", "part": part.text},
+                    clean_text,
+                )
         self.result.activities.append(activity)
         self.by_text[key] = activity
         self.clear_current()

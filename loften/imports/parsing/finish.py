@@ -18,7 +18,17 @@ from .periods import (
     find_periods,
     find_years,
     read_duration,
+    year_of_address,
     years_of_dates,
+)
+from .prose import (
+    QUOTED,
+    named_work,
+    promise_parties,
+    reported_work,
+    speaker_party,
+    told_work,
+    without_attribution,
 )
 from .quantities import read_quantities
 from .result import Municipality
@@ -118,6 +128,8 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
     _listed_promises(draft)
     _verdict_prose(draft)
     _prose_promises(draft, blocks)
+    if names_a_promise(blocks):
+        reported_work(draft, blocks)
     if len(result.commitments) == 1:
         for activity in result.activities:
             if activity.commitment is None:
@@ -133,6 +145,7 @@ def finish_draft(draft: Draft, blocks: Sequence[Block]) -> None:
             result.focus_areas.append(activity.focus_area)
     if not result.activities:
         _promise_makers(draft, blocks)
+    result.parties = promise_parties(draft, blocks)
     if not result.activities and names_a_promise(blocks):
         about = result.title or next((b.text for b in blocks if b.text.strip()), "")
         draft.warn(
@@ -269,10 +282,15 @@ def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
     if result.activities or not names_a_promise(blocks):
         return
     # Each promise sentence, and whether it adds to the one told before it.
-    texts: list[tuple[str, bool]] = []
+    texts: list[tuple[str, bool, Parties | None]] = []
     for block in blocks:
-        if block.kind != "paragraph":
+        quoted = bool(QUOTED.search(block.text))
+        # A quotation set as a dash item ("- Ett av löftena handlar om att …,
+        # säger NN, kommunpolis") tells the promise as a paragraph would; its
+        # "vi" is the speaker's side.
+        if block.kind != "paragraph" and not (block.kind == "list_item" and quoted):
             continue
+        speaker = speaker_party(block.text) if quoted else None
         telling = False
         for sentence in sentences(block.text):
             usable = len(sentence) <= _STATEMENT_CHARS and not sentence.endswith("?")
@@ -281,14 +299,14 @@ def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
             also = telling and bool(_ALSO_PROMISED.match(sentence))
             telling = usable and bool(_PROSE_PROMISE.search(sentence) or also)
             if telling:
-                texts.append((sentence, also))
-    aims = [text for text, _also in texts if _AIM.search(text)]
+                texts.append((without_attribution(sentence), also, speaker))
+    aims = [text for text, _also, _speaker in texts if _AIM.search(text)]
     if aims and len(aims) < len(texts):
         # "… lovade Polisen att arbeta aktivt och i samverkan för att förebygga
         # brott …" beside the concrete promises: the aim of them all.
         for text in aims:
             draft.add_commitment(text)
-        texts = [(text, also) for text, also in texts if text not in aims]
+        texts = [entry for entry in texts if entry[0] not in aims]
     if not texts:
         return
     draft.group = None
@@ -296,12 +314,13 @@ def _prose_promises(draft: Draft, blocks: Sequence[Block]) -> None:
     draft.commitment_index = None
     draft.period = None
     parties: Parties | None = None
-    for text, also in texts:
+    for text, also, speaker in texts:
         # "De löften som finns inskrivna är att kommunen och polisen ska …": the
         # subject of the clause after "att"; a sentence that adds to the promise
-        # before it and names no party is of that promise's parties.
-        parties = _clause_parties(text) or (parties if also else None)
-        for piece in split_joined_work(text):
+        # before it and names no party is of that promise's parties; a quotation
+        # is its speaker's.
+        parties = _clause_parties(text) or (parties if also else None) or speaker
+        for piece in named_work(text) or split_joined_work(text):
             activity = draft.add_activity(piece)
             if activity.responsible or not parties:
                 continue
@@ -361,8 +380,20 @@ def _verdict_prose(draft: Draft) -> None:
     draft.focus_area = None
     draft.commitment_index = 0
     draft.period = None
-    activity = draft.add_activity(result.commitments[0])
-    draft.new_followup(activity, "\n".join(note.text for note in reports))
+    statement = result.commitments[0]
+    pieces = named_work(statement)
+    if pieces:
+        # "De aktiviteter som … lovade var bland annat A i kombination med B".
+        told_work(
+            draft,
+            statement,
+            pieces,
+            [note.text for note in reports],
+            _clause_parties(statement),
+        )
+    else:
+        activity = draft.add_activity(statement)
+        draft.new_followup(activity, "\n".join(note.text for note in reports))
     result.notes = [note for note in result.notes if note not in reports]
 
 
@@ -414,6 +445,20 @@ def _finish_years(draft: Draft, blocks: Sequence[Block]) -> None:
             duration = read_duration(text)
             if duration:
                 years.update(range(start, start + duration))
+    if not years and result.source_url:
+        # A page's address often carries its publication date ("…/arkiv/
+        # 2020-04-29-medborgarlofte-…"); a year in the text always wins.
+        from_address = year_of_address(result.source_url)
+        if from_address is not None:
+            years = {from_address}
+            draft.warn(
+                _(
+                    "The year %(year)s is taken from the source address “%(text)s”;"
+                    " check it."
+                )
+                % {"year": from_address, "text": "%(text)s"},
+                result.source_url,
+            )
     result.years = sorted(years)
     if not result.years:
         draft.warn(_("No year for the promise was found; enter it by hand."))

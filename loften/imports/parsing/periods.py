@@ -245,3 +245,25 @@ def read_years(text: str, *, start: int | None = None) -> list[int]:
         if first is not None:
             years = sorted(set(years) | set(range(first, first + duration)))
     return years
+
+
+# A date in a web address: "/arkiv/2020-04-29-medborgarlofte-…", "/2020/04/29/",
+# "20200429"; else a year standing alone between separators ("/2021/", "-2021-").
+_ADDRESS_DATE = re.compile(
+    r"(?<!\d)(?P<year>20\d{2})(?P<sep>[-/_.]?)(?:0[1-9]|1[0-2])(?P=sep)"
+    r"(?:0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_ADDRESS_YEAR = re.compile(r"(?<![\d])(?P<year>20\d{2})(?![\d])")
+
+
+def year_of_address(address: str) -> int | None:
+    """The year a document's web address gives: that of a date in its path
+    ("…/arkiv/2020-04-29-medborgarlofte-…"), else the one year it names. None
+    when the address names no year, or several different ones and no date."""
+    # The host name never dates a page ("polisen2020.se" is a name).
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", address.strip(), flags=re.I)
+    date = _ADDRESS_DATE.search(path)
+    if date:
+        return int(date.group("year"))
+    years = {int(match.group("year")) for match in _ADDRESS_YEAR.finditer(path)}
+    return years.pop() if len(years) == 1 else None

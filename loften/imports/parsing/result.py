@@ -123,6 +123,11 @@ class ParseResult:
     periods: list[PeriodCode] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     other_municipalities: list[Municipality] = field(default_factory=list)
+    # Who makes the promise as the document names them (polisen, kommunen, then
+    # named others), beside the parties of each activity.
+    parties: list[str] = field(default_factory=list)
+    # The address the document was published at, when the importer was told it.
+    source_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain data in the documented JSON form."""
@@ -146,6 +151,10 @@ class ParseResult:
             data["other_municipalities"] = [
                 m.to_dict() for m in self.other_municipalities
             ]
+        if self.parties:
+            data["parties"] = list(self.parties)
+        if self.source_url:
+            data["source_url"] = self.source_url
         return data
 
     def to_json(self) -> str:
@@ -185,4 +194,8 @@ def _target_dict(target: Target) -> dict[str, Any]:
     if target.text and target.per:
         # The wording of a rate is what a reviewer needs to judge it.
         data["text"] = target.text
+    if target.parts:
+        data["parts"] = [
+            {**_target_dict(part), "text": part.text} for part in target.parts
+        ]
     return data

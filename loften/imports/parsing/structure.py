@@ -35,6 +35,7 @@ from .parties import (
 )
 from .party_words import classify_party, find_partners
 from .periods import find_periods
+from .prose import QUOTED
 from .readers import read_document
 from .result import Activity, NoteKind, ParseResult
 from .sections import (
@@ -119,10 +120,6 @@ _PERIOD_REPORT = re.compile(
 )
 
 
-# A quotation in a news item: "…, säger Anna Andersson, kommunpolis."
-_QUOTED = re.compile(r",\s+säger\s+(?:[A-ZÅÄÖ]|han\b|hon\b)")
-
-
 class _TimeUp(Exception):
     """The walk passed its deadline."""
 
@@ -137,11 +134,13 @@ class _Walker(HeadingRules):
         cite_lines: bool,
         deadline: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        source_url: str | None = None,
     ) -> None:
         self.blocks = blocks
         self.deadline = deadline
         self.clock = clock
         self.draft = Draft(filename, refs, cite_lines=cite_lines)
+        self.draft.result.source_url = source_url or None
         self.index = 0
         self.section: Section = "intro"
         self.promised: list[Activity] = []
@@ -236,7 +235,7 @@ class _Walker(HeadingRules):
 
     def list_item(self, block: Block) -> None:
         text = block.text
-        if _QUOTED.search(text):
+        if QUOTED.search(text):
             # "- Vi tar medborgarnas oro på allvar …, säger Kristina Holgersson":
             # a news item's quotation, set as a dash item.
             self.draft.note(
@@ -638,7 +637,7 @@ class _Walker(HeadingRules):
         if current is not None and reads_as_followup and not looks_like_activity(text):
             self.draft.add_followup_text(current, text)
             return
-        if _QUOTED.search(text):
+        if QUOTED.search(text):
             self.draft.note(
                 "summary" if self.draft.result.activities else "intro", text
             )
@@ -687,13 +686,22 @@ def parse_blocks(
     filename: str,
     municipalities: Sequence[MunicipalityRef],
     cite_lines: bool = False,
+    source_url: str | None = None,
 ) -> ParseResult:
     """Find the promise structure in blocks from any reader. Never raises.
 
     With `cite_lines`, warnings about unplaced text name the block's line
     (meaningful for plain text, where `Block.line` is the line in the file).
+    `source_url` is the address the document was published at: when the text
+    names no year, a date or year in it is the promise year (with a warning).
     """
-    return _Walker(list(blocks), filename, municipalities, cite_lines=cite_lines).run()
+    return _Walker(
+        list(blocks),
+        filename,
+        municipalities,
+        cite_lines=cite_lines,
+        source_url=source_url,
+    ).run()
 
 
 @dataclass(slots=True)
@@ -714,13 +722,15 @@ def read_and_parse(
     max_bytes: int = MAX_BYTES,
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    source_url: str | None = None,
 ) -> ParsedDocument:
     """Read and parse one document, keeping the blocks for showing the source.
 
     Raises ReadError (and nothing else) when the file is too large, empty,
     binary, damaged, encrypted, of an unknown type, or shows no promise
     statements or activities; with `time_limit` (seconds, measured by
-    `clock`), also when reading and parsing take longer than that.
+    `clock`), also when reading and parsing take longer than that. `source_url`
+    is the document's web address, as for `parse_blocks`.
     """
     started = clock()
     if len(data) > max_bytes:
@@ -738,6 +748,7 @@ def read_and_parse(
         cite_lines=reading.file_type == "txt",
         deadline=deadline,
         clock=clock,
+        source_url=source_url,
     )
     try:
         result = walker.run()
@@ -762,6 +773,7 @@ def parse_document(
     municipalities: Sequence[MunicipalityRef],
     max_bytes: int = MAX_BYTES,
     time_limit: float | None = None,
+    source_url: str | None = None,
 ) -> ParseResult:
     """Read and parse one document; see `read_and_parse` for the errors it raises."""
     return read_and_parse(
@@ -770,4 +782,5 @@ def parse_document(
         municipalities=municipalities,
         max_bytes=max_bytes,
         time_limit=time_limit,
+        source_url=source_url,
     ).result

@@ -8,7 +8,7 @@ genomfördes") is an outcome, never a target.
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .numbers import read_numbers
@@ -79,6 +79,9 @@ PERIOD_RATES = frozenset({"tertial", "kvartal", "år"})
 # A target is stated with its activity, not thousands of characters into it;
 # reading no further bounds the work on a runaway paragraph.
 MAX_TARGET_TEXT = 4000
+# "… varav fyra i anslutning till skolområden": a share of the target before it.
+_OF_WHICH = re.compile(r"\bvarav\s+$", re.IGNORECASE)
+_PART_END = re.compile(r"[.;,]|$")
 
 
 @dataclass(slots=True)
@@ -101,6 +104,8 @@ class Target:
     approximate: bool = False
     whole_promise: bool = False
     text: str = ""
+    # Shares of the target: "minst tolv trafikinsatser, varav fyra vid skolor".
+    parts: list["Target"] = field(default_factory=list)
 
     @property
     def has_period_rate(self) -> bool:
@@ -178,6 +183,26 @@ def read_targets(text: str, *, default_unit: str | None = None) -> list[Target]:
             continue  # "de 10 mest brottsutsatta adresserna" says which, not how many
         phrase = unit_after(text, number.end)
         unit = phrase.unit if phrase else None
+        window = max(0, number.lead - 12)
+        of_which = _OF_WHICH.search(text[window : number.lead]) if targets else None
+        if of_which is not None:
+            # "Minst tolv trafikinsatser … varav fyra i anslutning till
+            # skolområden": how many of the target go to one place or kind; the
+            # unit is the target's unless the share names its own.
+            part_of = targets[-1]
+            end = _PART_END.search(text, number.end)
+            part_of.parts.append(
+                Target(
+                    comparator=number.comparator or "exactly",
+                    value=number.value,
+                    unit=unit or part_of.unit,
+                    approximate=number.approximate,
+                    text=one_line(
+                        text[window + of_which.start() : end.start() if end else None]
+                    ),
+                )
+            )
+            continue
         if phrase is None and default_unit and not number.weak:
             phrase = rate_after(text, number.end)
             unit = default_unit

@@ -27,6 +27,8 @@ from loften.imports.services import (
     DraftNotCreated,
     SavedDraft,
     import_document_save_draft,
+    one_document_per_address,
+    source_url_clean,
 )
 
 
@@ -71,6 +73,16 @@ class Command(BaseCommand):
             type=int,
             help="For documents in which no year is recognised: the promise's year.",
         )
+        parser.add_argument(
+            "--source-url",
+            metavar="URL",
+            default="",
+            help=(
+                "The web address the document was published at (one document "
+                "only). When its text names no year, a date or year in the "
+                "address is used, with a warning."
+            ),
+        )
 
     def handle(self, *args, **options):
         self.as_json = options["json"]
@@ -82,6 +94,12 @@ class Command(BaseCommand):
             raise CommandError(_("--year must be between 1990 and 2099."))
         self.year = year
         paths = options["paths"]
+        try:
+            self.source_url = source_url_clean(options["source_url"])
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        if self.source_url and len(paths) > 1:
+            raise CommandError(one_document_per_address())
         failed = 0
         for path in paths:
             try:
@@ -142,6 +160,7 @@ class Command(BaseCommand):
                 filename=path,
                 municipalities=self.refs,
                 max_bytes=settings.IMPORT_MAX_BYTES,
+                source_url=self.source_url or None,
             )
         except ReadError as error:
             raise DocumentError(error.code, error.message) from None
@@ -156,6 +175,7 @@ class Command(BaseCommand):
                 parsed=parsed,
                 municipality=self.municipality,
                 year=self.year,
+                source_url=self.source_url,
             )
         except DraftNotCreated as error:
             hint = {
