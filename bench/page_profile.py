@@ -140,9 +140,9 @@ def main() -> None:
                 check=True,
                 cwd=ROOT,
             )
-            from django.core.wsgi import get_wsgi_application
+            # What gunicorn serves: Django behind the page cache's WSGI layer.
+            from config.wsgi import application
 
-            application = get_wsgi_application()
             manifest = json.loads((work / "static" / "staticfiles.json").read_text())
             static_path = "/static/" + manifest["paths"]["core/css/loften.css"]
             pages = _pages(application, static_path)
