@@ -12,7 +12,8 @@ from loften.testing.processes import (
 )
 from loften.testing.tasks import note_run
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Starts two `loften worker` processes: left out of `make test`, run by CI.
+pytestmark = [pytest.mark.processes, pytest.mark.django_db(transaction=True)]
 
 TASKS = 40
 DONE = (
