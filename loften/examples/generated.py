@@ -4,8 +4,9 @@ and year, plainly labelled as generated.
 The content of each promise is decided first (`promise_spec`, pure), then built
 in bulk: the working model with `bulk_create`, each version's snapshot through
 the publication's own selector and merge rules (`promise_snapshot_build`,
-`snapshot.merge_plan`, `snapshot.merge_period`) and the public read model
-through `read_model_rebuild`, which sends the signal the search index follows.
+`snapshot.merge_plan`, `snapshot.merge_period`), the feeds' summary of each
+version through `version_summaries_store` and the public read model through
+`read_model_build_first`, which sends the signal the search index follows.
 What is skipped is what no public page shows: approvals, audit entries and the
 activity log. `loften/examples/tests/test_generated.py` builds the same spec
 through the editors' services and checks that the published snapshot and the
@@ -44,7 +45,10 @@ from loften.promises.models import (
 )
 from loften.publication import snapshot as snapshot_rules
 from loften.publication.models import PromiseVersion
-from loften.publication.read_model import read_model_build_first
+from loften.publication.read_model import (
+    read_model_build_first,
+    version_summaries_store,
+)
 
 from . import content
 
@@ -433,12 +437,24 @@ def promises_build(
         for version in _versions(b, periods, police_areas.get(b.spec.police_area_id))
     ]
     PromiseVersion.objects.bulk_create(versions)
+    # Each promise's versions come in order: the one before a version is the
+    # item before it in the list when that belongs to the same promise.
+    version_summaries_store(
+        [
+            (version, before.snapshot if _same_promise(before, version) else None)
+            for before, version in zip([None, *versions], versions, strict=False)
+        ]
+    )
     latest = {version.promise_id: version for version in versions}
     read_model_build_first(
         [latest[b.promise.pk] for b in built],
         {v.promise_id: v.published_at for v in versions if v.number == 1},
     )
     return promises
+
+
+def _same_promise(before: PromiseVersion | None, version: PromiseVersion) -> bool:
+    return before is not None and before.promise_id == version.promise_id
 
 
 @dataclass

@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from loften.publication.snapshot import Change, snapshot_diff
+from loften.publication.snapshot import Change
+from loften.publication.summary import shorten
 
 from .presentation import activity_change
 
@@ -84,34 +85,22 @@ def full_stop(text: str) -> str:
     return text if not text or text[-1] in ".!?…" else f"{text}."
 
 
-def _short(text: str, length: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def publication_summary(
-    old: dict | None, new: dict, *, number: int, period_label: str = ""
-) -> list[str]:
-    """A feed reader's summary of one publication, sentence by sentence: which
+def summary_sentences(summary: dict, *, period_label: str = "") -> list[str]:
+    """A feed reader's summary of one publication, sentence by sentence, from
+    what was stored when it was published (`publication/summary.py`): which
     period was followed up and which activities, or what changed in the plan
     (target changes with their reasons first)."""
     lines: list[str] = []
-    changes = snapshot_diff(old, new)
-    if period_label:
-        followed = [
-            c.item.split(": ", 1)[-1]
-            for c in changes
-            if c.section == "followup" and c.kind in {"added", "changed"}
-        ]
+    if summary["kind"] == "period":
         lines.append(
             str(
                 _("The follow-up of %(period)s was published.")
                 % {"period": period_label}
             )
         )
-        if followed:
-            names = [_short(text, 60).rstrip(" .;") for text in followed[:8]]
-            if len(followed) > 8:
+        if summary["activities"]:
+            names = list(summary["activities"])
+            if summary["more"]:
                 names.append("…")
             lines.append(
                 full_stop(
@@ -120,18 +109,15 @@ def publication_summary(
                 )
             )
         return lines
-    if old is None:
-        count = len(new.get("activities", []))
+    if summary["kind"] == "first":
         lines.append(
             str(_("The promise was published with %(count)s activities."))
-            % {"count": count}
+            % {"count": summary["activities"]}
         )
         return lines
-    for data in new.get("activity_changes", []):
-        if data.get("version") != number:
-            continue
+    for data in summary["activity_changes"]:
         change = activity_change(data)
-        what = _short(change.activity, 70)
+        what = shorten(change.activity, 70)
         if change.subject == "target":
             sentence = _("The target of “%(what)s” changed from %(old)s to %(new)s") % {
                 "what": what,
@@ -146,25 +132,14 @@ def publication_summary(
             sentence = _("Who is responsible for “%(what)s” changed") % {"what": what}
         reason = change.reason.strip()
         lines.append(full_stop(f"{sentence}: {reason}" if reason else str(sentence)))
-    # Changes of a published activity's target, text, responsible parties or
-    # its removal are told above, with their reasons.
-    told = {"target", "text", "responsible_police", "responsible_municipality"}
-    told.add("partners")
-    other = [
-        c
-        for c in changes
-        if c.section in {"promise", "commitment", "activity", "indicator"}
-        and not (c.section == "activity" and (c.field in told or c.kind == "removed"))
-    ]
-    for change in other[:6]:
-        item = (
-            f": {_short(change.item, 70)}"
-            if change.item and change.section != "promise"
-            else ""
+    for data in summary["changes"]:
+        sentence = change_sentence(
+            Change(data["section"], data["kind"], data["item"] or "", data["field"])
         )
-        lines.append(full_stop(f"{change_sentence(change)}{item}"))
-    if len(other) > 6:
-        lines.append(str(_("And %(count)s more changes.")) % {"count": len(other) - 6})
+        item = "" if data["item"] is None else f": {data['item']}"
+        lines.append(full_stop(f"{sentence}{item}"))
+    if summary["more"]:
+        lines.append(str(_("And %(count)s more changes.")) % {"count": summary["more"]})
     if not lines:
         lines.append(str(_("The content is the same as in the version before.")))
     return lines

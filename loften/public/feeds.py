@@ -14,6 +14,7 @@ from loften.core.cache import public_cached
 from loften.geography.models import Municipality
 
 from . import selectors
+from .changes import summary_sentences
 
 ENTRIES = 30
 
@@ -39,15 +40,27 @@ class FeedItem:
 
 
 def with_summaries(publications: list[selectors.Publication]) -> list[FeedItem]:
+    """The publications with their summaries in the current language, from the
+    summaries stored when each was published (no snapshot is read)."""
     summaries = selectors.publication_summaries(publications)
-    return [
-        FeedItem(
-            promise=p.promise,
-            version=p.version,
-            summary=tuple(summaries.get((p.promise.id, p.version.number), [])),
+    items = []
+    for p in publications:
+        summary = summaries.get((p.promise.id, p.version.number))
+        period = p.version.period
+        items.append(
+            FeedItem(
+                promise=p.promise,
+                version=p.version,
+                summary=()
+                if summary is None
+                else tuple(
+                    summary_sentences(
+                        summary, period_label=period.label.lower() if period else ""
+                    )
+                ),
+            )
         )
-        for p in publications
-    ]
+    return items
 
 
 class NationalFeed(Feed):

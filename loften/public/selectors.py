@@ -18,11 +18,14 @@ from loften.editor.diffs import readable_changes, snapshot_lookup
 from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
 from loften.organisations.models import Organisation
 from loften.promises.models import FocusArea
-from loften.publication.models import PromiseVersion, PublishedPromise
+from loften.publication.models import (
+    PromiseVersion,
+    PublishedPromise,
+    PublishedVersionSummary,
+)
 from loften.publication.snapshot import Change, snapshot_diff
 
 from . import statistics
-from .changes import publication_summary
 from .presentation import (
     ActivityChange,
     Period,
@@ -253,32 +256,22 @@ def publication_list(
 
 def publication_summaries(
     publications: list[Publication],
-) -> dict[tuple[int, int], list[str]]:
-    """{(promise id, version number): the summary of what was published} for a
-    feed: which period, which activities, target changes and their reasons."""
-    wanted = Q(pk__in=[])
-    for item in publications:
-        number = item.version.number
-        wanted |= Q(promise_id=item.promise.id, number__in=[number, number - 1])
-    snapshots = {
-        (promise_id, number): snapshot
-        for promise_id, number, snapshot in PromiseVersion.objects.filter(
-            wanted
-        ).values_list("promise_id", "number", "snapshot")
+) -> dict[tuple[int, int], dict]:
+    """{(promise id, version number): what a feed reader is told of the
+    publication}, as stored when it was published (`publication/summary.py`)."""
+    wanted = {(item.promise.id, item.version.number) for item in publications}
+    # Every version of these promises with one of these numbers, then the ones
+    # wanted: two plain lists are much cheaper to build into SQL than an OR of
+    # one (promise, number) pair per entry.
+    rows = PublishedVersionSummary.objects.filter(
+        version__promise_id__in={promise_id for promise_id, _ in wanted},
+        version__number__in={number for _, number in wanted},
+    ).values_list("version__promise_id", "version__number", "summary")
+    return {
+        (promise_id, number): summary
+        for promise_id, number, summary in rows
+        if (promise_id, number) in wanted
     }
-    summaries = {}
-    for item in publications:
-        key = (item.promise.id, item.version.number)
-        if key not in snapshots:
-            continue
-        period = item.version.period
-        summaries[key] = publication_summary(
-            snapshots.get((item.promise.id, item.version.number - 1)),
-            snapshots[key],
-            number=item.version.number,
-            period_label=period.label.lower() if period else "",
-        )
-    return summaries
 
 
 # --- The promise page -----------------------------------------------------------------

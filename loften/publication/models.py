@@ -540,3 +540,26 @@ class PublishedIndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.year}"
+
+
+class PublishedVersionSummary(models.Model):
+    """What a feed reader is told of one published version (`summary.py`),
+    worked out from it and the version before when it is published, so the
+    feeds never compare snapshots. Written once, with the version; like the
+    version, it is never changed afterwards."""
+
+    version = models.OneToOneField(
+        PromiseVersion,
+        verbose_name=_("version"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="summary",
+    )
+    summary = models.JSONField(_("summary"))
+
+    class Meta:
+        verbose_name = _("summary of a published version")
+        verbose_name_plural = _("summaries of published versions")
+
+    def __str__(self) -> str:
+        return str(self.version)

@@ -30,8 +30,10 @@ from .models import (
     PublishedIndicator,
     PublishedIndicatorValue,
     PublishedPromise,
+    PublishedVersionSummary,
 )
 from .signals import read_model_rebuilt
+from .summary import version_summary
 
 
 def _fingerprint(values: dict[str, Any]) -> str:
@@ -137,6 +139,28 @@ def read_model_build_first(
             promise_id=version.snapshot["promise"]["id"],
             snapshot=version.snapshot,
         )
+
+
+def version_summaries_store(
+    versions: list[tuple[PromiseVersion, dict[str, Any] | None]],
+) -> None:
+    """Store what a feed reader is told of each new version, given with the
+    snapshot of the version before it (None for a first version)."""
+    PublishedVersionSummary.objects.bulk_create(
+        (
+            PublishedVersionSummary(
+                version=version,
+                summary=version_summary(
+                    previous,
+                    version.snapshot,
+                    number=version.number,
+                    is_period=version.period_id is not None,
+                ),
+            )
+            for version, previous in versions
+        ),
+        batch_size=1000,
+    )
 
 
 _STAMP_KEYS = ("promise", "commitment", "activity", "followup", "indicator", "value")

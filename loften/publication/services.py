@@ -35,7 +35,7 @@ from . import checks
 from . import snapshot as snapshot_rules
 from .models import Approval, ChangeReason, Comment, PromiseVersion, PublishedActivity
 from .permissions import can_comment, can_publish, can_submit_for_approval
-from .read_model import read_model_rebuild
+from .read_model import read_model_rebuild, version_summaries_store
 from .selectors import approvals_missing, latest_version, promise_snapshot_build
 from .signals import approval_step, comment_posted, promise_published
 
@@ -111,6 +111,7 @@ def _next_version(
         note=note,
     )
     read_model_rebuild(version=version)
+    version_summaries_store([(version, previous.snapshot if previous else None)])
     transaction.on_commit(
         lambda: promise_published.send(
             sender=PromiseVersion, promise_id=promise.pk, version_id=version.pk

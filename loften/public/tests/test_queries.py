@@ -19,6 +19,8 @@ PROMISE_PAGE_QUERIES = 5
 # Eleven aggregates, and four for the filters' choices (cached on their own).
 OVERVIEW_QUERIES = 15
 MUNICIPALITY_PAGE_QUERIES = 9
+# The newest versions, their promises and places, and their stored summaries.
+FEED_QUERIES = 4
 
 
 def _queries(client, url) -> int:
@@ -103,6 +105,21 @@ def test_the_municipality_page_and_lists_have_fixed_query_bounds(client):
     # hits: one page of promises ranked and counted, their texts, the texts
     # shown and the promises' places.
     assert _queries(client, "/sok/?q=trygghetsvandringar") <= 7
+
+
+def test_the_feeds_have_a_fixed_query_bound_and_read_no_snapshot(client):
+    small = published_promise(activities=1, periods=1)
+    assert _queries(client, "/flode/") <= FEED_QUERIES
+    few = _queries(client, f"/flode/kommun/{small.promise.municipalities.get().slug}/")
+    for place in Municipality.objects.order_by("code")[:6]:
+        published_promise(activities=40, periods=4, municipality=place)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/flode/").status_code == 200
+    assert len(captured) <= FEED_QUERIES
+    # Each entry's summary is stored: no snapshot is read to compare versions.
+    assert not [q["sql"] for q in captured if "snapshot" in q["sql"]]
+    assert _queries(client, "/flode/kommun/nässjö/") == few
 
 
 def test_a_cached_page_needs_no_query_at_all(client):

@@ -94,3 +94,9 @@ def test_no_public_page_costs_more_queries_with_ten_years_of_data(client, settin
     } == {}
     for url in promise_pages:
         assert ten_years[url] == two_years[url] == one_year[url] + 1, url
+    # The feeds read each entry's stored summary: exactly as many queries with
+    # one year of data as with ten.
+    feeds = [url for url in one_year if url.startswith("/flode/")]
+    assert len(feeds) == 2
+    for url in feeds:
+        assert one_year[url] == two_years[url] == ten_years[url], url
