@@ -144,6 +144,10 @@ class PublicPageCacheApplication:
         self.application = application
 
     def __call__(self, environ: dict, start_response: Callable):
+        path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+        if path.startswith(settings.STATIC_URL):
+            # WhiteNoise's files, which the page cache never holds: straight on.
+            return self.application(environ, start_response)
         stored = self._look_up(environ)
         if stored is None or stored.has_token:
             return self.application(environ, start_response)

@@ -13,6 +13,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 
+from loften.core import page_cache
 from loften.core.cache import public_cache_invalidate
 from loften.core.page_cache import PublicPageCacheApplication
 from loften.followups.services import followup_save
@@ -303,8 +304,13 @@ def test_a_miss_asks_the_cache_once_and_a_static_file_never(
     site.get("/oversikt/")
     assert len(calls) == 1
     calls.clear()
+    built = []
+    monkeypatch.setattr(
+        page_cache, "WSGIRequest", lambda environ: built.append(environ)
+    )
     site.get("/static/core/css/loften.css")
     assert calls == []
+    assert built == []  # the layer does not even read the request
 
 
 @pytest.mark.urls("loften.core.tests.urls_with_form")
