@@ -92,7 +92,6 @@ def check_upload(*, name: str, size: int) -> None:
 # --- Upload and reading --------------------------------------------------------------
 
 
-@transaction.atomic
 def one_document_per_address() -> str:
     return _("A source address belongs to one document: upload that file on its own.")
 
@@ -114,6 +113,7 @@ def source_url_clean(value: str | None) -> str:
     return value
 
 
+@transaction.atomic
 def import_jobs_create(
     *,
     actor: User,

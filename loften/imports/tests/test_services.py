@@ -112,6 +112,31 @@ def test_one_bad_file_among_several_stores_none_of_them(people, settings):
     assert stored_files(settings) == []
 
 
+def test_a_failure_while_storing_the_second_file_keeps_neither(
+    people, settings, monkeypatch
+):
+    from loften.imports import services
+
+    logged = []
+
+    def audit_then_fail(**kwargs):
+        logged.append(kwargs)
+        if len(logged) == 2:
+            raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(services, "audit_log", audit_then_fail)
+    files = [
+        SimpleUploadedFile("ett.txt", followup_document()),
+        SimpleUploadedFile("tva.txt", followup_document()),
+    ]
+    with pytest.raises(RuntimeError):
+        import_jobs_create(
+            actor=people.editor, organisation=people.municipality, files=files
+        )
+    assert not ImportJob.objects.exists()
+    assert stored_files(settings) == []
+
+
 @pytest.mark.parametrize("who", ["viewer", "other_editor", "police_editor"])
 def test_only_editors_of_the_organisation_may_upload_for_it(people, who):
     with pytest.raises(PermissionDenied):
