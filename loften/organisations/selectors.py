@@ -1,6 +1,6 @@
 """Reads of organisations and memberships."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -24,18 +24,40 @@ def organisation_list_for_user(
     ).distinct()
 
 
+def places_condition(
+    *,
+    municipality_ids: Iterable[int] | QuerySet,
+    police_area_id: int | None,
+    path: str = "",
+) -> Q:
+    """The municipality and police-area organisations for these places, as a
+    condition on `path`: an organisation, or a relation to one
+    ("organisation__"). `municipality_ids` may be a subquery."""
+    condition = Q(
+        **{
+            f"{path}kind": Organisation.Kind.MUNICIPALITY,
+            f"{path}municipality_id__in": municipality_ids,
+        }
+    )
+    if police_area_id is not None:
+        condition |= Q(
+            **{
+                f"{path}kind": Organisation.Kind.POLICE_AREA,
+                f"{path}police_area_id": police_area_id,
+            }
+        )
+    return condition
+
+
 def organisations_for_places(
     *, municipality_ids: list[int], police_area_id: int | None
 ) -> QuerySet[Organisation]:
     """The municipality and police-area organisations for these places."""
-    condition = Q(
-        kind=Organisation.Kind.MUNICIPALITY, municipality_id__in=municipality_ids
-    )
-    if police_area_id is not None:
-        condition |= Q(
-            kind=Organisation.Kind.POLICE_AREA, police_area_id=police_area_id
+    return Organisation.objects.filter(
+        places_condition(
+            municipality_ids=municipality_ids, police_area_id=police_area_id
         )
-    return Organisation.objects.filter(condition).order_by("kind", "name")
+    ).order_by("kind", "name")
 
 
 # --- Partners named in a plan ---------------------------------------------------------

@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from loften.core.models import User
 from loften.organisations.models import Membership, Organisation
-from loften.organisations.selectors import organisation_list_for_user
+from loften.organisations.selectors import organisation_list_for_user, places_condition
 
 from .models import Activity, FocusArea, Promise
 
@@ -21,23 +21,13 @@ def promise_party_condition(*, promise: Promise, path: str = "") -> Q:
     its police area's) as a condition on `path`, an organisation or a relation to
     one ("organisation__"), so that a read of them or of their members is one
     query."""
-    municipality_ids = Promise.municipalities.through.objects.filter(
-        promise_id=promise.pk
-    ).values("municipality_id")
-    condition = Q(
-        **{
-            f"{path}kind": Organisation.Kind.MUNICIPALITY,
-            f"{path}municipality_id__in": municipality_ids,
-        }
+    return places_condition(
+        municipality_ids=Promise.municipalities.through.objects.filter(
+            promise_id=promise.pk
+        ).values("municipality_id"),
+        police_area_id=promise.police_area_id,
+        path=path,
     )
-    if promise.police_area_id is not None:
-        condition |= Q(
-            **{
-                f"{path}kind": Organisation.Kind.POLICE_AREA,
-                f"{path}police_area_id": promise.police_area_id,
-            }
-        )
-    return condition
 
 
 def promise_party_organisations(*, promise: Promise) -> list[Organisation]:
