@@ -2,8 +2,13 @@
 memory limit.
 
 The worker never reads a document itself: `read_in_child` hands the bytes to a
-fresh Python process (`python -m loften.imports.reading`), which reads and
-parses them and answers with the result as JSON. The child
+fresh child process, which reads and parses them and answers with the result.
+The children are forked by a server process that has already loaded the
+settings, the translations and the readers (Python's `forkserver`, started on
+the first import and kept beside the worker), so a child starts in a few
+milliseconds instead of loading Python and its libraries for every document.
+The server is forked from nothing but a fresh Python: no database connection,
+thread or open request of the worker goes into a child. Each child
 
 - limits its own memory (RLIMIT_AS, `IMPORT_MEMORY_MB` of address space) and
   CPU time, so a document that unpacks to far more than it looks (a "zip bomb"
@@ -12,22 +17,23 @@ parses them and answers with the result as JSON. The child
 - stops itself when reading and parsing together pass `IMPORT_PARSE_SECONDS`;
   the worker kills it if it has not answered a few seconds later (a reader
   stuck inside a library call);
-- exits when the worker is gone.
+- runs in a session of its own, so a signal to the worker's group (Ctrl-C,
+  `loften serve` stopping) lets the worker end the task, and exits when the
+  worker is gone.
 
 Whatever the child used is given back to the system when it exits, so the
 worker's own memory stays as it was. The worker itself runs imports on a queue
 of their own, beside reports (see `loften/core/worker.py`).
 """
 
-import json
 import logging
+import multiprocessing
 import os
 import resource
 import signal
-import subprocess
-import sys
 import threading
 import time
+import traceback
 from collections.abc import Sequence
 from typing import Any
 
@@ -67,55 +73,83 @@ def read_in_child(
         "memory_mb": settings.IMPORT_MEMORY_MB,
         "municipalities": [[ref.code, ref.name] for ref in municipalities],
     }
-    payload = json.dumps(header).encode() + b"\n" + data
-    command = [sys.executable, "-m", "loften.imports.reading"]
     started = time.monotonic()
     try:
-        finished = subprocess.run(  # noqa: S603 (our own module)
-            command,
-            input=payload,
-            capture_output=True,
-            timeout=seconds + KILL_GRACE_SECONDS + STARTUP_SECONDS,
-            check=False,
-            # Its own session: a signal to the worker's group (Ctrl-C, `loften
-            # serve` stopping) lets the worker end the task; the child notices
-            # the worker is gone and exits by itself.
-            start_new_session=True,
+        answer, exitcode = _run_child(
+            header, data, timeout=seconds + KILL_GRACE_SECONDS + STARTUP_SECONDS
         )
-    except subprocess.TimeoutExpired:
+    except TimeoutError:
         logger.warning("Reading %s was killed after %.0f s", filename, seconds)
         raise read_errors.too_slow(seconds) from None
     elapsed = time.monotonic() - started
-    answer = _answer(finished.stdout)
     if answer is not None and "error" in answer:
         error = answer["error"]
         raise ReadError(error["code"], error["message"])
     if answer is not None and "document" in answer:
         return answer["document"]
-    if finished.returncode in (-signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS):
+    if exitcode in (-signal.SIGKILL, -signal.SIGSEGV, -signal.SIGBUS):
         # Killed by the system for its memory, or crashed in a library under
         # the memory limit.
         logger.warning(
             "Reading %s ended with signal %s after %.1f s",
             filename,
-            -finished.returncode,
+            -exitcode,
             elapsed,
         )
         raise read_errors.too_much_memory(settings.IMPORT_MEMORY_MB)
-    if finished.returncode == -signal.SIGXCPU:
+    if exitcode == -signal.SIGXCPU:
         raise read_errors.too_slow(seconds)
+    fault = (answer or {}).get("fault", "")
     raise RuntimeError(
-        f"the reader of {filename} stopped with status {finished.returncode}: "
-        + finished.stderr.decode(errors="replace")[-2000:]
+        f"the reader of {filename} stopped with status {exitcode}: {fault[-2000:]}"
     )
 
 
-def _answer(output: bytes) -> dict[str, Any] | None:
+# The modules the server loads once for every child: the settings, the
+# translations and the readers (`reading_setup`), and this module.
+_PRELOAD = ["loften.imports.reading_setup", "loften.imports.reading"]
+_forkserver_lock = threading.Lock()
+_forkserver: multiprocessing.context.BaseContext | None = None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    global _forkserver
+    with _forkserver_lock:
+        if _forkserver is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(_PRELOAD)
+            _forkserver = context
+        return _forkserver
+
+
+def _run_child(
+    header: dict[str, Any], data: bytes, *, timeout: float
+) -> tuple[dict[str, Any] | None, int | None]:
+    """Run `_child` in a process of its own; its answer (None if it gave none)
+    and its exit code. Raises TimeoutError, after killing it, when it has not
+    answered within `timeout` seconds."""
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(  # type: ignore[attr-defined]
+        target=_child, args=(sender, header, data), daemon=True
+    )
+    child.start()
+    sender.close()  # the child holds the only sending end: its exit ends the pipe
     try:
-        answer = json.loads(output.decode() or "null")
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return answer if isinstance(answer, dict) else None
+        if not receiver.poll(timeout):
+            raise TimeoutError
+        try:
+            answer = receiver.recv()
+        except EOFError:
+            answer = None  # it ended without an answer
+        child.join(KILL_GRACE_SECONDS)
+        return answer, child.exitcode
+    finally:
+        receiver.close()
+        if child.exitcode is None:
+            child.kill()  # too slow, or stuck after its answer
+            child.join()
+        child.close()
 
 
 # --- The child -----------------------------------------------------------------------
@@ -149,6 +183,7 @@ def _limit_time(seconds: int) -> None:
 
 
 def _exit_with_parent() -> None:
+    # The parent is the server that forked the child; it ends with the worker.
     parent = os.getppid()
 
     def watch() -> None:
@@ -207,54 +242,26 @@ def _read(header: dict[str, Any], data: bytes) -> dict[str, Any]:
     }
 
 
-def _setup_for_reading() -> None:
-    """What the parser needs of Django, and no more: the settings, and the
-    translations of this app and of Django itself. The parser is pure, so the
-    child loads no models and no other app: it starts in less than half the
-    time."""
-    from pathlib import Path
-
-    from django.apps import apps
-    from django.utils.log import configure_logging
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
-    settings.LOCALE_PATHS = [
-        *settings.LOCALE_PATHS,
-        str(Path(__file__).resolve().parent / "locale"),
-    ]
-    apps.populate([])
-
-
-def main() -> None:
-    """The child: read the header line and the document from standard input,
-    write the answer as JSON to standard output."""
-    _setup_for_reading()
-    # Everything the readers need is loaded before the limits start counting.
-    from .parsing import read_and_parse  # noqa: F401
-    from .parsing.readers import docx_reader, pdf_reader  # noqa: F401
-
+def _child(sender, header: dict[str, Any], data: bytes) -> None:  # type: ignore[no-untyped-def]
+    """The child: read and parse `data` under the limits in `header`, and send
+    the answer to the worker."""
+    os.setsid()
     _exit_with_parent()
-    stream = sys.stdin.buffer
-    header = json.loads(stream.readline())
-    data = stream.read()
     _limit_memory(header["memory_mb"])
     _limit_time(header["seconds"])
     try:
         answer = _read(header, data)
     except _TimeUp:
-        # The time ran out after the reading, while its result was written.
+        # The time ran out after the reading, while its result was made.
         error = read_errors.too_slow(header["seconds"])
         answer = {"error": {"code": error.code, "message": error.message}}
     except MemoryError:
         error = read_errors.too_much_memory(header["memory_mb"])
         answer = {"error": {"code": error.code, "message": error.message}}
+    except Exception:
+        answer = {"fault": traceback.format_exc()}
     finally:
         signal.alarm(0)
     del data
-    sys.stdout.write(json.dumps(answer, ensure_ascii=False))
-    sys.stdout.flush()
-
-
-if __name__ == "__main__":
-    main()
+    sender.send(answer)
+    sender.close()

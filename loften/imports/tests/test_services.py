@@ -1,6 +1,5 @@
 import datetime
 import hashlib
-import subprocess
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -235,12 +234,12 @@ def test_a_document_that_takes_too_long_to_read_fails_with_a_swedish_message(
     settings.IMPORT_PARSE_SECONDS = 7
     seen = {}
 
-    def never_answers(*args, timeout, **kwargs):
+    def never_answers(header, data, *, timeout):
         # The reader ran past the limit and its grace, so it was killed.
         seen["timeout"] = timeout
-        raise subprocess.TimeoutExpired(args[0], timeout)
+        raise TimeoutError
 
-    monkeypatch.setattr("loften.imports.reading.subprocess.run", never_answers)
+    monkeypatch.setattr("loften.imports.reading._run_child", never_answers)
     job = ready_job(people)
     assert seen["timeout"] > 7
     assert job.status == ImportJob.Status.FAILED
