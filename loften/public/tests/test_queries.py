@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from loften.examples.generated import promise_spec, promises_build
+from loften.examples.generated import GENERATED_LABEL, promise_spec, promises_build
 from loften.geography.models import Municipality
 from loften.testing.public import published_promise
 
@@ -55,7 +55,7 @@ def test_an_earlier_version_page_has_the_same_bound(client):
     )
 
 
-def _generated_promises(places) -> None:
+def _generated_promises(places, *, activities: int = 4, periods: int = 3) -> None:
     """Published promises for `places` as the services would make them, written
     in bulk (the generator's own tests compare the two)."""
     police_areas = dict(
@@ -69,8 +69,8 @@ def _generated_promises(places) -> None:
                 municipality=place,
                 police_area_id=police_areas.get(place.pk),
                 year=2026,
-                activities=4,
-                periods=3,
+                activities=activities,
+                periods=periods,
                 today=datetime.date(2026, 11, 22),
             )
             for place in places
@@ -111,11 +111,16 @@ def test_the_feeds_have_a_fixed_query_bound_and_read_no_snapshot(client):
     small = published_promise(activities=1, periods=1)
     assert _queries(client, "/flode/") <= FEED_QUERIES
     few = _queries(client, f"/flode/kommun/{small.promise.municipalities.get().slug}/")
-    for place in Municipality.objects.order_by("code")[:6]:
-        published_promise(activities=40, periods=4, municipality=place)
+    _generated_promises(
+        Municipality.objects.select_related("county").order_by("code")[:6],
+        activities=40,
+        periods=4,
+    )
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
-        assert client.get("/flode/").status_code == 200
+        feed = client.get("/flode/")
+    assert feed.status_code == 200
+    assert feed.content.decode().count(GENERATED_LABEL) >= 6  # each is an entry
     assert len(captured) <= FEED_QUERIES
     # Each entry's summary is stored: no snapshot is read to compare versions.
     assert not [q["sql"] for q in captured if "snapshot" in q["sql"]]
