@@ -61,10 +61,14 @@ def reference_data(transactional_db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Cached public pages must not outlive the test database they were built from.
+    # Cached public pages must not outlive the test database they were built from,
+    # neither in the shared cache nor the copies this process keeps.
     from django.core.cache import cache
 
+    from loften.core.page_cache import public_page_local_clear
+
     cache.clear()
+    public_page_local_clear()
 
 
 @pytest.fixture

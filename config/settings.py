@@ -295,6 +295,14 @@ else:
 # (bench/http_bench.py).
 PUBLIC_CACHE = env_bool("PUBLIC_CACHE", default=True)
 PUBLIC_PAGE_CACHE = PUBLIC_CACHE
+# Each process also keeps the pages it served lately, up to this many bytes, and
+# serves one while the shared cache's generation is still the page's: a hit then
+# reads only that number from the shared cache. 0 keeps none.
+PUBLIC_PAGE_CACHE_LOCAL_BYTES = env_int(
+    "PUBLIC_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024
+)
+if PUBLIC_PAGE_CACHE_LOCAL_BYTES < 0:
+    raise ImproperlyConfigured("PUBLIC_PAGE_CACHE_LOCAL_BYTES must be 0 or more.")
 
 # --- Background tasks -------------------------------------------------------------
 # Imports have a queue of their own, so that a slow document never holds up

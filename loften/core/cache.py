@@ -12,11 +12,13 @@ It lives in `core` because the public site and the search page both use it.
 """
 
 import hashlib
+import os
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
+import redis
 from django.conf import settings
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.redis import RedisCache
@@ -28,11 +30,15 @@ PUBLIC_CACHE_SECONDS = 10 * 60
 _GENERATION_KEY = "public:generation"
 
 
-def _generation() -> int:
-    generation = cache.get(_GENERATION_KEY)
+def public_generation() -> int:
+    """The public cache's generation, which every publication bumps: one small
+    read of the shared cache."""
+    generation = _get_many([_GENERATION_KEY]).get(_GENERATION_KEY)
     if generation is None:
-        # Start from the clock, so that a generation key lost to eviction or a
-        # restart never comes back as a number that old entries were stored under.
+        # Start from the clock, so that a generation key lost to eviction, a
+        # restart or `cache.clear()` never comes back as a number that old
+        # entries (in the shared cache, or pages a process keeps) were stored
+        # under.
         cache.add(_GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(_GENERATION_KEY)
     return generation
@@ -44,25 +50,23 @@ def public_generation_and(key: str) -> tuple[int, object]:
     found = _get_many([_GENERATION_KEY, key])
     generation = found.get(_GENERATION_KEY)
     if generation is None:
-        generation = _generation()
+        generation = public_generation()
     return generation, found.get(key)
 
 
-# Django's Redis backend makes a client for each call and checks every key for
-# characters memcached refuses; a hit of the page cache is cheaper with a client
-# kept for each backend (there is one for each thread) and keys of its own.
-_redis_clients: WeakKeyDictionary = WeakKeyDictionary()
+# Django's Redis backend takes a connection from its pool for each call (checking
+# that it holds no unread answer) and checks every key for characters memcached
+# refuses; a hit of the page cache is cheaper over a connection kept for each
+# backend (there is one for each thread) and keys of its own.
+_redis_connections: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def _get_many(keys: list[str]) -> dict[str, object]:
+def _get_many(keys: list[str]) -> dict[str, Any]:
     """What `cache.get_many(keys)` answers."""
     backend = caches[DEFAULT_CACHE_ALIAS]
     if not isinstance(backend, RedisCache):
         return backend.get_many(keys)
-    client = _redis_clients.get(backend)
-    if client is None:
-        client = _redis_clients[backend] = backend._cache.get_client()
-    values = client.mget([backend.make_key(key) for key in keys])
+    values = _redis_command(backend, "MGET", *(backend.make_key(key) for key in keys))
     loads = backend._cache._serializer.loads
     return {
         key: loads(value)
@@ -71,12 +75,38 @@ def _get_many(keys: list[str]) -> dict[str, object]:
     }
 
 
+def _redis_command(backend: RedisCache, *args: str):
+    """Redis's answer to one command, over the connection kept for `backend`."""
+    connection = _redis_connections.get(backend)
+    if connection is None or connection.pid != os.getpid():
+        # The first, or one inherited from the process this one was forked
+        # from, whose socket it would share.
+        pool = backend._cache.get_client().connection_pool
+        connection = _redis_connections[backend] = pool.make_connection()
+    try:
+        return _sent(connection, args)
+    except redis.ConnectionError:
+        # Closed by the server while idle (a restart, its timeout): once more,
+        # on a new socket.
+        return _sent(connection, args)
+
+
+def _sent(connection, args: tuple[str, ...]):
+    try:
+        connection.send_command(*args)
+        return connection.read_response()
+    except BaseException:
+        # Never leave an answer unread: the next command would take it for its own.
+        connection.disconnect()
+        raise
+
+
 def public_cache_key(name: str, *parts: object, language: str | None = None) -> str:
     """The cache key of one piece of public data in `language` (by default the
     current one)."""
     raw = "\x1f".join(str(part) for part in parts)
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    return f"public:{_generation()}:{language or get_language()}:{name}:{digest}"
+    return f"public:{public_generation()}:{language or get_language()}:{name}:{digest}"
 
 
 def public_cached(name: str, *parts: object, build: Callable[[], T]) -> T:

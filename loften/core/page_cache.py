@@ -6,8 +6,25 @@ the next anonymous GET of the same address in the same language (and the same
 from the cache without running the view. Each stored page holds the public
 cache's generation (`core/cache.py`) it was made in, and is served only while
 that is still the generation, so a publication, or a change of the reference
-data the pages show, makes every stored page stale at once. The generation and
-the page are fetched together, in one round trip to the shared cache.
+data the pages show, makes every stored page stale at once.
+
+Each process also keeps the pages it served lately (at most
+PUBLIC_PAGE_CACHE_LOCAL_BYTES of bodies and headers, the least recently used
+going first; 0 keeps none). A hit of a page kept here reads only the generation
+from the shared cache, one small number, and serves the page while that is still
+the page's generation: a publication in any process makes every process's copy
+stale at the next request, with no time during which an old page may be served.
+Any other lookup reads the generation and the page together, in one round trip,
+and keeps a current page here; so does storing a page. A page whose generation
+is gone from the shared cache (`cache.clear()`, an eviction) is stale too: the
+generation starts again from the clock, a number no page was stored under.
+
+The key holds the address, the language, the `HX-Request` header and a
+fingerprint of the stored format and of the settings that shape a stored page's
+headers or the rules (every SECURE_* setting, the Content-Security-Policy,
+X-Frame-Options, the languages, the middleware, the cookie names…; worked out
+once in each process): a deploy that changes one of them uses keys of its own,
+so it never serves a page with the headers of the settings before it.
 
 Never cached or served from the cache: a request that carries a session cookie
 (a signed-in editor, or anyone who logged in before), one that carries queued
@@ -24,10 +41,10 @@ MIDDLEWARE, so a page is stored with every header Django's middleware gives it
 Content-Language; all but cookies), and a hit inside Django skips all of them.
 In front of Django, `PublicPageCacheApplication` wraps the WSGI application
 (config/wsgi.py, which gunicorn and runserver load): it makes the same key from
-the same rules, asks the cache the same once, and answers a current page without
-a token straight from the stored status, headers and body, before Django's
-request, middleware and signals; the answer is the same, byte for byte, as the
-middleware's. Anything else (a miss, a stale page, a page with a token, a
+the same rules, looks it up the same way (`_current`), and answers a current
+page without a token straight from the stored status, headers and body, before
+Django's request, middleware and signals; the answer is the same, byte for byte,
+as the middleware's. Anything else (a miss, a stale page, a page with a token, a
 request the rules leave out, a Host Django refuses, a cache that fails) goes on
 to Django with what was read, so the middleware does not ask the cache again.
 Conditional requests are answered as Django answers them: no public page has a
@@ -35,8 +52,12 @@ validator of its own to compare (the feeds' Last-Modified is informative), so
 they get the whole page.
 """
 
+import functools
 import hashlib
+import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from http import HTTPStatus
@@ -45,6 +66,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import (
     CsrfViewMiddleware,
@@ -54,7 +76,7 @@ from django.middleware.csrf import (
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
-from .cache import PUBLIC_CACHE_SECONDS, public_generation_and
+from .cache import PUBLIC_CACHE_SECONDS, public_generation, public_generation_and
 
 _MARK = "_loften_public_page"
 _TOKEN_MARKER = b"\x00csrf-token\x00"
@@ -62,9 +84,27 @@ _TOKEN_MARKER = b"\x00csrf-token\x00"
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 # Headers not stored with the page: set again for each answer.
 _LEFT_OUT_HEADERS = {"content-length", "x-page-cache"}
-# Part of every key: changed whenever what is stored changes, so that new code
-# never serves a page that the code before it stored.
+# Part of every key (through its fingerprint): changed whenever what is stored
+# changes, so that new code never serves a page that the code before it stored.
 _FORMAT = 2
+# The settings that shape a stored page's headers (Django's security middleware,
+# the CSP, X-Frame-Options, Content-Language, the charset) or the rules (which
+# cookies mean a session, which paths are static files), and every SECURE_*
+# setting: their fingerprint is part of every key, so a deploy that changes one
+# never serves a page with the headers of the settings before it.
+_KEYED_SETTINGS = (
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "CSRF_COOKIE_NAME",
+    "DEFAULT_CHARSET",
+    "LANGUAGE_CODE",
+    "MIDDLEWARE",
+    "SESSION_COOKIE_NAME",
+    "STATIC_URL",
+    "X_FRAME_OPTIONS",
+)
+# What a process keeps of the pages it served, at most, unless set.
+_LOCAL_BYTES = 32 * 1024 * 1024
 # What the WSGI layer read, handed on to the middleware in the WSGI environ
 # (which a request's own headers cannot set: those are HTTP_*).
 _LOOKED_UP = "loften.page_cache.looked_up"
@@ -104,10 +144,28 @@ def _cacheable_request(request: HttpRequest) -> bool:
     )
 
 
+@functools.cache
+def _fingerprint() -> str:
+    """A short digest of the code's format and the settings that shape a stored
+    page, worked out once in each process (and again when a test changes one)."""
+    return hashlib.sha256(_fingerprint_source().encode()).hexdigest()[:12]
+
+
+def _fingerprint_source() -> str:
+    names = {*_KEYED_SETTINGS, *(n for n in dir(settings) if n.startswith("SECURE_"))}
+    values = {name: getattr(settings, name, None) for name in names}
+    # The codes only: the names are translated, lazily.
+    values["LANGUAGES"] = [code for code, _name in settings.LANGUAGES]
+    # JSON, so that every process writes the same text for the same settings (a
+    # value JSON cannot write fails here, in the tests, rather than giving each
+    # process keys of its own).
+    return json.dumps({"format": _FORMAT, "settings": values}, sort_keys=True)
+
+
 def _key(request: HttpRequest) -> str:
-    # The language is the address's (i18n_patterns, without a prefix for the
-    # default language), as LocaleMiddleware decides it, which has not run yet.
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    path = request.path_info
+    end = path.find("/", 1)
+    language = _language(path if end < 0 else path[: end + 1])
     raw = "\x1f".join(
         (
             request.scheme,
@@ -117,15 +175,103 @@ def _key(request: HttpRequest) -> str:
         )
     )
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
-    return f"public-page:{_FORMAT}:{language}:{digest}"
+    return f"public-page:{_fingerprint()}:{language}:{digest}"
+
+
+@functools.lru_cache(maxsize=256)
+def _language(prefix: str) -> str:
+    """The language of an address whose first segment (with the slash after it,
+    if any) is `prefix`: the address's (i18n_patterns, without a prefix for the
+    default language), as LocaleMiddleware decides it, which has not run yet.
+    Django's answer depends on nothing else, and an address of each of the few
+    sections is read again and again."""
+    return get_language_from_path(prefix) or settings.LANGUAGE_CODE
+
+
+class _LocalPages:
+    """The stored pages this process has served lately, each with its
+    generation, up to PUBLIC_PAGE_CACHE_LOCAL_BYTES of bodies and headers; the
+    least recently used goes first. Safe to use from several threads."""
+
+    def __init__(self):
+        self._pages: OrderedDict[str, tuple[_Stored, int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> _Stored | None:
+        with self._lock:
+            found = self._pages.get(key)
+            if found is None:
+                return None
+            self._pages.move_to_end(key)
+            return found[0]
+
+    def put(self, key: str, stored: _Stored) -> None:
+        size = len(stored.content) + sum(
+            len(name) + len(value) for name, value in stored.headers.items()
+        )
+        limit = getattr(settings, "PUBLIC_PAGE_CACHE_LOCAL_BYTES", _LOCAL_BYTES)
+        with self._lock:
+            self._drop(key)
+            if size > limit:
+                return
+            self._pages[key] = (stored, size)
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._pages)))
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            self._drop(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        found = self._pages.pop(key, None)
+        if found is not None:
+            self._bytes -= found[1]
+
+
+_local_pages = _LocalPages()
+
+
+def public_page_local_clear() -> None:
+    """Forget the pages this process keeps (they are read again from the shared
+    cache): for tests, which empty the shared cache before each one."""
+    _local_pages.clear()
+
+
+def _settings_changed(**kwargs) -> None:
+    # Only tests change settings in a running process: the keys are made
+    # again, and what was kept under the settings before is forgotten.
+    _fingerprint.cache_clear()
+    _language.cache_clear()
+    _local_pages.clear()
+
+
+setting_changed.connect(_settings_changed)
 
 
 def _current(key: str) -> tuple[int, _Stored | None]:
-    """The generation, and the page stored under `key` if it is current."""
-    generation, stored = public_generation_and(key)
-    if stored is not None and stored.generation != generation:
-        stored = None
-    return generation, stored
+    """The generation, and the page stored under `key` if it is current.
+
+    A page this process keeps is served while its generation is the shared
+    cache's, so only the generation is read; otherwise the generation and the
+    page are read together, and a current page is kept here too."""
+    kept = _local_pages.get(key)
+    if kept is not None:
+        generation = public_generation()
+        if kept.generation == generation:
+            return generation, kept
+        _local_pages.discard(key)
+    generation, found = public_generation_and(key)
+    if not isinstance(found, _Stored) or found.generation != generation:
+        return generation, None
+    _local_pages.put(key, found)
+    return generation, found
 
 
 def _answer_headers(stored: _Stored, content: bytes) -> dict[str, str]:
@@ -192,9 +338,9 @@ class PublicPageCacheMiddleware:
         # publication meanwhile leaves it stale, never a stale page current.
         response = self.get_response(request)
         if self._storable(request, response):
-            cache.set(
-                key, self._stored(request, response, generation), PUBLIC_CACHE_SECONDS
-            )
+            stored = self._stored(request, response, generation)
+            cache.set(key, stored, PUBLIC_CACHE_SECONDS)
+            _local_pages.put(key, stored)
         return response
 
     @staticmethod

@@ -114,6 +114,13 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
     assert "no issues" in result.stdout
 
 
+def test_a_negative_size_of_the_pages_a_process_keeps_is_refused(tmp_path):
+    result = run_loften(
+        "check", PUBLIC_PAGE_CACHE_LOCAL_BYTES="-1", LOFTEN_VAR_DIR=str(tmp_path)
+    )
+    assert_one_clear_sentence(result, "PUBLIC_PAGE_CACHE_LOCAL_BYTES must be 0 or more")
+
+
 @pytest.mark.parametrize("value", ["maybe", "2"])
 def test_a_yes_no_setting_with_another_value_is_refused(tmp_path, value):
     result = run_loften("check", DEBUG=value, LOFTEN_VAR_DIR=str(tmp_path))

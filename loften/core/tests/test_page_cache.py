@@ -154,9 +154,7 @@ def _cache_calls(monkeypatch) -> list[str]:
     return calls
 
 
-def test_a_hit_asks_the_cache_once_for_the_generation_and_the_page(
-    client, published, monkeypatch
-):
+def test_a_hit_asks_the_cache_once(client, published, monkeypatch):
     client.get(_page(published))
     calls = _cache_calls(monkeypatch)
     assert client.get(_page(published))["X-Page-Cache"] == "hit"

@@ -1,16 +1,11 @@
 """The page cache's WSGI layer: a current stored page answered before Django, the
 same byte for byte as Django's answer, and everything else left to Django."""
 
-import io
-import os
 import urllib.parse
-import uuid
 
 import pytest
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import Client
 
 from loften.core import page_cache
@@ -20,125 +15,16 @@ from loften.followups.services import followup_save
 from loften.testing.factories import status, tertial
 from loften.testing.public import published_promise
 from loften.testing.workflow import publish_period
+from loften.testing.wsgi import header
 
 pytestmark = pytest.mark.django_db
 
 TEXT = "Fem trygghetsvandringar gjordes under andra tertialen."
-REDIS_URL = os.environ.get("LOFTEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
-
-
-class Site:
-    """Django's WSGI handler, the layer in front of it, and how often Django ran."""
-
-    def __init__(self):
-        self.django = WSGIHandler()
-        self.django_calls = 0
-
-        def counted(environ, start_response):
-            self.django_calls += 1
-            return self.django(environ, start_response)
-
-        self.layer = PublicPageCacheApplication(counted)
-
-    def get(self, path: str, **extra) -> tuple[str, list, bytes]:
-        """The layer's answer, as a WSGI server would send it."""
-        return _call(self.layer, _environ(path, **extra))
-
-    def get_from_django(self, path: str, **extra) -> tuple[str, list, bytes]:
-        return _call(self.django, _environ(path, **extra))
-
-    def served_by_layer(self, path: str, **extra) -> bool:
-        before = self.django_calls
-        self.get(path, **extra)
-        return self.django_calls == before
-
-
-@pytest.fixture
-def site(settings):
-    # As in production: HSTS over HTTPS, so every header of the security
-    # middleware is there to be stored (the handler reads it when made).
-    settings.SECURE_HSTS_SECONDS = 3600
-    # As Django's test client does: a request must not close the connection
-    # that holds the test's transaction.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield Site()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def redis_cache(settings):
-    """Redis as the cache, as in production, under keys of this test's own."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.RedisError as error:
-        pytest.skip(f"no Redis at {REDIS_URL} ({error}); set LOFTEN_TEST_REDIS_URL")
-    prefix = f"test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    }
-    yield
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
 
 
 @pytest.fixture
 def published():
     return published_promise(activities=2, periods=1)
-
-
-def _environ(path: str, *, method: str = "GET", **headers) -> dict:
-    parts = urllib.parse.urlsplit(path)
-    environ = {
-        "REQUEST_METHOD": method,
-        # As a WSGI server passes it: the address's bytes, read as Latin-1.
-        "PATH_INFO": urllib.parse.unquote_to_bytes(parts.path).decode("latin-1"),
-        "QUERY_STRING": parts.query,
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "443",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "testserver",
-        "wsgi.version": (1, 0),
-        "wsgi.url_scheme": "https",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": io.StringIO(),
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-    }
-    for name, value in headers.items():
-        environ[f"HTTP_{name.upper()}"] = value
-    return environ
-
-
-def _call(application, environ: dict) -> tuple[str, list, bytes]:
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer.update(status=status, headers=headers)
-
-    result = application(environ, start_response)
-    try:
-        body = b"".join(result)
-    finally:
-        if hasattr(result, "close"):
-            result.close()
-    return answer["status"], answer["headers"], body
-
-
-def _header(headers: list, name: str) -> str | None:
-    return next((v for n, v in headers if n.lower() == name.lower()), None)
 
 
 def _promise_page(published) -> str:
@@ -171,10 +57,10 @@ def test_a_hit_is_the_same_byte_for_byte_as_djangos_answer(site, published):
             "Content-Language",
             "Vary",
         ):
-            assert _header(headers, name), (path, name)
-        assert _header(headers, "X-Page-Cache") == "hit"
-        assert _header(headers, "Content-Length") == str(len(body))
-        assert not _header(headers, "Set-Cookie")
+            assert header(headers, name), (path, name)
+        assert header(headers, "X-Page-Cache") == "hit"
+        assert header(headers, "Content-Length") == str(len(body))
+        assert not header(headers, "Set-Cookie")
         # And the page Django made, but for the cache's own mark.
         assert made[0] == status
         assert made[2] == body
@@ -202,7 +88,7 @@ def test_a_head_request_and_a_conditional_one_are_answered_as_django_answers(
     _, headers, _ = site.get("/flode/")
     validators = {
         "If-None-Match": '"anything"',
-        "If-Modified-Since": _header(headers, "Last-Modified") or "",
+        "If-Modified-Since": header(headers, "Last-Modified") or "",
     }
     for name, value in validators.items():
         extra = {name.replace("-", "_"): value}
@@ -237,7 +123,7 @@ def test_a_session_a_signed_in_editor_or_messages_go_to_django(site, published):
     cookie = f"sessionid={client.cookies['sessionid'].value}"
     _, headers, body = site.get(path, cookie=cookie)
     assert editor.display_name in body.decode()
-    assert not _header(headers, "X-Page-Cache")
+    assert not header(headers, "X-Page-Cache")
     # What the editor saw is not stored for anonymous visitors either.
     assert editor.display_name not in site.get(path)[2].decode()
 
@@ -286,7 +172,7 @@ def test_a_stale_page_goes_to_django_and_a_publication_shows_at_once(
     assert not site.served_by_layer(path)
     _, headers, body = site.get(path)
     assert TEXT in body.decode()
-    assert _header(headers, "X-Page-Cache") == "hit"
+    assert header(headers, "X-Page-Cache") == "hit"
 
 
 def test_a_miss_asks_the_cache_once_and_a_static_file_never(
@@ -302,7 +188,10 @@ def test_a_miss_asks_the_cache_once_and_a_static_file_never(
 
     monkeypatch.setattr(backend, "get_many", counted)
     site.get("/oversikt/")
-    assert len(calls) == 1
+    # The layer asks for the page, and the middleware takes what it read; the
+    # view reads the generation for its data's keys.
+    asked = [keys for keys in calls if any(k.startswith("public-page:") for k in keys)]
+    assert len(asked) == 1
     calls.clear()
     built = []
     monkeypatch.setattr(
@@ -320,8 +209,8 @@ def test_a_page_with_a_csrf_token_is_answered_by_django_with_a_token_of_its_own(
     site.get("/sida-med-formular/")
     assert not site.served_by_layer("/sida-med-formular/")
     _, headers, body = site.get("/sida-med-formular/")
-    assert _header(headers, "X-Page-Cache") == "hit"
-    assert "csrftoken=" in _header(headers, "Set-Cookie")
+    assert header(headers, "X-Page-Cache") == "hit"
+    assert "csrftoken=" in header(headers, "Set-Cookie")
     assert b"csrfmiddlewaretoken" in body
     assert b"\x00" not in body
 
