@@ -53,7 +53,7 @@ def _write(database: SharedDatabase, sql: str, *params: object) -> None:
 
 
 def test_a_publication_elsewhere_makes_every_workers_kept_page_stale(
-    transactional_db, tmp_path
+    reference_data, tmp_path
 ):
     client = _redis()
     prefix = f"test-{uuid.uuid4().hex}"
