@@ -26,6 +26,13 @@ X-Frame-Options, the languages, the middleware, the cookie names…; worked out
 once in each process): a deploy that changes one of them uses keys of its own,
 so it never serves a page with the headers of the settings before it.
 
+A page of text (HTML, CSS, XML, JSON) of 200 bytes or more and without a
+token is stored compressed too, once, with gzip, and a client whose
+Accept-Encoding names gzip (read as Django's GZipMiddleware reads it) gets that
+copy, with `Vary: Accept-Encoding`; any other client gets the page as made. A
+page with a CSRF token is never compressed: a secret beside text an address can
+put on the page is what BREACH reads.
+
 Never cached or served from the cache: a request that carries a session cookie
 (a signed-in editor, or anyone who logged in before), one that carries queued
 messages, anything but GET and HEAD, a static file (WhiteNoise's), a response
@@ -53,6 +60,7 @@ they get the whole page.
 """
 
 import functools
+import gzip
 import hashlib
 import json
 import re
@@ -86,7 +94,7 @@ _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 _LEFT_OUT_HEADERS = {"content-length", "x-page-cache"}
 # Part of every key (through its fingerprint): changed whenever what is stored
 # changes, so that new code never serves a page that the code before it stored.
-_FORMAT = 2
+_FORMAT = 3
 # The settings that shape a stored page's headers (Django's security middleware,
 # the CSP, X-Frame-Options, Content-Language, the charset) or the rules (which
 # cookies mean a session, which paths are static files), and every SECURE_*
@@ -103,6 +111,12 @@ _KEYED_SETTINGS = (
     "STATIC_URL",
     "X_FRAME_OPTIONS",
 )
+# A page of a kind browsers read compressed (HTML, CSS, XML feeds and sitemaps,
+# JSON), of at least this many bytes, is stored compressed too.
+_COMPRESSIBLE = re.compile(r"^(text/|application/([\w.-]+\+)?(xml|json)\b)")
+_COMPRESS_FROM_BYTES = 200
+# How Django's GZipMiddleware reads Accept-Encoding.
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # What a process keeps of the pages it served, at most, unless set.
 _LOCAL_BYTES = 32 * 1024 * 1024
 # What the WSGI layer read, handed on to the middleware in the WSGI environ
@@ -118,6 +132,8 @@ class _Stored(NamedTuple):
     headers: dict[str, str]
     content: bytes
     has_token: bool
+    # The body compressed with gzip, for a page without a token (None if not).
+    gzipped: bytes | None
 
 
 def public_page(view: Callable) -> Callable:
@@ -207,8 +223,10 @@ class _LocalPages:
             return found[0]
 
     def put(self, key: str, stored: _Stored) -> None:
-        size = len(stored.content) + sum(
-            len(name) + len(value) for name, value in stored.headers.items()
+        size = (
+            len(stored.content)
+            + len(stored.gzipped or b"")
+            + sum(len(name) + len(value) for name, value in stored.headers.items())
         )
         limit = getattr(settings, "PUBLIC_PAGE_CACHE_LOCAL_BYTES", _LOCAL_BYTES)
         with self._lock:
@@ -282,6 +300,18 @@ def _answer_headers(stored: _Stored, content: bytes) -> dict[str, str]:
     }
 
 
+def _token_free_answer(
+    stored: _Stored, accept_encoding: str
+) -> tuple[bytes, dict[str, str]]:
+    """The body and headers of a hit of a page without a token: compressed for
+    a client that accepts gzip, when the page was stored compressed."""
+    if stored.gzipped is not None and _ACCEPTS_GZIP.search(accept_encoding):
+        headers = _answer_headers(stored, stored.gzipped)
+        headers["Content-Encoding"] = "gzip"
+        return stored.gzipped, headers
+    return stored.content, _answer_headers(stored, stored.content)
+
+
 class PublicPageCacheApplication:
     """WSGI middleware: a current stored page without a CSRF token, answered
     before Django builds its request (see the module's docstring)."""
@@ -298,8 +328,11 @@ class PublicPageCacheApplication:
         if stored is None or stored.has_token:
             return self.application(environ, start_response)
         status = f"{stored.status} {HTTPStatus(stored.status).phrase}"
-        start_response(status, list(_answer_headers(stored, stored.content).items()))
-        return [stored.content]
+        content, headers = _token_free_answer(
+            stored, environ.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        start_response(status, list(headers.items()))
+        return [content]
 
     @staticmethod
     def _look_up(environ: dict) -> _Stored | None:
@@ -371,6 +404,19 @@ class PublicPageCacheMiddleware:
                 )
 
             content = _TOKEN.sub(marker, content)
+        has_token = _TOKEN_MARKER in content
+        gzipped = None
+        if (
+            not has_token
+            and len(content) >= _COMPRESS_FROM_BYTES
+            and not response.has_header("Content-Encoding")
+            and _COMPRESSIBLE.match(response.get("Content-Type", ""))
+        ):
+            # Compressed once, here, and served to every browser that accepts
+            # it. A page with a token is never compressed: a secret beside text
+            # an address can put on the page is what BREACH reads.
+            gzipped = gzip.compress(content, compresslevel=6, mtime=0)
+            patch_vary_headers(response, ["Accept-Encoding"])
         # The page differs for a visitor with a session, who never gets it.
         patch_vary_headers(response, ["Cookie"])
         headers = {
@@ -383,20 +429,23 @@ class PublicPageCacheMiddleware:
             status=response.status_code,
             headers=headers,
             content=content,
-            has_token=_TOKEN_MARKER in content,
+            has_token=has_token,
+            gzipped=gzipped,
         )
 
     @staticmethod
     def _answer(request: HttpRequest, stored: _Stored) -> HttpResponse:
-        content = stored.content
         csrf = None
         if stored.has_token:
             csrf = CsrfViewMiddleware(_no_view)
             csrf.process_request(request)  # the visitor's CSRF cookie, if any
-            content = content.replace(_TOKEN_MARKER, get_token(request).encode())
-        response = HttpResponse(
-            content, status=stored.status, headers=_answer_headers(stored, content)
-        )
+            content = stored.content.replace(_TOKEN_MARKER, get_token(request).encode())
+            headers = _answer_headers(stored, content)
+        else:
+            content, headers = _token_free_answer(
+                stored, request.META.get("HTTP_ACCEPT_ENCODING", "")
+            )
+        response = HttpResponse(content, status=stored.status, headers=headers)
         if csrf is not None:
             csrf.process_response(request, response)  # sets the cookie if new
         return response

@@ -148,7 +148,12 @@ def test_a_page_larger_than_the_bytes_to_keep_is_read_from_the_shared_cache(
 
 def _stored(size: int) -> page_cache._Stored:
     return page_cache._Stored(
-        generation=1, status=200, headers={}, content=b"x" * size, has_token=False
+        generation=1,
+        status=200,
+        headers={},
+        content=b"x" * size,
+        has_token=False,
+        gzipped=None,
     )
 
 

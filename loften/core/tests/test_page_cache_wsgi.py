@@ -1,6 +1,7 @@
 """The page cache's WSGI layer: a current stored page answered before Django, the
 same byte for byte as Django's answer, and everything else left to Django."""
 
+import gzip
 import urllib.parse
 
 import pytest
@@ -226,3 +227,46 @@ def test_the_served_application_has_the_layer_in_front_of_django():
 
     assert isinstance(application, PublicPageCacheApplication)
     assert isinstance(application.application, WSGIHandler)
+
+
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
+
+
+def test_a_browser_that_accepts_gzip_gets_the_stored_page_compressed(site, published):
+    for path in (_promise_page(published), "/sitemap.xml", "/flode/"):
+        made = site.get(path, accept_encoding=BROWSER_ENCODINGS)
+        assert not header(made[1], "Content-Encoding")  # Django's own answer
+        assert site.served_by_layer(path, accept_encoding=BROWSER_ENCODINGS)
+        status, headers, body = site.get(path, accept_encoding=BROWSER_ENCODINGS)
+        assert status == "200 OK"
+        assert header(headers, "Content-Encoding") == "gzip"
+        assert header(headers, "Content-Length") == str(len(body))
+        assert gzip.decompress(body) == made[2]
+        assert len(body) < len(made[2]) / 2
+        vary = {part.strip() for part in header(headers, "Vary").split(",")}
+        assert {"Accept-Encoding", "Cookie"} <= vary
+        # Django's middleware answers a hit the same way.
+        assert site.get_from_django(path, accept_encoding=BROWSER_ENCODINGS) == (
+            status,
+            headers,
+            body,
+        )
+        # A client that does not ask for gzip gets the page as made.
+        for encodings in (None, "identity", "br"):
+            extra = {} if encodings is None else {"accept_encoding": encodings}
+            plain = site.get(path, **extra)
+            assert not header(plain[1], "Content-Encoding"), encodings
+            assert plain[2] == made[2]
+
+
+@pytest.mark.urls("loften.core.tests.urls_with_form")
+def test_a_page_with_a_csrf_token_is_never_compressed(site, published):
+    site.get("/sida-med-formular/", accept_encoding="gzip")
+    for answer in (
+        site.get("/sida-med-formular/", accept_encoding="gzip"),
+        site.get_from_django("/sida-med-formular/", accept_encoding="gzip"),
+    ):
+        _, headers, body = answer
+        assert header(headers, "X-Page-Cache") == "hit"
+        assert not header(headers, "Content-Encoding")
+        assert b"csrfmiddlewaretoken" in body
