@@ -129,3 +129,22 @@ def public_cache_invalidate(**kwargs) -> None:
         # The key is gone (evicted or never set): a new clock value is newer
         # than any generation used before.
         cache.set(_GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def shared_counter_increment(key: str, seconds: int) -> int:
+    """Add one to the counter `key` in the shared cache and return its count; a
+    new counter lives `seconds` seconds. On Redis one round trip (two for a new
+    counter), over the connection kept for the page cache."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        cache.add(key, 0, timeout=seconds)
+        try:
+            return cache.incr(key)
+        except ValueError:  # gone between the two calls (it expired)
+            cache.add(key, 1, timeout=seconds)
+            return 1
+    full_key = backend.make_key(key)
+    count = int(_redis_command(backend, "INCR", full_key))
+    if count == 1:
+        _redis_command(backend, "EXPIRE", full_key, str(seconds))
+    return count

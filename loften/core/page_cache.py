@@ -85,8 +85,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
 from .cache import PUBLIC_CACHE_SECONDS, public_generation, public_generation_and
+from .clients import client_address
+from .rate import rate_allows
 
 _MARK = "_loften_public_page"
+_RATE_LIMIT = "_loften_public_page_rate_limit"
 _TOKEN_MARKER = b"\x00csrf-token\x00"
 # A masked CSRF token as Django renders it: 64 letters and digits.
 _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
@@ -94,7 +97,7 @@ _TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 _LEFT_OUT_HEADERS = {"content-length", "x-page-cache"}
 # Part of every key (through its fingerprint): changed whenever what is stored
 # changes, so that new code never serves a page that the code before it stored.
-_FORMAT = 3
+_FORMAT = 4
 # The settings that shape a stored page's headers (Django's security middleware,
 # the CSP, X-Frame-Options, Content-Language, the charset) or the rules (which
 # cookies mean a session, which paths are static files), and every SECURE_*
@@ -134,6 +137,8 @@ class _Stored(NamedTuple):
     has_token: bool
     # The body compressed with gzip, for a page without a token (None if not).
     gzipped: bytes | None
+    # (scope, rate) of a rate limit that every answer counts against first.
+    rate_limit: tuple[str, str] | None = None
 
 
 def public_page(view: Callable) -> Callable:
@@ -142,11 +147,31 @@ def public_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        setattr(response, _MARK, True)
-        return response
+        return public_page_mark(view(request, *args, **kwargs))
 
     return wrapper
+
+
+def public_page_mark(
+    response: HttpResponse, *, rate_limit: tuple[str, str | None] | None = None
+) -> HttpResponse:
+    """Mark `response` as `@public_page` marks a view's. With `rate_limit`, a
+    (scope, rate) of `core/rate.py` such as ("api", "120/minute"), every answer
+    of the stored page counts against the client's limit before it is served,
+    and a client over the limit is left to the view (which refuses it)."""
+    setattr(response, _MARK, True)
+    if rate_limit is not None and rate_limit[1]:
+        setattr(response, _RATE_LIMIT, rate_limit)
+    return response
+
+
+def _allowed(request: HttpRequest, stored: _Stored) -> bool:
+    """Whether the client may have `stored`: a page under a rate limit counts
+    this answer against it first."""
+    if stored.rate_limit is None:
+        return True
+    scope, rate = stored.rate_limit
+    return rate_allows(scope, client_address(request), rate)[0]
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -344,6 +369,14 @@ class PublicPageCacheApplication:
                 return None
             key = _key(request)
             generation, stored = _current(key)
+            # Served here, so counted here; a client over its limit goes on to
+            # Django with nothing found, and the view refuses it.
+            if (
+                stored is not None
+                and not stored.has_token
+                and not _allowed(request, stored)
+            ):
+                stored = None
         except Exception:
             # A Host that is not allowed, a cache that does not answer: Django
             # answers these as it would without this layer.
@@ -365,7 +398,9 @@ class PublicPageCacheMiddleware:
             generation, stored = looked_up[1:]
         else:
             generation, stored = _current(key)
-        if stored is not None:
+        # What this answers from the cache is counted here (the WSGI layer
+        # serves, and counts, every other page it finds).
+        if stored is not None and _allowed(request, stored):
             return self._answer(request, stored)
         # Stored under the generation read before the page was made: a
         # publication meanwhile leaves it stale, never a stale page current.
@@ -431,6 +466,7 @@ class PublicPageCacheMiddleware:
             content=content,
             has_token=has_token,
             gzipped=gzipped,
+            rate_limit=getattr(response, _RATE_LIMIT, None),
         )
 
     @staticmethod

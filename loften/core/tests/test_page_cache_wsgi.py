@@ -270,3 +270,44 @@ def test_a_page_with_a_csrf_token_is_never_compressed(site, published):
         assert header(headers, "X-Page-Cache") == "hit"
         assert not header(headers, "Content-Encoding")
         assert b"csrfmiddlewaretoken" in body
+
+
+def test_an_api_answer_from_the_cache_counts_against_the_rate_limit(
+    site, published, settings
+):
+    settings.API_THROTTLE_RATE = "3/minute"
+    path = "/api/v1/promises/"
+    made = site.get(path)  # Django's answer, counted by the API's throttle
+    assert made[0] == "200 OK"
+    assert site.served_by_layer(path)  # the second request of the minute
+    status, headers, body = site.get(path)  # the third
+    assert (status, header(headers, "X-Page-Cache")) == ("200 OK", "hit")
+    assert body == made[2]
+    assert header(headers, "Access-Control-Allow-Origin") == "*"
+    # The fourth is over the limit: the layer leaves it to the API, which refuses.
+    before = site.django_calls
+    status, headers, body = site.get(path)
+    assert site.django_calls == before + 1
+    assert status.startswith("429")
+    assert int(header(headers, "Retry-After")) > 0
+    assert not header(headers, "X-Page-Cache")
+
+
+def test_an_api_answer_is_served_from_the_cache_to_every_client_when_unlimited(
+    site, published, settings
+):
+    settings.API_THROTTLE_RATE = ""
+    path = f"/api/v1/promises/{published.promise.pk}/"
+    made = site.get(path)
+    assert all(site.served_by_layer(path) for _ in range(10))
+    assert site.get(path)[2] == made[2]
+
+
+def test_django_counts_the_api_answers_it_gives_from_the_cache(
+    client, published, settings
+):
+    settings.API_THROTTLE_RATE = "2/minute"
+    answers = [client.get("/api/v1/promises/") for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[1]["X-Page-Cache"] == "hit"
+    assert answers[1].content == answers[0].content

@@ -10,6 +10,7 @@ from rest_framework import exceptions, routers, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import exception_handler
 
+from loften.core.page_cache import public_page_mark
 from loften.geography.models import County, Municipality, PoliceArea, PoliceRegion
 from loften.publication.models import (
     PublishedActivity,
@@ -24,7 +25,7 @@ from loften.publication.selectors import focus_area_list_published
 from ..cors import allow_any_origin
 from . import filters, serializers
 from .pagination import Pagination
-from .throttling import AnonymousThrottle
+from .throttling import SCOPE, AnonymousThrottle, api_rate
 
 # Taken by every address besides its own parameters: DRF's choice of format
 # (only json is offered, so it changes nothing).
@@ -80,12 +81,28 @@ def api_exception_handler(error, context):
     return response
 
 
-class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class JsonOnly:
+    """A view that serves JSON alone: another `format` is a bad parameter (400),
+    not a missing page."""
+
+    renderer_classes = [JSONRenderer]
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)  # type: ignore[misc]
+        except Http404:
+            if force:
+                raise
+            raise exceptions.ValidationError(
+                {"format": [_("Only the format json is served here.")]}
+            ) from None
+
+
+class PublicReadOnlyViewSet(JsonOnly, viewsets.ReadOnlyModelViewSet):
     """No sign-in, no sessions, JSON only, paged, throttled per address."""
 
     authentication_classes: list = []
     permission_classes: list = []
-    renderer_classes = [JSONRenderer]
     pagination_class = Pagination
     throttle_classes = [AnonymousThrottle]
     filter_backends = [DjangoFilterBackend]
@@ -117,6 +134,9 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        # The same for every client until the next publication: the page cache
+        # may answer it, counting each answer against the client's rate limit.
+        public_page_mark(response, rate_limit=(SCOPE, api_rate()))
         return allow_any_origin(response)
 
 
@@ -296,12 +316,11 @@ class IndicatorValueViewSet(PublicReadOnlyViewSet):
     filterset_class = filters.IndicatorValueFilter
 
 
-class APIRootView(routers.APIRootView):
+class APIRootView(JsonOnly, routers.APIRootView):
     """/api/v1/ itself: a JSON index with a link to every resource."""
 
     authentication_classes: list = []
     permission_classes: list = []
-    renderer_classes = [JSONRenderer]
 
     def get_exception_handler(self):
         return api_exception_handler

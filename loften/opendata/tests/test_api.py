@@ -20,6 +20,16 @@ from loften.testing.workflow import promise_with_parties, publish_plan
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _answers_made_for_each_request(settings):
+    """Each request is answered by the API itself: these tests change published
+    data inside the test's transaction, and the commit that would make a stored
+    answer stale never comes. The page cache's answers of the API, and their
+    count against the rate limit, are tested with the page cache
+    (loften/core/tests/test_page_cache_wsgi.py)."""
+    settings.PUBLIC_PAGE_CACHE = False
+
+
 @pytest.fixture(scope="module")
 def _published_once(django_db_setup, django_db_blocker):
     """A promise with three activities and two published tertials, built once for

@@ -63,7 +63,9 @@ def published_data(example_data, db):
     suppress_health_check=list(HealthCheck),
 )
 def test_the_api_keeps_to_its_openapi_description(case):
-    case.call_and_validate()
+    # Its WSGI client asks for gzip, as a browser does, but reads the answer as
+    # it comes; a page the cache holds compressed is then not JSON to it.
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
 
 def test_the_operations_run_against_the_published_example_data(client):
