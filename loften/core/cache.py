@@ -77,6 +77,12 @@ def _get_many(keys: list[str]) -> dict[str, Any]:
 
 def _redis_command(backend: RedisCache, *args: str):
     """Redis's answer to one command, over the connection kept for `backend`."""
+    return _redis_commands(backend, [args])[0]
+
+
+def _redis_commands(backend: RedisCache, commands: list[tuple[str, ...]]) -> list:
+    """Redis's answers to `commands`, sent together over the connection kept for
+    `backend`."""
     connection = _redis_connections.get(backend)
     if connection is None or connection.pid != os.getpid():
         # The first, or one inherited from the process this one was forked
@@ -84,17 +90,18 @@ def _redis_command(backend: RedisCache, *args: str):
         pool = backend._cache.get_client().connection_pool
         connection = _redis_connections[backend] = pool.make_connection()
     try:
-        return _sent(connection, args)
+        return _sent_together(connection, commands)
     except redis.ConnectionError:
         # Closed by the server while idle (a restart, its timeout): once more,
         # on a new socket.
-        return _sent(connection, args)
+        return _sent_together(connection, commands)
 
 
-def _sent(connection, args: tuple[str, ...]):
+def _sent_together(connection, commands: list[tuple[str, ...]]) -> list:
+    """Redis's answers to `commands`, sent together: one round trip."""
     try:
-        connection.send_command(*args)
-        return connection.read_response()
+        connection.send_packed_command(connection.pack_commands(commands))
+        return [connection.read_response() for _ in commands]
     except BaseException:
         # Never leave an answer unread: the next command would take it for its own.
         connection.disconnect()
@@ -129,6 +136,24 @@ def public_cache_invalidate(**kwargs) -> None:
         # The key is gone (evicted or never set): a new clock value is newer
         # than any generation used before.
         cache.set(_GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def public_generation_counting(key: str, seconds: int) -> tuple[int, int]:
+    """The public cache's generation, and the count of the counter `key` after
+    adding one (as `shared_counter_increment`), asked together: one round trip
+    to Redis."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        return public_generation(), shared_counter_increment(key, seconds)
+    full_key = backend.make_key(key)
+    raw, count = _redis_commands(
+        backend, [("GET", backend.make_key(_GENERATION_KEY)), ("INCR", full_key)]
+    )
+    if count == 1:
+        _redis_command(backend, "EXPIRE", full_key, str(seconds))
+    if raw is None:
+        return public_generation(), int(count)
+    return backend._cache._serializer.loads(raw), int(count)
 
 
 def shared_counter_increment(key: str, seconds: int) -> int:

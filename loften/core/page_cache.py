@@ -84,9 +84,15 @@ from django.middleware.csrf import (
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
 
-from .cache import PUBLIC_CACHE_SECONDS, public_generation, public_generation_and
+from .cache import (
+    PUBLIC_CACHE_SECONDS,
+    public_generation,
+    public_generation_and,
+    public_generation_counting,
+    shared_counter_increment,
+)
 from .clients import client_address
-from .rate import rate_allows
+from .rate import Window, rate_window
 
 _MARK = "_loften_public_page"
 _RATE_LIMIT = "_loften_public_page_rate_limit"
@@ -165,13 +171,13 @@ def public_page_mark(
     return response
 
 
-def _allowed(request: HttpRequest, stored: _Stored) -> bool:
-    """Whether the client may have `stored`: a page under a rate limit counts
-    this answer against it first."""
+def _window(request: HttpRequest, stored: _Stored) -> Window | None:
+    """The window of the client's rate limit that an answer of `stored` counts
+    in; None for a page without a limit."""
     if stored.rate_limit is None:
-        return True
+        return None
     scope, rate = stored.rate_limit
-    return rate_allows(scope, client_address(request), rate)[0]
+    return rate_window(scope, client_address(request), rate)
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -298,23 +304,38 @@ def _settings_changed(**kwargs) -> None:
 setting_changed.connect(_settings_changed)
 
 
-def _current(key: str) -> tuple[int, _Stored | None]:
-    """The generation, and the page stored under `key` if it is current.
+def _current(key: str, request: HttpRequest) -> tuple[int, _Stored | None, bool]:
+    """The generation, the page stored under `key` if it is current, and
+    whether the client may have it: an answer of a page under a rate limit is
+    counted against the client's limit here, once.
 
     A page this process keeps is served while its generation is the shared
-    cache's, so only the generation is read; otherwise the generation and the
-    page are read together, and a current page is kept here too."""
+    cache's, so only the generation is read (with the count, in the same round
+    trip); otherwise the generation and the page are read together, and a
+    current page is kept here too."""
     kept = _local_pages.get(key)
+    allowed = None
     if kept is not None:
-        generation = public_generation()
+        window = _window(request, kept)
+        if window is None:
+            generation = public_generation()
+        else:
+            generation, count = public_generation_counting(window.key, window.seconds)
+            allowed = count <= window.number
         if kept.generation == generation:
-            return generation, kept
+            return generation, kept, allowed is not False
         _local_pages.discard(key)
     generation, found = public_generation_and(key)
     if not isinstance(found, _Stored) or found.generation != generation:
-        return generation, None
+        return generation, None, True
     _local_pages.put(key, found)
-    return generation, found
+    if allowed is None:
+        window = _window(request, found)
+        if window is not None:
+            allowed = shared_counter_increment(window.key, window.seconds) <= (
+                window.number
+            )
+    return generation, found, allowed is not False
 
 
 def _answer_headers(stored: _Stored, content: bytes) -> dict[str, str]:
@@ -368,21 +389,15 @@ class PublicPageCacheApplication:
             if not _cacheable_request(request):
                 return None
             key = _key(request)
-            generation, stored = _current(key)
-            # Served here, so counted here; a client over its limit goes on to
-            # Django with nothing found, and the view refuses it.
-            if (
-                stored is not None
-                and not stored.has_token
-                and not _allowed(request, stored)
-            ):
-                stored = None
+            generation, stored, allowed = _current(key, request)
         except Exception:
             # A Host that is not allowed, a cache that does not answer: Django
             # answers these as it would without this layer.
             return None
-        environ[_LOOKED_UP] = (key, generation, stored)
-        return stored
+        # A client over its rate limit goes on to Django with nothing found,
+        # and the view refuses it.
+        environ[_LOOKED_UP] = (key, generation, stored if allowed else None)
+        return stored if allowed else None
 
 
 class PublicPageCacheMiddleware:
@@ -397,10 +412,10 @@ class PublicPageCacheMiddleware:
         if looked_up is not None and looked_up[0] == key:
             generation, stored = looked_up[1:]
         else:
-            generation, stored = _current(key)
-        # What this answers from the cache is counted here (the WSGI layer
-        # serves, and counts, every other page it finds).
-        if stored is not None and _allowed(request, stored):
+            generation, stored, allowed = _current(key, request)
+            if not allowed:
+                stored = None  # the view refuses the client, over its limit
+        if stored is not None:
             return self._answer(request, stored)
         # Stored under the generation read before the page was made: a
         # publication meanwhile leaves it stale, never a stale page current.

@@ -13,6 +13,7 @@ of the next. Every process of the web server counts in the shared cache
 
 import hashlib
 import time
+from typing import NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,17 +37,39 @@ def rate_parse(rate: str | None) -> tuple[int, int] | None:
         ) from None
 
 
-def rate_allows(scope: str, ident: str, rate: str | None) -> tuple[bool, int]:
-    """Count one request of `ident` in `scope`; whether `rate` allows it, and
-    the seconds until the window ends (what Retry-After says). Any rate allows
-    every request when `rate` is empty."""
+class Window(NamedTuple):
+    """One client's count in one window of a rate."""
+
+    key: str  # in the shared cache
+    seconds: int  # how long the count must live
+    number: int  # of requests allowed
+    wait: int  # seconds until the window ends (what Retry-After says)
+
+
+def rate_window(scope: str, ident: str, rate: str | None) -> Window | None:
+    """The window that a request of `ident` in `scope` counts in now; None when
+    `rate` is empty (no limit)."""
     parsed = rate_parse(rate)
     if parsed is None:
-        return True, 0
+        return None
     number, seconds = parsed
     now = time.time()
-    window = int(now // seconds)
     # The address hashed: the cache holds no client addresses.
     digest = hashlib.sha256(ident.encode()).hexdigest()[:24]
-    count = shared_counter_increment(f"rate:{scope}:{digest}:{window}", seconds + 1)
-    return count <= number, int(seconds - now % seconds) + 1
+    return Window(
+        key=f"rate:{scope}:{digest}:{int(now // seconds)}",
+        seconds=seconds + 1,
+        number=number,
+        wait=int(seconds - now % seconds) + 1,
+    )
+
+
+def rate_allows(scope: str, ident: str, rate: str | None) -> tuple[bool, int]:
+    """Count one request of `ident` in `scope`; whether `rate` allows it, and
+    the seconds until the window ends. Every request is allowed, and none
+    counted, when `rate` is empty."""
+    window = rate_window(scope, ident, rate)
+    if window is None:
+        return True, 0
+    count = shared_counter_increment(window.key, window.seconds)
+    return count <= window.number, window.wait

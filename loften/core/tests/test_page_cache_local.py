@@ -247,3 +247,30 @@ def test_every_process_makes_the_same_keys(tmp_path):
     }
     assert len(found) == 1
     assert len(found.pop().strip()) == 12
+
+
+def test_with_redis_a_kept_api_answer_is_counted_in_the_same_round_trip(
+    redis_cache, site, published, monkeypatch, settings
+):
+    settings.API_THROTTLE_RATE = "5/minute"
+    path = f"/api/v1/promises/{published.promise.pk}/"
+    made = site.get(path)
+    trips: list[list[str]] = []
+    send = shared_cache._redis_commands
+
+    def recorded(backend, commands):
+        trips.append([command[0] for command in commands])
+        return send(backend, commands)
+
+    monkeypatch.setattr(shared_cache, "_redis_commands", recorded)
+    answers = [site.get(path) for _ in range(5)]
+    # Each hit: one round trip with the generation and the count (the first
+    # count of a window also sets when it ends).
+    # The fifth was over the limit, and the API counted it again as it refused.
+    assert [trip for trip in trips if trip != ["EXPIRE"]] == [
+        *[["GET", "INCR"]] * 5,
+        ["INCR"],
+    ]
+    assert [a[2] for a in answers[:4]] == [made[2]] * 4
+    # Django counted the first request, so the sixth of the minute is refused.
+    assert answers[4][0].startswith("429")
