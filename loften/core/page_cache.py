@@ -110,6 +110,8 @@ _FORMAT = 4
 # setting: their fingerprint is part of every key, so a deploy that changes one
 # never serves a page with the headers of the settings before it.
 _KEYED_SETTINGS = (
+    # The rate a stored API answer is counted against (`public_page_mark`).
+    "API_THROTTLE_RATE",
     "CONTENT_SECURITY_POLICY",
     "CONTENT_SECURITY_POLICY_REPORT_ONLY",
     "CSRF_COOKIE_NAME",

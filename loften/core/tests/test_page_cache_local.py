@@ -209,6 +209,7 @@ def test_a_page_stored_under_other_settings_is_not_served(client, published, set
         ("SECURE_REFERRER_POLICY", "no-referrer"),
         ("SECURE_CROSS_ORIGIN_OPENER_POLICY", "unsafe-none"),
         ("X_FRAME_OPTIONS", "SAMEORIGIN"),
+        ("API_THROTTLE_RATE", "7/minute"),
         ("CONTENT_SECURITY_POLICY", {"DIRECTIVES": {"default-src": ["'none'"]}}),
         ("LANGUAGES", [("sv", "Svenska")]),
         ("MIDDLEWARE", ["loften.core.page_cache.PublicPageCacheMiddleware"]),
