@@ -89,10 +89,9 @@ from .cache import (
     public_generation,
     public_generation_and,
     public_generation_counting,
-    shared_counter_increment,
 )
 from .clients import client_address
-from .rate import Window, rate_window
+from .rate import Window, rate_allows, rate_window
 
 _MARK = "_loften_public_page"
 _RATE_LIMIT = "_loften_public_page_rate_limit"
@@ -331,12 +330,9 @@ def _current(key: str, request: HttpRequest) -> tuple[int, _Stored | None, bool]
     if not isinstance(found, _Stored) or found.generation != generation:
         return generation, None, True
     _local_pages.put(key, found)
-    if allowed is None:
-        window = _window(request, found)
-        if window is not None:
-            allowed = shared_counter_increment(window.key, window.seconds) <= (
-                window.number
-            )
+    if allowed is None and found.rate_limit is not None:
+        scope, rate = found.rate_limit
+        allowed = rate_allows(scope, client_address(request), rate)[0]
     return generation, found, allowed is not False
 
 
