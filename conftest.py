@@ -89,9 +89,22 @@ def parties(db):
     return promise_with_parties()
 
 
+# Debian's Chromium for the browser tests: its headless shell where installed,
+# which runs the same engine without the full browser around it and so costs
+# about half the processor time (docs/decisions/0005-browser-tests-headless-shell.md);
+# otherwise the full browser, headless.
+CHROMIUM_COMMANDS = ("chromium-headless-shell", "chromium")
+
+
 def _chromium_path() -> str | None:
-    path = os.environ.get("LOFTEN_CHROMIUM") or shutil.which("chromium")
-    return path if path and os.path.exists(path) else None
+    chosen = os.environ.get("LOFTEN_CHROMIUM")
+    if chosen:
+        return chosen if os.path.exists(chosen) else None
+    for command in CHROMIUM_COMMANDS:
+        path = shutil.which(command)
+        if path:
+            return path
+    return None
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +126,10 @@ def chromium():
     opens is checked for Content-Security-Policy violations."""
     path = _chromium_path()
     if path is None:
-        reason = "Chromium is not installed (apt-get install chromium)"
+        reason = (
+            "Chromium is not installed "
+            "(apt-get install chromium-headless-shell, or chromium)"
+        )
         if os.environ.get("LOFTEN_REQUIRE_BROWSER"):
             pytest.fail(reason)
         pytest.skip(reason)
