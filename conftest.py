@@ -32,11 +32,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """A fast password hasher for the whole session, so that module-scoped
+    fixtures that create users are fast too (they are set up before any test's
+    own fixtures); the production hasher costs about 0.3 s a password."""
+    from django.test import override_settings
+
     from loften.testing.reference import FAST_PASSWORD_HASHERS
 
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)
