@@ -19,7 +19,12 @@ from loften.testing.reference import module_data, reference_data_ensure
 # after it, and each test runs in its own transaction on top; on PostgreSQL each
 # test loads and commits it (see `shares_test_connection`).
 SHARED = shares_test_connection()
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=not SHARED)]
+# One worker builds the module's data once and runs all its tests.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=not SHARED),
+    pytest.mark.xdist_group("public_browser"),
+]
 
 # Extra pages that the sitemap does not list: the required start, search,
 # overview, statement and login pages, and the states forms and lists can be in.
@@ -88,12 +93,21 @@ def _report(url, results) -> list[str]:
     return lines
 
 
+# The paths read from the sitemap of the module's data, once (see `_public_paths`).
+_PATHS: dict[str, list[str]] = {}
+
+
 def _public_paths(page, base: str) -> list[str]:
-    """Every page of the sitemap and the extra paths, in both languages."""
+    """Every page of the sitemap and the extra paths, in both languages. Where
+    the module's data is built once, so is this list; otherwise each test reads
+    the sitemap of the data it loaded."""
+    if SHARED and base in _PATHS:
+        return _PATHS[base]
     everything = _sitemap_paths(page, base)
     for path in EXTRA_PATHS:
         everything += [path, "/en" + path]
-    return list(dict.fromkeys(everything))
+    _PATHS[base] = list(dict.fromkeys(everything))
+    return _PATHS[base]
 
 
 def test_the_sitemap_lists_every_page_in_swedish_and_english(example_site, page):
@@ -141,13 +155,20 @@ def test_the_report_form_with_errors_passes_axe(example_site, page, prefix):
     assert _report(prefix + " report form with errors", Axe().run(page)) == []
 
 
-def _focus_is_visible(page) -> bool:
+def _focus(page) -> dict:
+    """Where the focus is: on the page's body (left the page's stops), or on an
+    element, with its text and whether the focus shows on it."""
     return page.evaluate(
         """() => {
             const element = document.activeElement;
+            if (element === document.body) return {body: true};
             const style = getComputedStyle(element);
-            return (style.outlineStyle !== 'none' && style.outlineWidth !== '0px')
-                || style.boxShadow !== 'none';
+            return {
+                body: false,
+                name: element.textContent.trim(),
+                visible: (style.outlineStyle !== 'none' && style.outlineWidth !== '0px')
+                    || style.boxShadow !== 'none',
+            };
         }"""
     )
 
@@ -176,10 +197,11 @@ def test_the_keyboard_reaches_everything_and_focus_is_always_visible(
     names = []
     for _ in range(400):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement === document.body"):
+        focus = _focus(page)
+        if focus["body"]:
             break
-        names.append(page.evaluate("document.activeElement.textContent.trim()"))
-        assert _focus_is_visible(page), (path, names[-1])
+        names.append(focus["name"])
+        assert focus["visible"], (path, names[-1])
     else:
         pytest.fail(f"the focus never left the page on {path}")
     assert names[0] == "Hoppa till huvudinnehållet"
