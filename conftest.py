@@ -5,6 +5,7 @@ reason when absent; CI sets LOFTEN_REQUIRE_BROWSER=1 so a missing browser fails
 instead of hiding the tests.
 """
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -30,6 +31,20 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def pytest_configure(config):
+    # Collect young objects less often: a test makes many short-lived ones, and
+    # each collection of the oldest generation walks everything still alive.
+    gc.set_threshold(50_000, 20, 20)
+
+
+def pytest_collection_finish(session):
+    """Once Django, the code and the collected tests are loaded, their objects
+    live until the end: frozen, no later collection walks them again (about 5 %
+    of the suite's processor time went into collections before)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True, scope="session")
