@@ -25,6 +25,7 @@ def _production(tmp_path, **env):
     }
 
 
+@pytest.mark.processes  # runs the `loften` command
 def test_production_without_redis_uses_the_database_cache(tmp_path):
     result = run_loften("shell", "-v", "0", "-c", PRINT_CACHE, **_production(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -34,6 +35,7 @@ def test_production_without_redis_uses_the_database_cache(tmp_path):
     ]
 
 
+@pytest.mark.processes  # runs the `loften` command
 def test_production_with_redis_uses_redis(tmp_path):
     result = run_loften(
         "shell",
@@ -50,11 +52,13 @@ def test_production_with_redis_uses_redis(tmp_path):
     ]
 
 
+@pytest.mark.processes  # runs the `loften` command
 def test_production_refuses_a_cache_of_its_own_per_process(tmp_path):
     result = run_loften("check", **_production(tmp_path, DATABASE_CACHE="false"))
     assert_one_clear_sentence(result, "needs a cache that every process shares")
 
 
+@pytest.mark.processes  # runs the `loften` command
 def test_a_redis_url_of_another_kind_is_refused(tmp_path):
     result = run_loften("check", **_production(tmp_path, REDIS_URL="localhost:6379"))
     assert_one_clear_sentence(result, "REDIS_URL must start with redis://")

@@ -365,6 +365,7 @@ def test_a_failed_warm_up_does_not_stop_the_worker(monkeypatch, caplog):
     assert "Could not warm up the PDF renderer" in caplog.text
 
 
+@pytest.mark.processes  # a fresh Python process, to see what it loads
 def test_the_first_pdf_loads_only_the_pdf_renderer():
     """The Word and Excel libraries are not loaded to make a PDF."""
     code = (
