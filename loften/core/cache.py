@@ -149,11 +149,10 @@ def public_generation_counting(key: str, seconds: int) -> tuple[int, int]:
     raw, count = _redis_commands(
         backend, [("GET", backend.make_key(_GENERATION_KEY)), ("INCR", full_key)]
     )
-    if count == 1:
-        _redis_command(backend, "EXPIRE", full_key, str(seconds))
+    count = _counted(backend, full_key, count, seconds)
     if raw is None:
-        return public_generation(), int(count)
-    return backend._cache._serializer.loads(raw), int(count)
+        return public_generation(), count
+    return backend._cache._serializer.loads(raw), count
 
 
 def shared_counter_increment(key: str, seconds: int) -> int:
@@ -169,7 +168,15 @@ def shared_counter_increment(key: str, seconds: int) -> int:
             cache.add(key, 1, timeout=seconds)
             return 1
     full_key = backend.make_key(key)
-    count = int(_redis_command(backend, "INCR", full_key))
+    return _counted(
+        backend, full_key, _redis_command(backend, "INCR", full_key), seconds
+    )
+
+
+def _counted(backend: RedisCache, full_key: str, count, seconds: int) -> int:
+    """Redis's answer to INCR of `full_key` as a count; a counter it has just
+    made is given its lifetime."""
+    count = int(count)
     if count == 1:
         _redis_command(backend, "EXPIRE", full_key, str(seconds))
     return count
